@@ -1,0 +1,97 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
+import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
+import { useServer, type Extra } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+
+export interface StartGatewayOptions {
+  /** The composed supergraph SDL (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Each subgraph's GraphQL URL by subgraph name; overrides the URLs in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  port: number;
+  host?: string;
+  logger: Logger;
+  production?: boolean;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = "/graphql";
+// The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
+const RUNTIME_READINESS_PATH = "/_runtime/readiness";
+
+async function subgraphReady(graphqlUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL("/readiness", graphqlUrl), { signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Serves the supergraph over HTTP and graphql-ws on one `/graphql`. Subscriptions go to the consent
+ * subgraph over graphql-ws; their events' other fields are resolved from the other subgraphs.
+ */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const { logger, subgraphUrls } = options;
+  const transportEntries = Object.fromEntries(
+    Object.entries(subgraphUrls).map(([name, location]) => [
+      name,
+      name === "consent"
+        ? { location, options: { subscriptions: { kind: "ws", location: GRAPHQL_PATH } } }
+        : { location },
+    ]),
+  );
+  const runtime = createGatewayRuntime({
+    supergraph: options.supergraphSdl,
+    transportEntries: transportEntries as never,
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: !options.production,
+    landingPage: false,
+    batching: false,
+    disableIntrospection: options.production ? { disableIf: () => true } : undefined,
+    readinessCheckEndpoint: RUNTIME_READINESS_PATH,
+    logging: new HiveLogger({ level: logger.level === "silent" ? false : "info", writers: [new PinoLogWriter(logger)] }),
+  });
+
+  const server: Server = createServer(async (request, response) => {
+    if (request.url === "/readiness") {
+      const checks = await Promise.all([
+        Promise.resolve(runtime.fetch(`http://localhost${RUNTIME_READINESS_PATH}`)).then((r: Response) => r.ok, () => false),
+        ...Object.values(subgraphUrls).map(subgraphReady),
+      ]);
+      response.writeHead(checks.every(Boolean) ? 200 : 503).end();
+      return;
+    }
+    runtime(request, response);
+  });
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const graphqlWs = useServer(
+    getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
+    wss,
+  );
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}${GRAPHQL_PATH}`;
+  logger.info({ url }, "gateway listening");
+  return {
+    url,
+    port,
+    close: async () => {
+      await graphqlWs.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime[Symbol.asyncDispose]();
+    },
+  };
+}

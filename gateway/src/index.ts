@@ -1,0 +1,1 @@
+export { startGateway, type RunningGateway, type StartGatewayOptions } from "./gateway.js";

@@ -1,0 +1,27 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { commonEnv, createLogger, parseEnv, port } from "@samtykke/server-kit";
+import { startGateway } from "./gateway.js";
+
+// Runs the gateway alone, in front of subgraphs started elsewhere.
+const env = parseEnv({
+  ...commonEnv,
+  HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: port(4000),
+  SUPERGRAPH_PATH: z.string().default(new URL("../../schema/supergraph.graphql", import.meta.url).pathname),
+  PARTY_URL: z.string().url().default("http://127.0.0.1:4001/graphql"),
+  TEMPLATE_URL: z.string().url().default("http://127.0.0.1:4002/graphql"),
+  CONSENT_URL: z.string().url().default("http://127.0.0.1:4003/graphql"),
+});
+const logger = createLogger("gateway", env.LOG_LEVEL);
+const gateway = await startGateway({
+  supergraphSdl: await readFile(env.SUPERGRAPH_PATH, "utf8"),
+  subgraphUrls: { party: env.PARTY_URL, template: env.TEMPLATE_URL, consent: env.CONSENT_URL },
+  port: env.GATEWAY_PORT,
+  host: env.HOST,
+  logger,
+  production: env.NODE_ENV === "production",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void gateway.close().then(() => process.exit(0)));
+}

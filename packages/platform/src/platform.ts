@@ -1,0 +1,138 @@
+import "reflect-metadata";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startConsent } from "@samtykke/consent";
+import { startGateway } from "@samtykke/gateway";
+import { startParty } from "@samtykke/party";
+import {
+  createLogger,
+  startEmbeddedPostgres,
+  subgraphDatabaseUrl,
+  type EmbeddedDatabaseServer,
+  type Logger,
+} from "@samtykke/server-kit";
+import { startTemplate } from "@samtykke/template";
+import { serveSite } from "./static-site.js";
+import { readCommittedSupergraph } from "./supergraph.js";
+
+export interface PlatformOptions {
+  /** A PostgreSQL server URL; each subgraph uses its own database on it, named after this URL's. */
+  databaseUrl?: string;
+  /** Without databaseUrl: where the embedded PostgreSQL keeps its data, and its port. */
+  embedded?: { dataDir: string; port: number };
+  ports: { gateway: number; party: number; template: number; consent: number; citizenWeb?: number; authorityWeb?: number };
+  host?: string;
+  seedDemo: boolean;
+  /** Serve the built SPAs (web-citizen/dist, web-authority/dist). */
+  serveWeb: boolean;
+  cprKey: string;
+  production?: boolean;
+  logLevel?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningPart {
+  name: string;
+  url: string;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  databaseUrl: string;
+  parts: RunningPart[];
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Starts the whole platform in this process: database, the three subgraphs, the gateway and the SPAs. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const progress = options.onProgress ?? (() => {});
+  const level = options.logLevel ?? "info";
+  const stops: (() => Promise<void>)[] = [];
+  const parts: RunningPart[] = [];
+  const stop = async () => {
+    for (const stopPart of stops.reverse()) await stopPart().catch(() => {});
+  };
+
+  try {
+    let databaseUrl = options.databaseUrl;
+    let embedded: EmbeddedDatabaseServer | undefined;
+    if (!databaseUrl) {
+      if (!options.embedded) throw new Error("Either databaseUrl or embedded must be given");
+      embedded = await startEmbeddedPostgres({ ...options.embedded, onProgress: progress });
+      stops.push(() => embedded!.stop());
+      databaseUrl = embedded.url;
+      parts.push({ name: "PostgreSQL (embedded)", url: `postgres://127.0.0.1:${options.embedded.port} (data in ${options.embedded.dataDir})` });
+    } else {
+      const shown = new URL(databaseUrl);
+      shown.password = "";
+      parts.push({ name: "PostgreSQL", url: shown.toString() });
+    }
+
+    let gatewayUrl = "";
+    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo };
+    progress("migrating and starting the party subgraph");
+    const party = await startParty({
+      ...common,
+      databaseUrl: subgraphDatabaseUrl(databaseUrl, "party"),
+      port: options.ports.party,
+      logger: createLogger("party", level),
+      cprKey: options.cprKey,
+    });
+    stops.push(party.close);
+    progress("migrating and starting the template subgraph");
+    const template = await startTemplate({
+      ...common,
+      databaseUrl: subgraphDatabaseUrl(databaseUrl, "template"),
+      port: options.ports.template,
+      logger: createLogger("template", level),
+    });
+    stops.push(template.close);
+    progress("migrating and starting the consent subgraph");
+    const consent = await startConsent({
+      ...common,
+      databaseUrl: subgraphDatabaseUrl(databaseUrl, "consent"),
+      port: options.ports.consent,
+      logger: createLogger("consent", level),
+      gatewayUrl: () => gatewayUrl,
+    });
+    stops.push(consent.close);
+    parts.push({ name: "party subgraph", url: party.url }, { name: "template subgraph", url: template.url }, { name: "consent subgraph", url: consent.url });
+
+    progress("starting the gateway");
+    const logger = createLogger("gateway", level);
+    const gateway = await startGateway({
+      supergraphSdl: await readCommittedSupergraph(),
+      subgraphUrls: { party: party.url, template: template.url, consent: consent.url },
+      port: options.ports.gateway,
+      host: options.host,
+      logger,
+      production: options.production,
+    });
+    stops.push(gateway.close);
+    gatewayUrl = gateway.url;
+    parts.push({
+      name: "gateway",
+      url: `${gateway.url} (HTTP${options.production ? "" : " + GraphiQL"}), ${gateway.url.replace(/^http/, "ws")} (graphql-ws)`,
+    });
+
+    if (options.serveWeb) {
+      for (const [name, folder, port] of [
+        ["citizen SPA", "web-citizen", options.ports.citizenWeb ?? 0],
+        ["authority SPA", "web-authority", options.ports.authorityWeb ?? 0],
+      ] as const) {
+        const dir = `${ROOT}${folder}/dist`;
+        if (!existsSync(`${dir}/index.html`)) throw new Error(`${folder} is not built: run npm run build:web`);
+        const site = await serveSite({ dir, port, host: options.host, gatewayUrl: gateway.url });
+        stops.push(site.close);
+        parts.push({ name, url: site.url });
+      }
+    }
+    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

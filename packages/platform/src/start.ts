@@ -1,0 +1,62 @@
+import "reflect-metadata";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { parseEnv, port } from "@samtykke/server-kit";
+import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
+import { startPlatform } from "./platform.js";
+
+// `npm start`: the whole platform with demo data, on embedded PostgreSQL unless DATABASE_URL is set.
+const env = parseEnv({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_POSTGRES_PORT: port(5433),
+  HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: port(4000),
+  PARTY_PORT: port(4001),
+  TEMPLATE_PORT: port(4002),
+  CONSENT_PORT: port(4003),
+  WEB_CITIZEN_PORT: port(5173),
+  WEB_AUTHORITY_PORT: port(5174),
+  CPR_KEY: z.string().min(32).optional(),
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+});
+if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
+
+const progress = (message: string) => console.log(`… ${message}`);
+const started = performance.now();
+const platform = await startPlatform({
+  databaseUrl: env.DATABASE_URL,
+  embedded: { dataDir: resolve(env.DATA_DIR, "postgres"), port: env.EMBEDDED_POSTGRES_PORT },
+  host: env.HOST,
+  ports: {
+    gateway: env.GATEWAY_PORT,
+    party: env.PARTY_PORT,
+    template: env.TEMPLATE_PORT,
+    consent: env.CONSENT_PORT,
+    citizenWeb: env.WEB_CITIZEN_PORT,
+    authorityWeb: env.WEB_AUTHORITY_PORT,
+  },
+  seedDemo: env.SEED_DEMO === "true",
+  serveWeb: true,
+  cprKey: env.CPR_KEY ?? DEVELOPMENT_CPR_KEY,
+  production: env.NODE_ENV === "production",
+  logLevel: env.LOG_LEVEL,
+  onProgress: progress,
+});
+
+const width = Math.max(...platform.parts.map((part) => part.name.length));
+console.log(`\nSamtykke is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops it.\n`);
+for (const part of platform.parts) console.log(`  ${part.name.padEnd(width)}  ${part.url}`);
+console.log("");
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nstopping…");
+    void platform.stop().then(() => process.exit(0));
+  });
+}

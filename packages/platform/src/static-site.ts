@@ -1,0 +1,34 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+
+export interface RunningSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built SPA with fallback to index.html for its client-side routes, and `/config.json`
+ * telling it where the gateway is, so one build runs against any deployment.
+ */
+export async function serveSite(options: { dir: string; port: number; host?: string; gatewayUrl: string }): Promise<RunningSite> {
+  const assets = sirv(options.dir, { single: true, etag: true, gzip: false, dev: false });
+  const config = JSON.stringify({ gatewayUrl: options.gatewayUrl });
+  const server: Server = createServer((request, response) => {
+    if (request.url === "/config.json") {
+      response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(config);
+      return;
+    }
+    response.setHeader("x-content-type-options", "nosniff");
+    response.setHeader("referrer-policy", "no-referrer");
+    assets(request, response, () => {
+      response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Fixed identifiers of the demo data, so that each subgraph can seed its own part of the demo and
+ * the parts still refer to one another (a template's authority, a consent's citizen).
+ */
+export const DEMO = {
+  authorities: {
+    odense: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000001",
+    skattestyrelsen: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000002",
+    koebenhavn: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000003",
+  },
+  caseworkers: {
+    odense: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000101",
+    skattestyrelsen: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000102",
+  },
+  templates: {
+    dataSharing: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000201",
+    childTherapy: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000202",
+    seafarerTax: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000203",
+  },
+  /** Fictitious people of the person-register stand-in; no real person has these numbers. */
+  citizens: [
+    { cpr: "0101804321", name: "Karen Jensen" },
+    { cpr: "1203755678", name: "Lars Nielsen" },
+    { cpr: "2508920147", name: "Sofie Hansen" },
+    { cpr: "0304154912", name: "Emil Nielsen" },
+    { cpr: "1710681239", name: "Ole Sømand Pedersen" },
+  ],
+} as const;

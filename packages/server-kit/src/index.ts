@@ -1,0 +1,12 @@
+import "reflect-metadata";
+
+export * from "./config.js";
+export * from "./logger.js";
+export * from "./errors.js";
+export * from "./database.js";
+export * from "./embedded-postgres.js";
+export * from "./federation.js";
+export * from "./subgraph-server.js";
+export * from "./demo-ids.js";
+export * from "./start-subgraph.js";
+export * from "./run-alone.js";

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { commonEnv, parseEnv, port } from "./config.js";
+import { subgraphDatabaseUrl } from "./database.js";
+import { createLogger, type Logger } from "./logger.js";
+
+export interface StandaloneSettings {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logger: Logger;
+  production: boolean;
+}
+
+/**
+ * Runs one part as its own process, as in production: reads `<NAME>_PORT`, `<NAME>_DATABASE_URL`
+ * (or DATABASE_URL plus the part's own database name), HOST, NODE_ENV and LOG_LEVEL, then stops
+ * cleanly on SIGINT/SIGTERM.
+ */
+export async function runAlone(
+  name: string,
+  defaultPort: number,
+  start: (settings: StandaloneSettings) => Promise<{ close(): Promise<void> }>,
+): Promise<void> {
+  const prefix = name.toUpperCase();
+  const env = parseEnv({
+    ...commonEnv,
+    HOST: z.string().default("127.0.0.1"),
+    [`${prefix}_PORT`]: port(defaultPort),
+    [`${prefix}_DATABASE_URL`]: z.string().url().optional(),
+    DATABASE_URL: z.string().url().optional(),
+  }) as Record<string, any>;
+  const logger = createLogger(name, env.LOG_LEVEL);
+  const databaseUrl = env[`${prefix}_DATABASE_URL`] ?? (env.DATABASE_URL && subgraphDatabaseUrl(env.DATABASE_URL, name));
+  if (!databaseUrl) {
+    logger.fatal(`Set ${prefix}_DATABASE_URL or DATABASE_URL`);
+    process.exit(1);
+  }
+  const running = await start({
+    databaseUrl,
+    port: env[`${prefix}_PORT`],
+    host: env.HOST,
+    logger,
+    production: env.NODE_ENV === "production",
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void running.close().then(() => process.exit(0)));
+  }
+}

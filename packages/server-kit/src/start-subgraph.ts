@@ -1,0 +1,64 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Logger } from "pino";
+import { openDatabase, type MikroORM } from "./database.js";
+import {
+  startSubgraphServer,
+  type RunningSubgraph,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from "./subgraph-server.js";
+
+export interface StartSubgraphOptions<TContext extends SubgraphContext> {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  production?: boolean;
+  extendContext?: (base: SubgraphContext) => TContext;
+  /** Puts the demo data in when the database has none; returns whether it did. */
+  seed?: (em: EntityManager) => Promise<boolean>;
+}
+
+export interface StartedSubgraph extends RunningSubgraph {
+  orm: MikroORM;
+}
+
+/** Opens the subgraph's database (migrating it), seeds when asked and serves the subgraph. */
+export async function startSubgraph<TContext extends SubgraphContext>(
+  definition: SubgraphDefinition,
+  options: StartSubgraphOptions<TContext>,
+): Promise<StartedSubgraph> {
+  const logger = options.logger;
+  const orm = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    entities: definition.entities as never,
+    migrationsPath: definition.migrationsPath,
+    logger,
+  });
+  try {
+    if (options.seed && (await options.seed(orm.em.fork()))) logger.info("demo data seeded");
+    const { schema } = await definition.buildSchema();
+    const server = await startSubgraphServer<TContext>({
+      name: definition.name,
+      schema,
+      orm,
+      logger,
+      port: options.port,
+      host: options.host,
+      subscriptions: definition.subscriptions,
+      extendContext: options.extendContext,
+      production: options.production,
+    });
+    return {
+      ...server,
+      orm,
+      close: async () => {
+        await server.close();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

@@ -1,0 +1,216 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { createErrorFormatter } from "./errors.js";
+
+/** What every resolver receives: its own unit of work, the request id and a logger that carries it. */
+export interface SubgraphContext {
+  em: EntityManager;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphServerOptions<TContext extends SubgraphContext> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Serve graphql-ws on the same `/graphql` path (the consent subgraph's subscriptions). */
+  subscriptions?: boolean;
+  /** Adds a subgraph's own services to the base context. */
+  extendContext?: (base: SubgraphContext) => TContext;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  production?: boolean;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID_HEADER = "x-request-id";
+const GRAPHQL_PATH = "/graphql";
+
+function requestIdOf(headers: IncomingMessage["headers"]): string {
+  const given = headers[REQUEST_ID_HEADER];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
+
+class PayloadTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new PayloadTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function operationLogging(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ errors }) {
+          contextValue.logger.info(
+            {
+              operationName: request.operationName ?? null,
+              durationMs: Math.round(performance.now() - started),
+              errors: errors?.length ?? 0,
+            },
+            "graphql operation",
+          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Serves one subgraph: Apollo Server over HTTP on `/graphql` (plus graphql-ws on the same path when
+ * asked), `/healthcheck` while the process lives and `/readiness` while its database answers.
+ */
+export async function startSubgraphServer<TContext extends SubgraphContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningSubgraph> {
+  const { orm, logger, schema } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const httpServer: Server = createServer();
+  const extend = options.extendContext ?? ((base: SubgraphContext) => base as TContext);
+  const contextFor = (headers: IncomingMessage["headers"]): TContext => {
+    const requestId = requestIdOf(headers);
+    return extend({ em: orm.em.fork(), requestId, logger: logger.child({ requestId }) });
+  };
+
+  let closeSubscriptions: (() => Promise<void>) | undefined;
+  if (options.subscriptions) {
+    const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: maxBodyBytes });
+    const graphqlWs = useServer(
+      {
+        schema,
+        context: (ctx) => contextFor(ctx.extra.request.headers),
+        onError: (_ctx, _id, _payload, errors) => {
+          logger.warn({ errors: errors.map((e) => e.message) }, "subscription error");
+        },
+      },
+      wss,
+    );
+    closeSubscriptions = async () => {
+      await graphqlWs.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    };
+  }
+
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Traces are for Apollo Studio, which the platform does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLogging() as ApolloServerPlugin<TContext>,
+      ...(closeSubscriptions
+        ? [{ async serverWillStart() { return { drainServer: closeSubscriptions! }; } }]
+        : []),
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on("request", async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname === "/healthcheck") {
+        response.writeHead(200).end();
+        return;
+      }
+      if (url.pathname === "/readiness") {
+        const ready = await orm.isConnected();
+        response.writeHead(ready ? 200 : 503).end();
+        return;
+      }
+      if (url.pathname !== GRAPHQL_PATH) {
+        response.writeHead(404).end();
+        return;
+      }
+      const rawBody = request.method === "POST" ? await readBody(request, maxBodyBytes) : "";
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      let body: unknown = rawBody;
+      if (rawBody && headers.get("content-type")?.includes("application/json")) {
+        try {
+          body = JSON.parse(rawBody);
+        } catch {
+          response.writeHead(400, { "content-type": "application/json" });
+          response.end(JSON.stringify({ errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] }));
+          return;
+        }
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+        context: async () => contextFor(request.headers),
+      });
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === "complete") {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        response.writeHead(413, { "content-type": "application/json" });
+        response.end(JSON.stringify({ errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+        return;
+      }
+      logger.error({ err: error }, "request failed");
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    }
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}${GRAPHQL_PATH}`;
+  logger.info({ url }, `${options.name} subgraph listening`);
+  return {
+    name: options.name,
+    url,
+    port,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+/** What a subgraph package declares about itself; the launcher does the rest. */
+export interface SubgraphDefinition {
+  name: string;
+  entities: unknown[];
+  migrationsPath: string;
+  buildSchema(): Promise<import("./federation.js").FederatedSchema>;
+  subscriptions?: boolean;
+}

@@ -1,0 +1,98 @@
+import { InvalidTransitionError } from "@samtykke/server-kit";
+
+export enum ConsentStatus {
+  /** Asked for; the citizen has not answered. */
+  REQUESTED = "REQUESTED",
+  /** Given and in force. */
+  ACTIVE = "ACTIVE",
+  /** Given, but suspended by the citizen for now. */
+  PAUSED = "PAUSED",
+  DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
+  EXPIRED = "EXPIRED",
+  /** A single-use consent that has been used. */
+  USED = "USED",
+  /** Ended because the case it was bound to was closed. */
+  CLOSED = "CLOSED",
+  /** The request was withdrawn by the authority, or ran out, before an answer. */
+  CANCELLED = "CANCELLED",
+}
+
+export type ConsentAction =
+  | "give"
+  | "decline"
+  | "withdraw"
+  | "pause"
+  | "resume"
+  | "expire"
+  | "markUsed"
+  | "closeCase"
+  | "cancel";
+
+const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED } = ConsentStatus;
+
+/** The one table of legal transitions: for each action, the statuses it may start from and where it leads. */
+export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]; to: ConsentStatus }> = {
+  give: { from: [REQUESTED], to: ACTIVE },
+  decline: { from: [REQUESTED], to: DECLINED },
+  cancel: { from: [REQUESTED], to: CANCELLED },
+  pause: { from: [ACTIVE], to: PAUSED },
+  resume: { from: [PAUSED], to: ACTIVE },
+  withdraw: { from: [ACTIVE, PAUSED], to: WITHDRAWN },
+  markUsed: { from: [ACTIVE], to: USED },
+  expire: { from: [ACTIVE, PAUSED], to: EXPIRED },
+  closeCase: { from: [REQUESTED, ACTIVE, PAUSED], to: CLOSED },
+};
+
+export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED];
+
+const STATUS_DA: Record<ConsentStatus, string> = {
+  REQUESTED: "anmodet",
+  ACTIVE: "aktivt",
+  PAUSED: "sat på pause",
+  DECLINED: "afvist",
+  WITHDRAWN: "trukket tilbage",
+  EXPIRED: "udløbet",
+  USED: "opbrugt",
+  CLOSED: "afsluttet",
+  CANCELLED: "annulleret",
+};
+
+const ACTION_DA: Record<ConsentAction, string> = {
+  give: "gives",
+  decline: "afvises",
+  withdraw: "trækkes tilbage",
+  pause: "sættes på pause",
+  resume: "genoptages",
+  expire: "udløbe",
+  markUsed: "markeres som brugt",
+  closeCase: "afsluttes med sagen",
+  cancel: "annulleres",
+};
+
+const ACTION_EN: Record<ConsentAction, string> = {
+  give: "given",
+  decline: "declined",
+  withdraw: "withdrawn",
+  pause: "paused",
+  resume: "resumed",
+  expire: "expired",
+  markUsed: "marked used",
+  closeCase: "closed with its case",
+  cancel: "cancelled",
+};
+
+/** Where `action` takes a consent in `current`, or an InvalidTransitionError that changes nothing. */
+export function nextStatus(current: ConsentStatus, action: ConsentAction): ConsentStatus {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(current)) {
+    throw new InvalidTransitionError(
+      {
+        da: `Et samtykke, der er ${STATUS_DA[current]}, kan ikke ${ACTION_DA[action]}.`,
+        en: `A consent that is ${current.toLowerCase()} cannot be ${ACTION_EN[action]}.`,
+      },
+      { status: current, action },
+    );
+  }
+  return transition.to;
+}

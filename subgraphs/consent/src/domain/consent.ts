@@ -1,0 +1,90 @@
+import { ValidationError } from "@samtykke/server-kit";
+import { ConsentStatus, nextStatus } from "./consent-state.js";
+
+export interface LocalizedText {
+  da: string;
+  en: string;
+}
+
+/** The published template version a request is made on, as the template subgraph describes it. */
+export interface TemplateSnapshot {
+  id: string;
+  key: string;
+  version: number;
+  status: string;
+  authorityId: string;
+  title: LocalizedText;
+  purpose: LocalizedText;
+  defaultValidityDays: number | null;
+}
+
+/** The exact texts a citizen is shown: copied into the consent, so a later template change cannot alter them. */
+export interface ConsentBody {
+  title: LocalizedText;
+  purpose: LocalizedText;
+}
+
+export interface NewConsentRequest {
+  status: ConsentStatus;
+  templateId: string;
+  templateKey: string;
+  templateVersion: number;
+  authorityId: string;
+  subjectId: string;
+  caseReference: string | null;
+  body: ConsentBody;
+  validityDays: number | null;
+  requestedAt: Date;
+}
+
+const MAX_CASE_REFERENCE = 100;
+
+/** A request for consent on a published template version, for one citizen. */
+export function createRequest(input: {
+  template: TemplateSnapshot;
+  subjectId: string;
+  caseReference?: string | null;
+  now: Date;
+}): NewConsentRequest {
+  const { template, now } = input;
+  if (template.status !== "PUBLISHED") {
+    throw new ValidationError(
+      {
+        da: "Der kan kun anmodes om samtykke på en offentliggjort skabelon.",
+        en: "Consent can only be requested on a published template.",
+      },
+      { field: "templateId", templateStatus: template.status },
+    );
+  }
+  const caseReference = input.caseReference?.trim() || null;
+  if (caseReference && caseReference.length > MAX_CASE_REFERENCE) {
+    throw new ValidationError(
+      { da: `Sagsnummeret må højst være ${MAX_CASE_REFERENCE} tegn.`, en: `The case reference may be at most ${MAX_CASE_REFERENCE} characters.` },
+      { field: "caseReference" },
+    );
+  }
+  return {
+    status: ConsentStatus.REQUESTED,
+    templateId: template.id,
+    templateKey: template.key,
+    templateVersion: template.version,
+    authorityId: template.authorityId,
+    subjectId: input.subjectId,
+    caseReference,
+    body: { title: template.title, purpose: template.purpose },
+    validityDays: template.defaultValidityDays,
+    requestedAt: now,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Giving a requested consent: it becomes ACTIVE from now, for the template's validity period. */
+export function give(consent: { status: ConsentStatus; validityDays: number | null }, now: Date) {
+  return {
+    status: nextStatus(consent.status, "give"),
+    answeredAt: now,
+    validFrom: now,
+    validTo: consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null,
+  };
+}

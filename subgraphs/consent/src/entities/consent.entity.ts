@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { OptionalProps } from "@mikro-orm/core";
+import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { ConsentStatus } from "../domain/consent-state.js";
+import type { ConsentBody } from "../domain/consent.js";
+
+@Entity({ tableName: "consent" })
+@Index({ properties: ["subjectId", "templateKey"] })
+@Index({ properties: ["authorityId", "requestedAt"] })
+export class ConsentEntity {
+  [OptionalProps]?: "id" | "answeredAt" | "validFrom" | "validTo" | "caseReference" | "version" | "updatedAt";
+
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @Enum({ items: () => ConsentStatus, nativeEnumName: "consent_status" })
+  status!: ConsentStatus;
+
+  @Property({ type: "uuid" })
+  templateId!: string;
+
+  @Property({ type: "string", length: 100 })
+  templateKey!: string;
+
+  @Property({ type: "integer" })
+  templateVersion!: number;
+
+  /** The recipient: the authority that asked and is data controller of the consent. */
+  @Property({ type: "uuid" })
+  authorityId!: string;
+
+  /** The citizen the consent concerns. */
+  @Property({ type: "uuid" })
+  subjectId!: string;
+
+  @Property({ type: "string", length: 100, nullable: true })
+  caseReference?: string | null;
+
+  @Property({ type: "json" })
+  body!: ConsentBody;
+
+  @Property({ type: "integer", nullable: true })
+  validityDays!: number | null;
+
+  @Property({ type: "datetime" })
+  requestedAt!: Date;
+
+  @Property({ type: "datetime", nullable: true })
+  answeredAt?: Date | null;
+
+  @Property({ type: "datetime", nullable: true })
+  validFrom?: Date | null;
+
+  @Property({ type: "datetime", nullable: true })
+  validTo?: Date | null;
+
+  /** Optimistic lock: two answers racing on one consent cannot both win. */
+  @Property({ type: "integer", version: true })
+  version!: number;
+
+  @Property({ type: "datetime", onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

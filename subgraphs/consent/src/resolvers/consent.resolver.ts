@@ -1,0 +1,108 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { ConsentEntity } from "../entities/consent.entity.js";
+import { consentCheck, findConsent, giveConsent, requestConsent } from "../services/consent.service.js";
+import { consentEventStream, type StreamedConsentEvent } from "../services/consent-event-stream.js";
+import type { ConsentContext } from "../context.js";
+import { toConsent } from "./consent.mapper.js";
+import { Authority, Citizen, Consent, ConsentCheck, ConsentStatusEvent } from "./consent.type.js";
+import { RequestConsentInput } from "./request-consent.input.js";
+
+const MAX_PAGE = 100;
+const pageSize = (first: number) => Math.min(Math.max(first, 0), MAX_PAGE);
+
+@ArgsType()
+class ConsentStatusChangedArgs {
+  @Field(() => ID, { nullable: true })
+  consentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only consents concerning this citizen." })
+  citizenId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only consents this authority receives." })
+  authorityId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Resume after this cursor: every event since, in order, then live." })
+  after?: string | null;
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @Query(() => Consent)
+  async consent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<Consent> {
+    return toConsent(await findConsent(em, id));
+  }
+
+  @Query(() => ConsentCheck, { description: "Is there a valid consent from this citizen on this template key?" })
+  async consentCheck(
+    @Arg("cpr", () => String) cpr: string,
+    @Arg("templateKey", () => String) templateKey: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<ConsentCheck> {
+    const result = await consentCheck(ctx, { cpr, templateKey });
+    return {
+      valid: result.valid,
+      reason: result.reason,
+      consent: result.consent && toConsent(result.consent),
+      validTo: result.consent?.validTo ?? null,
+    };
+  }
+
+  @Mutation(() => Consent, { description: "Ask a citizen for consent on a published template." })
+  async requestConsent(
+    @Arg("input", () => RequestConsentInput) input: RequestConsentInput,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await requestConsent(ctx, input));
+  }
+
+  @Mutation(() => Consent, { description: "Give a consent that was requested." })
+  async giveConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await giveConsent(ctx, id));
+  }
+
+  @Subscription(() => ConsentStatusEvent, {
+    description: "Changes to consents, narrowed by the arguments; resumable from a cursor.",
+    subscribe: ({ args, context }) => {
+      const { em, events } = context as ConsentContext;
+      const filter = args as ConsentStatusChangedArgs;
+      return consentEventStream(
+        em,
+        events,
+        { consentId: filter.consentId, subjectId: filter.citizenId, authorityId: filter.authorityId },
+        filter.after,
+      );
+    },
+  })
+  consentStatusChanged(
+    @Root() { event, consent }: StreamedConsentEvent,
+    @Args(() => ConsentStatusChangedArgs) _args: ConsentStatusChangedArgs,
+  ): ConsentStatusEvent {
+    return { cursor: event.id, status: event.status, occurredAt: event.occurredAt, consent: toConsent(consent) };
+  }
+}
+
+@Resolver(() => Citizen)
+export class CitizenConsentsResolver {
+  @FieldResolver(() => [Consent], { description: "Consents concerning the citizen, newest first." })
+  async consents(
+    @Root() citizen: Citizen,
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: ConsentContext,
+  ): Promise<Consent[]> {
+    const rows = await em.find(ConsentEntity, { subjectId: citizen.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
+    return rows.map(toConsent);
+  }
+}
+
+@Resolver(() => Authority)
+export class AuthorityConsentsResolver {
+  @FieldResolver(() => [Consent], { description: "Consents the authority receives, newest first." })
+  async consents(
+    @Root() authority: Authority,
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: ConsentContext,
+  ): Promise<Consent[]> {
+    const rows = await em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
+    return rows.map(toConsent);
+  }
+}

@@ -1,0 +1,13 @@
+import { Field, ID, InputType } from "type-graphql";
+
+@InputType()
+export class RequestConsentInput {
+  @Field(() => ID, { description: "A published template version." })
+  templateId!: string;
+
+  @Field(() => String, { description: "The citizen's CPR number (DDMMYY-NNNN)." })
+  cpr!: string;
+
+  @Field(() => String, { nullable: true, description: "The authority's case the consent belongs to." })
+  caseReference?: string | null;
+}

@@ -1,0 +1,32 @@
+import { EventEmitter } from "node:events";
+
+/**
+ * Wakes this instance's subscribers after a change has committed. It carries no data: readers
+ * always read the event log, so a missed wake-up delays an event but never loses it.
+ */
+export class ConsentEventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  committed(): void {
+    this.emitter.emit("committed");
+  }
+
+  /** Resolves at the next commit, when `signal` aborts, or after `pollMs` at the latest. */
+  waitForCommit(signal: AbortSignal, pollMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.emitter.off("committed", done);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      this.emitter.once("committed", done);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  listenerCount(): number {
+    return this.emitter.listenerCount("committed");
+  }
+}

@@ -1,0 +1,78 @@
+import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { NotFoundError } from "@samtykke/server-kit";
+import type { ConsentAction } from "../domain/consent-state.js";
+import { createRequest, give } from "../domain/consent.js";
+import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
+import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import { ConsentEntity } from "../entities/consent.entity.js";
+import type { ConsentContext } from "../context.js";
+
+const notFound = (id: string) => new NotFoundError({ da: "Samtykket findes ikke.", en: "Consent not found." }, { id });
+
+function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentAction | "request", occurredAt: Date) {
+  em.create(ConsentEventEntity, {
+    consentId: consent.id,
+    action,
+    status: consent.status,
+    authorityId: consent.authorityId,
+    subjectId: consent.subjectId,
+    occurredAt,
+  });
+}
+
+export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
+  const consent = await em.findOne(ConsentEntity, { id });
+  if (!consent) throw notFound(id);
+  return consent;
+}
+
+/** A caseworker asks a citizen for consent on a published template version. */
+export async function requestConsent(
+  ctx: ConsentContext,
+  input: { templateId: string; cpr: string; caseReference?: string | null },
+): Promise<ConsentEntity> {
+  const [template, subjectId] = await Promise.all([
+    ctx.supergraph.template(input.templateId, ctx.requestId),
+    ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId),
+  ]);
+  const now = ctx.now();
+  const request = createRequest({ template, subjectId, caseReference: input.caseReference, now });
+  const consent = await ctx.em.transactional(async (em) => {
+    const created = em.create(ConsentEntity, request);
+    recordEvent(em, created, "request", now);
+    return created;
+  });
+  ctx.events.committed();
+  return consent;
+}
+
+/** The citizen gives a consent that was requested of them. */
+export async function giveConsent(ctx: ConsentContext, id: string): Promise<ConsentEntity> {
+  const now = ctx.now();
+  const consent = await ctx.em.transactional(async (em) => {
+    // The row lock makes the status check and the change one step: two answers cannot both pass.
+    const current = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!current) throw notFound(id);
+    em.assign(current, give(current, now));
+    recordEvent(em, current, "give", now);
+    return current;
+  });
+  ctx.events.committed();
+  return consent;
+}
+
+/** "Is there a valid consent?" for a citizen and a template key, as a case system asks before it acts. */
+export async function consentCheck(
+  ctx: ConsentContext,
+  input: { cpr: string; templateKey: string },
+): Promise<{ valid: boolean; reason: ConsentCheckReason; consent: ConsentEntity | null }> {
+  const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId);
+  const candidates = await ctx.em.find(
+    ConsentEntity,
+    { subjectId, templateKey: input.templateKey },
+    { orderBy: { requestedAt: "desc" }, limit: 100 },
+  );
+  const now = ctx.now();
+  const consent = mostRelevant(candidates, now);
+  return { ...checkValidity(consent, now), consent: consent ?? null };
+}

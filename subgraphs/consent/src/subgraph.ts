@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
+import { ConsentEventEntity } from "./entities/consent-event.entity.js";
+import { ConsentEntity } from "./entities/consent.entity.js";
+import { referenceResolvers } from "./federation/reference-resolvers.js";
+import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
+import { ConsentTemplate } from "./resolvers/consent.type.js";
+
+// Subscriptions are served from the event log (see consent-event-stream.ts); type-graphql only
+// insists that some PubSub exists.
+const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }) };
+
+export const consentSubgraph: SubgraphDefinition = {
+  name: "consent",
+  entities: [ConsentEntity, ConsentEventEntity],
+  migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
+  subscriptions: true,
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver],
+        orphanedTypes: [ConsentTemplate],
+        pubSub: unusedPubSub as never,
+      },
+      referenceResolvers,
+    ),
+};

@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import { OptionalProps } from "@mikro-orm/core";
+import { Entity, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A person identified by a CPR number." })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: "citizen" })
+export class Citizen {
+  [OptionalProps]?: "id" | "createdAt";
+
+  @Field(() => ID)
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  /** Keyed hash of the CPR number: how a citizen is found without storing the number in clear. */
+  @Property({ type: "string", length: 64, unique: true })
+  cprHash!: string;
+
+  /** The CPR number, encrypted; shown only to those allowed to see it. */
+  @Property({ type: "text" })
+  cprEncrypted!: string;
+
+  @Field(() => String)
+  @Property({ type: "string" })
+  name!: string;
+
+  @Field(() => Date, { description: "Birth date, derived from the CPR number." })
+  @Property({ type: "date" })
+  birthDate!: Date;
+
+  @Property({ type: "datetime" })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,28 @@
+import type { Logger } from "pino";
+import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
+import { CprVault } from "./domain/cpr-vault.js";
+import { seedPartyDemo } from "./demo/seed.js";
+import { partySubgraph } from "./subgraph.js";
+import type { PartyContext } from "./context.js";
+
+export { partySubgraph } from "./subgraph.js";
+export { partyConfig, DEVELOPMENT_CPR_KEY } from "./config.js";
+
+export interface StartPartyOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  cprKey: string;
+  production?: boolean;
+  seedDemo?: boolean;
+}
+
+export async function startParty(options: StartPartyOptions): Promise<StartedSubgraph> {
+  const cprVault = new CprVault(options.cprKey);
+  return startSubgraph<PartyContext>(partySubgraph, {
+    ...options,
+    extendContext: (base) => ({ ...base, cprVault }),
+    seed: options.seedDemo ? (em) => seedPartyDemo(em, cprVault) : undefined,
+  });
+}

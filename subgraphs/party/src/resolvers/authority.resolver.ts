@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { NotFoundError } from "@samtykke/server-kit";
+import { Authority } from "../entities/authority.entity.js";
+import { Caseworker } from "../entities/caseworker.entity.js";
+import type { PartyContext } from "../context.js";
+
+@Resolver(() => Authority)
+export class AuthorityResolver {
+  @Query(() => [Authority])
+  async authorities(
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: PartyContext,
+  ): Promise<Authority[]> {
+    return em.find(Authority, {}, { orderBy: { name: "asc" }, limit: Math.min(Math.max(first, 0), 100) });
+  }
+
+  @Query(() => Authority)
+  async authority(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<Authority> {
+    const authority = await em.findOne(Authority, { id });
+    if (!authority) throw new NotFoundError({ da: "Myndigheden findes ikke", en: "Authority not found" }, { id });
+    return authority;
+  }
+
+  @Query(() => Caseworker)
+  async caseworker(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<Caseworker> {
+    const caseworker = await em.findOne(Caseworker, { id });
+    if (!caseworker) throw new NotFoundError({ da: "Medarbejderen findes ikke", en: "Caseworker not found" }, { id });
+    return caseworker;
+  }
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
+import { Authority } from "./entities/authority.entity.js";
+import { Caseworker } from "./entities/caseworker.entity.js";
+import { Citizen } from "./entities/citizen.entity.js";
+import { referenceResolvers } from "./federation/reference-resolvers.js";
+import { AuthorityResolver } from "./resolvers/authority.resolver.js";
+import { CitizenResolver } from "./resolvers/citizen.resolver.js";
+
+export const partySubgraph: SubgraphDefinition = {
+  name: "party",
+  entities: [Authority, Caseworker, Citizen],
+  migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
+  buildSchema: () => buildFederatedSchema({ resolvers: [CitizenResolver, AuthorityResolver] }, referenceResolvers),
+};

@@ -1,0 +1,19 @@
+import type { Logger } from "pino";
+import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
+import { seedTemplateDemo } from "./demo/seed.js";
+import { templateSubgraph } from "./subgraph.js";
+
+export { templateSubgraph } from "./subgraph.js";
+
+export interface StartTemplateOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  production?: boolean;
+  seedDemo?: boolean;
+}
+
+export async function startTemplate(options: StartTemplateOptions): Promise<StartedSubgraph> {
+  return startSubgraph(templateSubgraph, { ...options, seed: options.seedDemo ? seedTemplateDemo : undefined });
+}

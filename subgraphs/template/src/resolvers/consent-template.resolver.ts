@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { NotFoundError, type SubgraphContext } from "@samtykke/server-kit";
+import { TemplateStatus } from "../domain/template.js";
+import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
+import { Authority, ConsentTemplate } from "./consent-template.type.js";
+
+const MAX_PAGE = 100;
+
+@Resolver(() => ConsentTemplate)
+export class ConsentTemplateResolver {
+  @Query(() => [ConsentTemplate], { description: "Templates, newest version first; published ones unless a status is given." })
+  async templates(
+    @Arg("authorityId", () => ID, { nullable: true }) authorityId: string | undefined,
+    @Arg("status", () => TemplateStatus, { defaultValue: TemplateStatus.PUBLISHED }) status: TemplateStatus,
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<ConsentTemplate[]> {
+    const rows = await em.find(
+      ConsentTemplateEntity,
+      { status, ...(authorityId ? { authorityId } : {}) },
+      { orderBy: { key: "asc", version: "desc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) },
+    );
+    return rows.map(ConsentTemplate.from);
+  }
+
+  @Query(() => ConsentTemplate)
+  async template(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
+    const row = await em.findOne(ConsentTemplateEntity, { id });
+    if (!row) throw new NotFoundError({ da: "Skabelonen findes ikke", en: "Template not found" }, { id });
+    return ConsentTemplate.from(row);
+  }
+}
+
+@Resolver(() => Authority)
+export class AuthorityTemplatesResolver {
+  @FieldResolver(() => [ConsentTemplate], { description: "The authority's published templates." })
+  async templates(
+    @Root() authority: Authority,
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<ConsentTemplate[]> {
+    const rows = await em.find(
+      ConsentTemplateEntity,
+      { authorityId: authority.id, status: TemplateStatus.PUBLISHED },
+      { orderBy: { key: "asc", version: "desc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) },
+    );
+    return rows.map(ConsentTemplate.from);
+  }
+}
