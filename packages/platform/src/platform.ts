@@ -8,6 +8,7 @@ import {
   createLogger,
   startEmbeddedPostgres,
   subgraphDatabaseUrl,
+  type DestinationStream,
   type EmbeddedDatabaseServer,
   type Logger,
 } from "@samtykke/server-kit";
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   cprKey: string;
   production?: boolean;
   logLevel?: string;
+  /** Where every part writes its JSON log lines (stdout when not given). */
+  logDestination?: DestinationStream;
   onProgress?: (message: string) => void;
 }
 
@@ -78,7 +81,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...common,
       databaseUrl: subgraphDatabaseUrl(databaseUrl, "party"),
       port: options.ports.party,
-      logger: createLogger("party", level),
+      logger: createLogger("party", level, options.logDestination),
       cprKey: options.cprKey,
     });
     stops.push(party.close);
@@ -87,7 +90,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...common,
       databaseUrl: subgraphDatabaseUrl(databaseUrl, "template"),
       port: options.ports.template,
-      logger: createLogger("template", level),
+      logger: createLogger("template", level, options.logDestination),
     });
     stops.push(template.close);
     progress("migrating and starting the consent subgraph");
@@ -95,14 +98,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...common,
       databaseUrl: subgraphDatabaseUrl(databaseUrl, "consent"),
       port: options.ports.consent,
-      logger: createLogger("consent", level),
+      logger: createLogger("consent", level, options.logDestination),
       gatewayUrl: () => gatewayUrl,
     });
     stops.push(consent.close);
     parts.push({ name: "party subgraph", url: party.url }, { name: "template subgraph", url: template.url }, { name: "consent subgraph", url: consent.url });
 
     progress("starting the gateway");
-    const logger = createLogger("gateway", level);
+    const logger = createLogger("gateway", level, options.logDestination);
     const gateway = await startGateway({
       supergraphSdl: await readCommittedSupergraph(),
       subgraphUrls: { party: party.url, template: template.url, consent: consent.url },

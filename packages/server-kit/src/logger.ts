@@ -1,6 +1,6 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
-export type { Logger };
+export type { DestinationStream, Logger };
 
 // A CPR number is six digits of birth date and four more, with or without the dash.
 // Anything that looks like one is blanked before a line is written, wherever it hides.
@@ -21,17 +21,20 @@ function redactDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, depth + 1)]));
 }
 
-/** The platform's structured JSON logger; every part names itself in `service`. */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
-  return pino({
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ["cpr", "*.cpr", "req.headers.authorization", "headers.authorization"], censor: "[REDACTED]" },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((arg) => redactDeep(arg)) as Parameters<typeof method>);
+/** The platform's structured JSON logger; every part names itself in `service`. Writes to stdout unless given a destination. */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info", destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ["cpr", "*.cpr", "req.headers.authorization", "headers.authorization"], censor: "[REDACTED]" },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => redactDeep(arg)) as Parameters<typeof method>);
+        },
       },
     },
-  });
+    destination ?? process.stdout,
+  );
 }

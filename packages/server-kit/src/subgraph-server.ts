@@ -99,6 +99,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     return extend({ em: orm.em.fork(), requestId, logger: logger.child({ requestId }) });
   };
 
+  const formatError = createErrorFormatter(logger);
   let closeSubscriptions: (() => Promise<void>) | undefined;
   if (options.subscriptions) {
     const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: maxBodyBytes });
@@ -106,9 +107,10 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       {
         schema,
         context: (ctx) => contextFor(ctx.extra.request.headers),
-        onError: (_ctx, _id, _payload, errors) => {
-          logger.warn({ errors: errors.map((e) => e.message) }, "subscription error");
-        },
+        // Apollo Server formats HTTP responses; subscriptions need the same mapper applied here.
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+        onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       },
       wss,
     );
@@ -120,7 +122,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
 
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     csrfPrevention: true,

@@ -1,4 +1,4 @@
-import { OptionalProps } from "@mikro-orm/core";
+import { BigIntType, OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
 
@@ -11,7 +11,8 @@ import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
 export class ConsentEventEntity {
   [OptionalProps]?: "id";
 
-  @PrimaryKey({ type: "bigint", autoincrement: true })
+  // Read as a string: cursors outgrow what a JavaScript number holds exactly.
+  @PrimaryKey({ type: new BigIntType("string"), autoincrement: true })
   id!: string;
 
   @Property({ type: "uuid" })

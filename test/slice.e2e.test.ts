@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "@samtykke/server-kit";
+import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+
+const REQUEST = /* GraphQL */ `
+  mutation Request($input: RequestConsentInput!) {
+    requestConsent(input: $input) { id status templateKey }
+  }
+`;
+const GIVE = /* GraphQL */ `
+  mutation Give($id: ID!) { giveConsent(id: $id) { id status validFrom validTo } }
+`;
+const CHECK = /* GraphQL */ `
+  query Check($cpr: String!, $templateKey: String!) {
+    consentCheck(cpr: $cpr, templateKey: $templateKey) {
+      valid reason validTo
+      consent { id status subject { name cprMasked } authority { name } template { key version } }
+    }
+  }
+`;
+const CHANGES = /* GraphQL */ `
+  subscription Changes($citizenId: ID, $after: String) {
+    consentStatusChanged(citizenId: $citizenId, after: $after) {
+      cursor status
+      consent {
+        id
+        template { title { da en } authority { name } }
+        subject { name }
+      }
+    }
+  }
+`;
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe("the vertical slice, through the gateway only", () => {
+  it("requests, gives and checks a consent while a subscriber sees REQUESTED then ACTIVE", async () => {
+    const cpr = "0101804321";
+    const citizen = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id name } }`, { cpr });
+    expect(citizen.data.citizen.name).toBe("Karen Jensen");
+
+    const before = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    expect(before.data.consentCheck).toMatchObject({ valid: false, reason: "NO_CONSENT", consent: null });
+
+    const subscription = collect(platform.wsClient(), CHANGES, { citizenId: citizen.data.citizen.id, after: "0" });
+
+    const requested = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, caseReference: "SAG-2026-0042" } });
+    expect(requested.errors).toBeUndefined();
+    const consentId = requested.data.requestConsent.id;
+    expect(requested.data.requestConsent).toMatchObject({ status: "REQUESTED", templateKey: "indhentning-videregivelse-oplysninger" });
+
+    const [first] = await subscription.next(1);
+
+    expect(first!.data.consentStatusChanged).toMatchObject({
+      status: "REQUESTED",
+      consent: {
+        id: consentId,
+        // From the template and party subgraphs: the event crosses all three.
+        template: {
+          title: { da: "Samtykke til indhentning og/eller videregivelse af personoplysninger" },
+          authority: { name: "Odense Kommune" },
+        },
+        subject: { name: "Karen Jensen" },
+      },
+    });
+
+    const pending = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    expect(pending.data.consentCheck).toMatchObject({ valid: false, reason: "NOT_ANSWERED" });
+
+    const given = await platform.graphql(GIVE, { id: consentId });
+    expect(given.data.giveConsent.status).toBe("ACTIVE");
+    // The demo template lasts 365 days.
+    const lasts = Date.parse(given.data.giveConsent.validTo) - Date.parse(given.data.giveConsent.validFrom);
+    expect(lasts).toBe(365 * 24 * 60 * 60 * 1000);
+
+    const [, second] = await subscription.next(2);
+    expect(second!.data.consentStatusChanged.status).toBe("ACTIVE");
+    expect(BigInt(second!.data.consentStatusChanged.cursor)).toBeGreaterThan(BigInt(first!.data.consentStatusChanged.cursor));
+
+    const after = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    expect(after.data.consentCheck).toMatchObject({
+      valid: true,
+      reason: "VALID",
+      validTo: given.data.giveConsent.validTo,
+      consent: {
+        id: consentId,
+        status: "ACTIVE",
+        subject: { name: "Karen Jensen", cprMasked: "010180-xxxx" },
+        authority: { name: "Odense Kommune" },
+        template: { key: "indhentning-videregivelse-oplysninger", version: 1 },
+      },
+    });
+    subscription.unsubscribe();
+  });
+
+  it("resumes a subscription from a cursor with exactly the events after it", async () => {
+    const cpr = "1203755678";
+    const { data } = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
+    const ids: string[] = [];
+    for (const templateId of [DEMO.templates.dataSharing, DEMO.templates.childTherapy]) {
+      const result = await platform.graphql(REQUEST, { input: { templateId, cpr } });
+      ids.push(result.data.requestConsent.id);
+    }
+    await platform.graphql(GIVE, { id: ids[0] });
+
+    const all = collect(platform.wsClient(), CHANGES, { citizenId: data.citizen.id, after: "0" });
+    const events = await all.next(3);
+    expect(events.map((e) => [e.data.consentStatusChanged.consent.id, e.data.consentStatusChanged.status])).toEqual([
+      [ids[0], "REQUESTED"],
+      [ids[1], "REQUESTED"],
+      [ids[0], "ACTIVE"],
+    ]);
+    all.unsubscribe();
+
+    const resumed = collect(platform.wsClient(), CHANGES, { citizenId: data.citizen.id, after: events[0]!.data.consentStatusChanged.cursor });
+    const rest = await resumed.next(2);
+    expect(rest.map((e) => e.data.consentStatusChanged.cursor)).toEqual(events.slice(1).map((e) => e.data.consentStatusChanged.cursor));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed.events).toHaveLength(2);
+    resumed.unsubscribe();
+  });
+
+  it("refuses bad input with a typed, bilingual error and stores nothing", async () => {
+    const invalidCpr = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "3213804321" } });
+    expect(invalidCpr.data).toBeNull();
+    expect(invalidCpr.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "cpr",
+      message: { da: expect.stringContaining("Ugyldigt CPR-nummer"), en: expect.stringContaining("Invalid CPR number") },
+    });
+
+    const unknownTemplate = await platform.graphql(REQUEST, {
+      input: { templateId: "00000000-0000-4000-8000-000000000000", cpr: "2508920147" },
+    });
+    expect(unknownTemplate.errors![0]!.extensions!.code).toBe("NOT_FOUND");
+
+    const badCursor = collect(platform.wsClient(), CHANGES, { after: "not-a-cursor" });
+    await expect.poll(() => badCursor.events.length).toBe(1);
+    expect(badCursor.events[0]!.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+
+    const citizen = await platform.graphql(`{ citizen(cpr: "2508920147") { consents { id } } }`);
+    expect(citizen.data.citizen.consents).toEqual([]);
+  });
+
+  it("refuses to give a consent twice and leaves it as it was", async () => {
+    const cpr = "0304154912";
+    const requested = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr } });
+    const id = requested.data.requestConsent.id;
+    const first = await platform.graphql(GIVE, { id });
+    const second = await platform.graphql(GIVE, { id });
+    expect(second.errors![0]!.extensions).toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: { da: "Et samtykke, der er aktivt, kan ikke gives.", en: "A consent that is active cannot be given." },
+    });
+    const now = await platform.graphql(`query($id: ID!) { consent(id: $id) { status validTo } }`, { id });
+    expect(now.data.consent).toEqual({ status: "ACTIVE", validTo: first.data.giveConsent.validTo });
+  });
+});

@@ -1,0 +1,101 @@
+import { Writable } from "node:stream";
+import { inject } from "vitest";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { startPlatform, type Platform } from "@samtykke/platform";
+import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
+import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
+
+export interface GraphQLResult<T = any> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+export interface TestPlatform extends Platform {
+  /** Every JSON log line the parts wrote, parsed. */
+  logLines: Record<string, any>[];
+  /** POSTs an operation to the gateway, as any client would. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** A graphql-ws client on the gateway's /graphql; closed with the platform. */
+  wsClient(): Client;
+}
+
+/** The whole platform on fresh databases and free ports, stopped and dropped after the file. */
+export async function startTestPlatform(options: { serveWeb?: boolean } = {}): Promise<TestPlatform> {
+  const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
+  const logLines: Record<string, any>[] = [];
+  const logDestination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const platform = await startPlatform({
+    databaseUrl: serverUrl,
+    ports: { gateway: 0, party: 0, template: 0, consent: 0 },
+    seedDemo: true,
+    serveWeb: options.serveWeb ?? false,
+    cprKey: DEVELOPMENT_CPR_KEY,
+    logLevel: "info",
+    logDestination: logDestination as never,
+  });
+  const clients: Client[] = [];
+  return {
+    ...platform,
+    logLines,
+    async graphql(query, variables, headers) {
+      const response = await fetch(platform.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    wsClient() {
+      const client = createClient({ url: platform.gatewayUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await platform.stop();
+      await dropSubgraphDatabases(serverUrl, ["party", "template", "consent"]);
+    },
+  };
+}
+
+/** Collects a subscription's events; `next(n)` waits until n have arrived. */
+export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const events: GraphQLResult<T>[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let failure: unknown;
+  const unsubscribe = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        events.push(value as GraphQLResult<T>);
+        for (const waiter of waiters.filter((w) => events.length >= w.count)) waiter.resolve();
+      },
+      error: (error) => {
+        failure = error;
+      },
+      complete: () => {},
+    },
+  );
+  return {
+    events,
+    unsubscribe,
+    async next(count: number, timeoutMs = 10_000): Promise<GraphQLResult<T>[]> {
+      if (events.length < count) {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`expected ${count} events, got ${events.length}${failure ? `; error: ${JSON.stringify(failure)}` : ""}`)),
+            timeoutMs,
+          );
+          waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+        });
+      }
+      return events.slice(0, count);
+    },
+  };
+}
