@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
@@ -24,6 +25,7 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+const REQUEST_ID_HEADER = "x-request-id";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
 
@@ -59,6 +61,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     batching: false,
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
+    requestId: { headerName: REQUEST_ID_HEADER },
     logging: new HiveLogger({ level: logger.level === "silent" ? false : "info", writers: [new PinoLogWriter(logger)] }),
   });
 
@@ -71,6 +74,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       response.writeHead(checks.every(Boolean) ? 200 : 503).end();
       return;
     }
+    // One id per request, the caller's if it sent a sane one: the runtime forwards it to every
+    // subgraph, so one operation can be followed through all the logs.
+    const given = request.headers[REQUEST_ID_HEADER];
+    const requestId = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    const started = performance.now();
+    response.once("finish", () => {
+      logger.info(
+        { requestId, method: request.method, path: request.url?.split("?")[0], status: response.statusCode, durationMs: Math.round(performance.now() - started) },
+        "request",
+      );
+    });
     runtime(request, response);
   });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });

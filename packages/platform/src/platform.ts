@@ -10,6 +10,7 @@ import {
   subgraphDatabaseUrl,
   type DestinationStream,
   type EmbeddedDatabaseServer,
+  type StartedSubgraph,
   type Logger,
 } from "@samtykke/server-kit";
 import { startTemplate } from "@samtykke/template";
@@ -44,6 +45,8 @@ export interface Platform {
   databaseUrl: string;
   parts: RunningPart[];
   logger: Logger;
+  /** The running subgraphs by name, for operating on one part alone. */
+  subgraphs: Record<"party" | "template" | "consent", StartedSubgraph>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const parts: RunningPart[] = [];
   const stop = async () => {
     for (const stopPart of stops.reverse()) await stopPart().catch(() => {});
+    stops.length = 0;
   };
 
   try {
@@ -133,7 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         parts.push({ name, url: site.url });
       }
     }
-    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, stop };
+    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, stop };
   } catch (error) {
     await stop();
     throw error;

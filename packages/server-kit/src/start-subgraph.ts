@@ -49,13 +49,16 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       extendContext: options.extendContext,
       production: options.production,
     });
+    let closing: Promise<void> | undefined;
     return {
       ...server,
       orm,
-      close: async () => {
-        await server.close();
-        await orm.close();
-      },
+      // Idempotent: a part may be stopped alone and again with the whole platform.
+      close: () =>
+        (closing ??= (async () => {
+          await server.close();
+          await orm.close();
+        })()),
     };
   } catch (error) {
     await orm.close();

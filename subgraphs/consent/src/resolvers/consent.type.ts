@@ -39,7 +39,7 @@ export class Authority {
   id!: string;
 }
 
-@ObjectType({ description: "A declaration of will in the common exchange format: header, body and (later) signature." })
+@ObjectType({ description: "A declaration of will in the common exchange format: a header (template, subject, recipient, status, validity) and a body (the exact texts the citizen was shown)." })
 @Directive('@key(fields: "id")')
 export class Consent {
   @Field(() => ID)
