@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO } from "@samtykke/server-kit";
+
+// `npm start` as a user runs it, on a fresh machine without DATABASE_URL: embedded PostgreSQL in a
+// data directory, demo data, every part's address printed, Ctrl-C stops it, and a second start
+// keeps the data.
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "samtykke-start-"));
+chmodSync(dataDir, 0o755); // the embedded server runs as `postgres` when started by root
+const ports: Record<string, number> = {};
+for (const name of ["GATEWAY_PORT", "PARTY_PORT", "TEMPLATE_PORT", "CONSENT_PORT", "WEB_CITIZEN_PORT", "WEB_AUTHORITY_PORT", "EMBEDDED_POSTGRES_PORT"]) {
+  ports[name] = await freePort();
+}
+const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+
+let running: ChildProcess | undefined;
+afterAll(() => {
+  running?.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(): Promise<{ child: ChildProcess; output: () => string }> {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/platform/src/start.ts"], {
+    env: { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running = child;
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not started in time:\n${output}`)), 90_000);
+    child.stdout!.on("data", () => {
+      if (output.includes("Ctrl-C stops it")) {
+        clearTimeout(timer);
+        setTimeout(() => resolve({ child, output: () => output }), 200);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function interrupt(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGINT");
+  });
+}
+
+async function graphql(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as { data: any; errors?: unknown[] };
+}
+
+describe("npm start", () => {
+  let consentId = "";
+
+  it("brings up every part on embedded PostgreSQL with demo data and prints where each is", async () => {
+    const { child, output } = await start();
+    const printed = output();
+    expect(printed).toContain("initialising PostgreSQL");
+    for (const line of [
+      `PostgreSQL (embedded)`,
+      `party subgraph     http://127.0.0.1:${ports.PARTY_PORT}/graphql`,
+      `template subgraph  http://127.0.0.1:${ports.TEMPLATE_PORT}/graphql`,
+      `consent subgraph   http://127.0.0.1:${ports.CONSENT_PORT}/graphql`,
+      `gateway            ${gatewayUrl}`,
+      `citizen SPA        http://localhost:${ports.WEB_CITIZEN_PORT}/`,
+      `authority SPA      http://localhost:${ports.WEB_AUTHORITY_PORT}/`,
+    ]) {
+      expect(printed).toContain(line);
+    }
+    expect((await fetch(new URL("/readiness", gatewayUrl))).status).toBe(200);
+    const citizenPage = await fetch(`http://localhost:${ports.WEB_CITIZEN_PORT}/`);
+    expect(await citizenPage.text()).toContain('<div id="root"');
+    const config = await (await fetch(`http://localhost:${ports.WEB_AUTHORITY_PORT}/config.json`)).json();
+    expect(config).toEqual({ gatewayUrl });
+
+    const templates = await graphql(`{ templates { key } }`);
+    expect(templates.data.templates).toHaveLength(3);
+    const requested = await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
+    });
+    consentId = requested.data.requestConsent.id;
+
+    expect(await interrupt(child)).toBe(0);
+    await expect(fetch(gatewayUrl)).rejects.toThrow();
+  }, 120_000);
+
+  it("keeps the data on a second start and does not seed over it", async () => {
+    const { child, output } = await start();
+    expect(output()).not.toContain("initialising PostgreSQL");
+    const consent = await graphql(`query($id: ID!) { consent(id: $id) { status subject { name } } }`, { id: consentId });
+    expect(consent.data.consent).toEqual({ status: "REQUESTED", subject: { name: "Emil Nielsen" } });
+    const templates = await graphql(`{ templates { key } }`);
+    expect(templates.data.templates).toHaveLength(3);
+    expect(await interrupt(child)).toBe(0);
+  }, 120_000);
+});
