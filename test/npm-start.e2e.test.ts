@@ -76,6 +76,7 @@ describe("npm start", () => {
     const { child, output } = await start();
     const printed = output();
     expect(printed).toContain("initialising PostgreSQL");
+    expect(printed).toContain("demo data added (party, template)");
     for (const line of [
       `PostgreSQL (embedded)`,
       `party subgraph     http://127.0.0.1:${ports.PARTY_PORT}/graphql`,
@@ -107,6 +108,7 @@ describe("npm start", () => {
   it("keeps the data on a second start and does not seed over it", async () => {
     const { child, output } = await start();
     expect(output()).not.toContain("initialising PostgreSQL");
+    expect(output()).toContain("existing data kept: no demo data added");
     const consent = await graphql(`query($id: ID!) { consent(id: $id) { status subject { name } } }`, { id: consentId });
     expect(consent.data.consent).toEqual({ status: "REQUESTED", subject: { name: "Emil Nielsen" } });
     const templates = await graphql(`{ templates { key } }`);

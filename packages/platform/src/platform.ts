@@ -106,6 +106,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gatewayUrl: () => gatewayUrl,
     });
     stops.push(consent.close);
+    if (options.seedDemo) {
+      const seeded = [party, template, consent].filter((subgraph) => subgraph.seeded).map((subgraph) => subgraph.name);
+      progress(seeded.length ? `demo data added (${seeded.join(", ")})` : "existing data kept: no demo data added");
+    }
     parts.push({ name: "party subgraph", url: party.url }, { name: "template subgraph", url: template.url }, { name: "consent subgraph", url: consent.url });
 
     progress("starting the gateway");

@@ -21,6 +21,8 @@ export interface StartSubgraphOptions<TContext extends SubgraphContext> {
 
 export interface StartedSubgraph extends RunningSubgraph {
   orm: MikroORM;
+  /** Whether this start put the demo data in (false when there was data already). */
+  seeded: boolean;
 }
 
 /** Opens the subgraph's database (migrating it), seeds when asked and serves the subgraph. */
@@ -36,7 +38,8 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     logger,
   });
   try {
-    if (options.seed && (await options.seed(orm.em.fork()))) logger.info("demo data seeded");
+    const seeded = options.seed ? await options.seed(orm.em.fork()) : false;
+    if (seeded) logger.info("demo data seeded");
     const { schema } = await definition.buildSchema();
     const server = await startSubgraphServer<TContext>({
       name: definition.name,
@@ -53,6 +56,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     return {
       ...server,
       orm,
+      seeded,
       // Idempotent: a part may be stopped alone and again with the whole platform.
       close: () =>
         (closing ??= (async () => {
