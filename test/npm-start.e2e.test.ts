@@ -96,6 +96,11 @@ describe("npm start", () => {
 
     const templates = await graphql(`{ templates { key } }`);
     expect(templates.data.templates).toHaveLength(3);
+    const karen = await graphql(`{ citizen(cpr: "0101804321") { consents { status templateKey } } }`);
+    expect(karen.data.citizen.consents).toEqual([
+      { status: "REQUESTED", templateKey: "odense-boern-terapi" },
+      { status: "ACTIVE", templateKey: "indhentning-videregivelse-oplysninger" },
+    ]);
     const requested = await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
       input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
     });
@@ -113,6 +118,8 @@ describe("npm start", () => {
     expect(consent.data.consent).toEqual({ status: "REQUESTED", subject: { name: "Emil Nielsen" } });
     const templates = await graphql(`{ templates { key } }`);
     expect(templates.data.templates).toHaveLength(3);
+    const karen = await graphql(`{ citizen(cpr: "0101804321") { consents { id } } }`);
+    expect(karen.data.citizen.consents).toHaveLength(2);
     expect(await interrupt(child)).toBe(0);
   }, 120_000);
 });

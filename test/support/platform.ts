@@ -34,6 +34,7 @@ export async function startTestPlatform(options: { serveWeb?: boolean } = {}): P
     databaseUrl: serverUrl,
     ports: { gateway: 0, party: 0, template: 0, consent: 0 },
     seedDemo: true,
+    seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",

@@ -14,6 +14,7 @@ import {
   type Logger,
 } from "@samtykke/server-kit";
 import { startTemplate } from "@samtykke/template";
+import { seedDemoConsents } from "./demo-consents.js";
 import { serveSite } from "./static-site.js";
 import { readCommittedSupergraph } from "./supergraph.js";
 
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   ports: { gateway: number; party: number; template: number; consent: number; citizenWeb?: number; authorityWeb?: number };
   host?: string;
   seedDemo: boolean;
+  /** Also make demo consents when seeding (default: as seedDemo); tests make their own. */
+  seedDemoConsents?: boolean;
   /** Serve the built SPAs (web-citizen/dist, web-authority/dist). */
   serveWeb: boolean;
   cprKey: string;
@@ -128,6 +131,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       name: "gateway",
       url: `${gateway.url} (HTTP${options.production ? "" : " + GraphiQL"}), ${gateway.url.replace(/^http/, "ws")} (graphql-ws)`,
     });
+
+    // A fresh database gets demo consents too, made through the gateway like any other.
+    if ((options.seedDemoConsents ?? options.seedDemo) && party.seeded) {
+      progress("adding demo consents through the gateway");
+      await seedDemoConsents(gateway.url);
+    }
 
     if (options.serveWeb) {
       for (const [name, folder, port] of [

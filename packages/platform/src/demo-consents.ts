@@ -1,0 +1,31 @@
+import { DEMO } from "@samtykke/server-kit";
+
+async function call(gatewayUrl: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as { data?: any; errors?: { message: string }[] };
+  if (result.errors) throw new Error(`demo data: ${result.errors.map((e) => e.message).join("; ")}`);
+  return result.data;
+}
+
+/**
+ * Demo consents go in through the public API, as a caseworker and a citizen would make them, so
+ * the demo shows real requests, answers and events.
+ */
+export async function seedDemoConsents(gatewayUrl: string): Promise<void> {
+  const request = /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
+  const give = /* GraphQL */ `mutation($id: ID!) { giveConsent(id: $id) { id } }`;
+  const demo = [
+    { cpr: "0101804321", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1187", given: true },
+    { cpr: "1710681239", templateId: DEMO.templates.seafarerTax, caseReference: null, given: true },
+    { cpr: "1203755678", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1203", given: false },
+    { cpr: "0101804321", templateId: DEMO.templates.childTherapy, caseReference: "ODE-2026-1190", given: false },
+  ];
+  for (const { given, ...input } of demo) {
+    const { requestConsent } = await call(gatewayUrl, request, { input });
+    if (given) await call(gatewayUrl, give, { id: requestConsent.id });
+  }
+}
