@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { createRequest, give, type TemplateSnapshot } from "./consent.js";
+import { applyAction, createRequest, give, type TemplateSnapshot } from "./consent.js";
 
 const template: TemplateSnapshot = {
   id: "t1",
@@ -64,5 +64,36 @@ describe("give", () => {
 
   it("refuses a consent that is not requested", () => {
     expect(() => give({ status: ConsentStatus.WITHDRAWN, validityDays: 30 }, now)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+  });
+});
+
+describe("applyAction", () => {
+  const requested = { status: ConsentStatus.REQUESTED, validityDays: 10 };
+  const active = { status: ConsentStatus.ACTIVE, validityDays: 10 };
+
+  it("records the answer time of a declined request and ends it", () => {
+    expect(applyAction(requested, "decline", now)).toEqual({ status: ConsentStatus.DECLINED, answeredAt: now, endedAt: now });
+  });
+
+  it.each([
+    ["withdraw", ConsentStatus.WITHDRAWN],
+    ["markUsed", ConsentStatus.USED],
+    ["expire", ConsentStatus.EXPIRED],
+    ["closeCase", ConsentStatus.CLOSED],
+  ] as const)("ends an active consent on %s", (action, status) => {
+    expect(applyAction(active, action, now)).toEqual({ status, endedAt: now });
+  });
+
+  it("pauses and resumes without ending or moving the validity period", () => {
+    expect(applyAction(active, "pause", now)).toEqual({ status: ConsentStatus.PAUSED });
+    expect(applyAction({ ...active, status: ConsentStatus.PAUSED }, "resume", now)).toEqual({ status: ConsentStatus.ACTIVE });
+  });
+
+  it("gives as give does", () => {
+    expect(applyAction(requested, "give", now)).toEqual(give(requested, now));
+  });
+
+  it("refuses what the state machine refuses", () => {
+    expect(() => applyAction(requested, "withdraw", now)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
   });
 });

@@ -1,5 +1,5 @@
 import { ValidationError } from "@samtykke/server-kit";
-import { ConsentStatus, nextStatus } from "./consent-state.js";
+import { ConsentStatus, nextStatus, type ConsentAction } from "./consent-state.js";
 
 export interface LocalizedText {
   da: string;
@@ -87,4 +87,22 @@ export function give(consent: { status: ConsentStatus; validityDays: number | nu
     validFrom: now,
     validTo: consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null,
   };
+}
+
+/** What an action changes on a consent; the event log records who and when. */
+export interface ConsentChange {
+  status: ConsentStatus;
+  answeredAt?: Date;
+  validFrom?: Date;
+  validTo?: Date | null;
+  endedAt?: Date;
+}
+
+/** Applies one action of the state machine to a consent at `now`. */
+export function applyAction(consent: { status: ConsentStatus; validityDays: number | null }, action: ConsentAction, now: Date): ConsentChange {
+  if (action === "give") return give(consent, now);
+  const status = nextStatus(consent.status, action);
+  if (action === "decline") return { status, answeredAt: now, endedAt: now };
+  if (action === "pause" || action === "resume") return { status };
+  return { status, endedAt: now };
 }

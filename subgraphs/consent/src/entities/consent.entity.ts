@@ -8,7 +8,7 @@ import type { ConsentBody } from "../domain/consent.js";
 @Index({ properties: ["subjectId", "templateKey"] })
 @Index({ properties: ["authorityId", "requestedAt"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "answeredAt" | "validFrom" | "validTo" | "caseReference" | "version" | "updatedAt";
+  [OptionalProps]?: "id" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -53,6 +53,10 @@ export class ConsentEntity {
 
   @Property({ type: "datetime", nullable: true })
   validTo?: Date | null;
+
+  /** When it stopped being in force or answerable: declined, withdrawn, expired, used, closed, cancelled. */
+  @Property({ type: "datetime", nullable: true })
+  endedAt?: Date | null;
 
   /** Optimistic lock: two answers racing on one consent cannot both win. */
   @Property({ type: "integer", version: true })

@@ -18,5 +18,6 @@ export function toConsent(entity: ConsentEntity): Consent {
     answeredAt: entity.answeredAt ?? null,
     validFrom: entity.validFrom ?? null,
     validTo: entity.validTo ?? null,
+    endedAt: entity.endedAt ?? null,
   });
 }

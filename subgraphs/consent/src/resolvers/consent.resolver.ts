@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { consentCheck, findConsent, giveConsent, requestConsent } from "../services/consent.service.js";
+import { changeConsent, consentCheck, findConsent, requestConsent } from "../services/consent.service.js";
 import { consentEventStream, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
@@ -57,7 +57,32 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Give a consent that was requested." })
   async giveConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await giveConsent(ctx, id));
+    return toConsent(await changeConsent(ctx, id, "give"));
+  }
+
+  @Mutation(() => Consent, { description: "Decline a consent that was requested." })
+  async declineConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "decline"));
+  }
+
+  @Mutation(() => Consent, { description: "Withdraw a given consent; it stops being valid at once." })
+  async withdrawConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "withdraw"));
+  }
+
+  @Mutation(() => Consent, { description: "Suspend a given consent; checks answer PAUSED until it is resumed." })
+  async pauseConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "pause"));
+  }
+
+  @Mutation(() => Consent, { description: "Put a paused consent back in force." })
+  async resumeConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "resume"));
+  }
+
+  @Mutation(() => Consent, { description: "Withdraw a request for consent before the citizen has answered it." })
+  async cancelConsentRequest(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "cancel"));
   }
 
   @Subscription(() => ConsentStatusEvent, {

@@ -83,6 +83,9 @@ export class Consent {
 
   @Field(() => Date, { nullable: true, description: "Null when the consent is open-ended." })
   validTo!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When it was declined, withdrawn, cancelled or otherwise ended." })
+  endedAt!: Date | null;
 }
 
 @ObjectType({ description: "The answer to \"is there a valid consent?\"" })

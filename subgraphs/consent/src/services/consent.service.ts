@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
 import type { ConsentAction } from "../domain/consent-state.js";
-import { createRequest, give } from "../domain/consent.js";
+import { applyAction, createRequest } from "../domain/consent.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -46,15 +46,18 @@ export async function requestConsent(
   return consent;
 }
 
-/** The citizen gives a consent that was requested of them. */
-export async function giveConsent(ctx: ConsentContext, id: string): Promise<ConsentEntity> {
+/**
+ * Moves one consent through the state machine (give, decline, withdraw, pause, resume, cancel),
+ * writing the change and its event in one transaction.
+ */
+export async function changeConsent(ctx: ConsentContext, id: string, action: ConsentAction): Promise<ConsentEntity> {
   const now = ctx.now();
   const consent = await ctx.em.transactional(async (em) => {
     // The row lock makes the status check and the change one step: two answers cannot both pass.
     const current = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!current) throw notFound(id);
-    em.assign(current, give(current, now));
-    recordEvent(em, current, "give", now);
+    em.assign(current, applyAction(current, action, now));
+    recordEvent(em, current, action, now);
     return current;
   });
   ctx.events.committed();

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "@samtykke/server-kit";
+import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const KEY = "soefarende-skattedata-tredjepart";
+const CPR = "1710681239";
+
+async function request(): Promise<string> {
+  const result = await platform.graphql(
+    /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`,
+    { input: { templateId: DEMO.templates.seafarerTax, cpr: CPR } },
+  );
+  return result.data.requestConsent.id;
+}
+
+async function act(mutation: string, id: string) {
+  const result = await platform.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id status endedAt } }`, { id });
+  return { data: result.data?.[mutation], errors: result.errors };
+}
+
+async function check() {
+  const result = await platform.graphql(
+    /* GraphQL */ `query($cpr: String!, $key: String!) { consentCheck(cpr: $cpr, templateKey: $key) { valid reason consent { id } } }`,
+    { cpr: CPR, key: KEY },
+  );
+  return result.data.consentCheck;
+}
+
+describe("the consent lifecycle through the gateway", () => {
+  it("pauses, resumes and withdraws a consent, and the check follows each step at once", async () => {
+    const id = await request();
+    expect((await act("giveConsent", id)).data.status).toBe("ACTIVE");
+    expect(await check()).toEqual({ valid: true, reason: "VALID", consent: { id } });
+
+    expect((await act("pauseConsent", id)).data).toEqual({ id, status: "PAUSED", endedAt: null });
+    expect(await check()).toMatchObject({ valid: false, reason: "PAUSED" });
+
+    expect((await act("resumeConsent", id)).data.status).toBe("ACTIVE");
+    expect((await check()).valid).toBe(true);
+
+    const withdrawn = await act("withdrawConsent", id);
+    expect(withdrawn.data.status).toBe("WITHDRAWN");
+    expect(Date.parse(withdrawn.data.endedAt)).toBeLessThanOrEqual(Date.now());
+    expect(await check()).toEqual({ valid: false, reason: "ENDED", consent: { id } });
+
+    const again = await act("withdrawConsent", id);
+    expect(again.errors![0]!.extensions!.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("declines and cancels requests, and refuses to give either afterwards", async () => {
+    const declined = await request();
+    expect((await act("declineConsent", declined)).data.status).toBe("DECLINED");
+    expect((await act("giveConsent", declined)).errors![0]!.extensions).toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: { da: "Et samtykke, der er afvist, kan ikke gives." },
+    });
+
+    const cancelled = await request();
+    expect((await act("cancelConsentRequest", cancelled)).data.status).toBe("CANCELLED");
+    expect((await act("giveConsent", cancelled)).errors![0]!.extensions!.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("tells a subscriber every step in order", async () => {
+    const id = await request();
+    const events = collect(platform.wsClient(), `subscription($id: ID) { consentStatusChanged(consentId: $id, after: "0") { status } }`, { id });
+    for (const mutation of ["giveConsent", "pauseConsent", "resumeConsent", "withdrawConsent"]) await act(mutation, id);
+    const statuses = (await events.next(5)).map((e) => e.data.consentStatusChanged.status);
+    expect(statuses).toEqual(["REQUESTED", "ACTIVE", "PAUSED", "ACTIVE", "WITHDRAWN"]);
+    events.unsubscribe();
+  });
+
+  it("answers NOT_FOUND for an unknown consent", async () => {
+    const result = await act("withdrawConsent", "00000000-0000-4000-8000-000000000000");
+    expect(result.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", message: { da: "Samtykket findes ikke.", en: "Consent not found." } });
+  });
+});
