@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { changeConsent, consentCheck, findConsent, requestConsent } from "../services/consent.service.js";
-import { consentEventStream, type StreamedConsentEvent } from "../services/consent-event-stream.js";
+import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { Authority, Citizen, Consent, ConsentCheck, ConsentStatusEvent } from "./consent.type.js";
@@ -30,6 +30,13 @@ export class ConsentResolver {
   @Query(() => Consent)
   async consent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<Consent> {
     return toConsent(await findConsent(em, id));
+  }
+
+  @Query(() => String, {
+    description: "The cursor of the newest event. Read it before loading data, then subscribe with `after` set to it, and nothing falls between.",
+  })
+  async latestConsentCursor(@Ctx() { em }: ConsentContext): Promise<string> {
+    return latestCursor(em);
   }
 
   @Query(() => ConsentCheck, { description: "Is there a valid consent from this citizen on this template key?" })

@@ -20,6 +20,12 @@ const BATCH = 100;
 // Wake-ups come from this instance's commits; the poll catches commits made elsewhere.
 const POLL_MS = 2_000;
 
+/** The id of the newest event, "0" when there is none. */
+export async function latestCursor(em: EntityManager): Promise<string> {
+  const [row] = await em.fork().getConnection().execute<{ max: string | null }[]>("select max(id)::text as max from consent_event");
+  return row?.max ?? "0";
+}
+
 function parseCursor(after: string | null | undefined): bigint | undefined {
   if (after === null || after === undefined) return undefined;
   if (!/^\d{1,19}$/.test(after)) {
@@ -45,11 +51,7 @@ export function consentEventStream(
   const abort = new AbortController();
 
   async function* generate(): AsyncGenerator<StreamedConsentEvent> {
-    let last = cursor;
-    if (last === undefined) {
-      const [row] = await em.fork().getConnection().execute<{ max: string | null }[]>("select max(id)::text as max from consent_event");
-      last = BigInt(row?.max ?? "0");
-    }
+    let last = cursor ?? BigInt(await latestCursor(em));
     const where = {
       ...(filter.consentId ? { consentId: filter.consentId } : {}),
       ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
