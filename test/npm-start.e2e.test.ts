@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,8 +18,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// mkdtemp makes a 0700 folder: as root, the platform must still let PostgreSQL's user reach it.
 const dataDir = mkdtempSync(join(tmpdir(), "samtykke-start-"));
-chmodSync(dataDir, 0o755); // the embedded server runs as `postgres` when started by root
 const ports: Record<string, number> = {};
 for (const name of ["GATEWAY_PORT", "PARTY_PORT", "TEMPLATE_PORT", "CONSENT_PORT", "WEB_CITIZEN_PORT", "WEB_AUTHORITY_PORT", "EMBEDDED_POSTGRES_PORT"]) {
   ports[name] = await freePort();

