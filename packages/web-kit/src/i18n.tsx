@@ -18,10 +18,15 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   return <LanguageContext.Provider value={{ language, setLanguage }}>{children}</LanguageContext.Provider>;
 }
 
+/** The chosen language and the way to change it. */
+export function useCurrentLanguage() {
+  return useContext(LanguageContext);
+}
+
 /** Binds an app's dictionary: `t` translates its keys, `pick` a `{ da, en }` text from the API. */
 export function createUseLanguage<D extends Dictionary>(dictionary: D) {
   return function useLanguage() {
-    const { language, setLanguage } = useContext(LanguageContext);
+    const { language, setLanguage } = useCurrentLanguage();
     return {
       language,
       setLanguage,

@@ -2,8 +2,6 @@ import { createUseLanguage } from "@samtykke/web-kit";
 
 export const TEXTS = {
   appTitle: { da: "Samtykker – sagsbehandler", en: "Consents – caseworker" },
-  skipToContent: { da: "Gå til indhold", en: "Skip to content" },
-  switchLanguage: { da: "English", en: "Dansk" },
   testLoginTitle: { da: "Testlogin – ikke myndighedens login", en: "Test login – not the authority's login" },
   authorityLabel: { da: "Myndighed", en: "Authority" },
   loading: { da: "Henter …", en: "Loading …" },

@@ -2,8 +2,6 @@ import { createUseLanguage, statusLabel, type Language } from "@samtykke/web-kit
 
 export const TEXTS = {
   appTitle: { da: "Mine samtykker", en: "My consents" },
-  skipToContent: { da: "Gå til indhold", en: "Skip to content" },
-  switchLanguage: { da: "English", en: "Dansk" },
   testLoginTitle: { da: "Testlogin – ikke MitID", en: "Test login – not MitID" },
   testLoginHelp: {
     da: "Dette er et testmiljø. Log ind med et demo-CPR-nummer, fx 0101804321 (Karen Jensen).",

@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from "@apollo/client/react";
-import { errorMessage, statusLabel } from "@samtykke/web-kit";
+import { addToCachedList, ErrorAlert, statusLabel } from "@samtykke/web-kit";
 import { useState } from "react";
 import { useLanguage } from "../../lib/i18n.js";
 import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS, type AuthorityConsent } from "./operations.js";
@@ -22,15 +22,7 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
     onData: ({ client, data: event }) => {
       const change = event.data?.consentStatusChanged;
       if (!change) return;
-      const ref = client.cache.identify({ __typename: "Consent", id: change.consent.id });
-      client.cache.modify({
-        id: client.cache.identify({ __typename: "Authority", id: authorityId }),
-        fields: {
-          consents(existing: readonly { __ref: string }[] = []) {
-            return existing.some((item) => item.__ref === ref) ? existing : [{ __ref: ref! }, ...existing];
-          },
-        },
-      });
+      addToCachedList(client.cache, { __typename: "Authority", id: authorityId }, "consents", change.consent.id);
       setAnnouncement(`${t("statusChanged")}: ${change.consent.subject.name}, ${pick(change.consent.title)} – ${statusLabel(change.status, language)}`);
     },
   });
@@ -42,13 +34,7 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
         {announcement}
       </div>
       {loading && <p>{t("loading")}</p>}
-      {error && (
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">{errorMessage(error, language)}</p>
-          </div>
-        </div>
-      )}
+      {error && <ErrorAlert error={error} />}
       {data && data.authority.consents.length === 0 && <p>{t("noConsents")}</p>}
       {data && data.authority.consents.length > 0 && (
         <div className="table--responsive-scroll">

@@ -1,6 +1,6 @@
 import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { errorField, errorMessage } from "@samtykke/web-kit";
+import { ErrorAlert, errorField, errorMessage } from "@samtykke/web-kit";
 import { useState, type FormEvent } from "react";
 import { useLanguage } from "../../lib/i18n.js";
 
@@ -91,13 +91,7 @@ export function RequestConsentForm({ authorityId }: { authorityId: string }) {
           </label>
           <input id="case-reference" className="form-input input-width-m" value={caseReference} onChange={(e) => setCaseReference(e.target.value)} />
         </div>
-        {error && failedField !== "cpr" && (
-          <div className="alert alert-error" role="alert">
-            <div className="alert-body">
-              <p className="alert-text">{errorMessage(error, language)}</p>
-            </div>
-          </div>
-        )}
+        {error && failedField !== "cpr" && <ErrorAlert error={error} />}
         <button type="submit" className="button button-primary" disabled={loading || !chosenTemplate}>
           {t("send")}
         </button>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState } from "react";
-import { errorMessage } from "@samtykke/web-kit";
+import { addToCachedList, ErrorAlert } from "@samtykke/web-kit";
 import { citizenStatus, useLanguage } from "../../lib/i18n.js";
 import { CONSENT_CHANGES, GIVE_CONSENT, MY_CONSENTS, type CitizenConsent } from "./operations.js";
 
@@ -24,22 +24,13 @@ export function MyConsents({ cpr }: { cpr: string }) {
     onData: ({ client, data: event }) => {
       const change = event.data?.consentStatusChanged;
       if (!change || !citizen) return;
-      const ref = client.cache.identify({ __typename: "Consent", id: change.consent.id });
-      // Changed consents update in place through the normalised cache; new requests join the list.
-      client.cache.modify({
-        id: client.cache.identify({ __typename: "Citizen", id: citizen.id }),
-        fields: {
-          consents(existing: readonly { __ref: string }[] = []) {
-            return existing.some((item) => item.__ref === ref) ? existing : [{ __ref: ref! }, ...existing];
-          },
-        },
-      });
+      addToCachedList(client.cache, { __typename: "Citizen", id: citizen.id }, "consents", change.consent.id);
       setAnnouncement(`${change.status === "REQUESTED" ? t("newRequest") : t("statusChanged")}: ${pick(change.consent.title)} – ${citizenStatus(change.status, language)}`);
     },
   });
 
   if (loading) return <p>{t("loading")}</p>;
-  if (error || !citizen) return <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{errorMessage(error, language)}</p></div></div>;
+  if (error || !citizen) return <ErrorAlert error={error} />;
 
   const awaiting = citizen.consents.filter((consent) => consent.status === "REQUESTED");
   const others = citizen.consents.filter((consent) => consent.status !== "REQUESTED");
@@ -117,13 +108,7 @@ function ConsentRequest({ consent, onGiven }: { consent: CitizenConsent; onGiven
       <div className="card-content">
         <ConsentSummary consent={consent} />
         <p>{pick(consent.purpose)}</p>
-        {error && (
-          <div className="alert alert-error" role="alert">
-            <div className="alert-body">
-              <p className="alert-text">{errorMessage(error, language)}</p>
-            </div>
-          </div>
-        )}
+        {error && <ErrorAlert error={error} />}
         <button type="button" className="button button-primary" disabled={loading} onClick={() => void give({ variables: { id: consent.id } }).catch(() => {})}>
           {t("give")}
         </button>
