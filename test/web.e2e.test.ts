@@ -1,12 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
 import { startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 // The two SPAs in Debian's Chromium against the real gateway: what a caseworker and a citizen see.
 
+const DATA_SHARING = "Samtykke til indhentning og/eller videregivelse af personoplysninger";
+const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
+
 let platform: TestPlatform;
 let browser: Browser;
+const pages: Page[] = [];
+const pageErrors: string[] = [];
 const urlOf = (name: string) => platform.parts.find((part) => part.name === name)!.url;
 
 beforeAll(async () => {
@@ -16,7 +21,12 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
 });
+afterEach(() => {
+  // An uncaught exception in any page fails the test it happened in.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 afterAll(async () => {
+  await Promise.all(pages.map((page) => page.close()));
   await browser?.close();
   await platform?.stop();
 });
@@ -25,15 +35,35 @@ async function newPage(): Promise<Page> {
   const page = await browser.newPage();
   // Fail with the locator that did not appear, well inside the test's own timeout.
   page.setDefaultTimeout(8_000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  pages.push(page);
   return page;
+}
+
+/** Marks the page's window; the function returned answers false once the page has been reloaded or left. */
+async function markPage(page: Page) {
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  return () => page.evaluate(() => "notReloaded" in window);
 }
 
 async function openAuthority(): Promise<Page> {
   const page = await newPage();
   await page.goto(urlOf("authority SPA"));
-  await expect.poll(() => page.getByLabel("Myndighed", { exact: true }).locator("option").count()).toBe(3);
-  await page.getByLabel("Myndighed", { exact: true }).selectOption({ label: "Odense Kommune (CVR 35209115)" });
+  const authority = page.getByLabel("Myndighed", { exact: true });
+  await expect.poll(() => authority.locator("option").count()).toBe(3);
+  await authority.selectOption({ label: "Odense Kommune (CVR 35209115)" });
   await expect.poll(() => page.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
+  await page.getByRole("heading", { name: "Samtykker", exact: true }).waitFor();
+  return page;
+}
+
+async function logIn(cpr: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(urlOf("citizen SPA"));
+  expect(await page.locator("html").getAttribute("lang")).toBe("da");
+  await page.getByLabel("CPR-nummer").fill(cpr);
+  await page.getByRole("button", { name: "Log ind (test)" }).click();
+  await page.getByRole("heading", { name: "Anmodninger, der venter på dit svar" }).waitFor();
   return page;
 }
 
@@ -41,63 +71,121 @@ describe("the web apps", () => {
   it("let a caseworker request consent and a citizen give it, with both pages updating live", async () => {
     const authority = await openAuthority();
     expect(await authority.locator("html").getAttribute("lang")).toBe("da");
-    await authority.getByLabel("Skabelon").selectOption({ label: "Samtykke til indhentning og/eller videregivelse af personoplysninger (v1)" });
+    const sameAuthorityPage = await markPage(authority);
+    await authority.getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
     await authority.getByLabel("CPR-nummer").fill("2508920147");
     await authority.getByLabel("Sagsnummer (valgfrit)").fill("ODE-TEST-1");
     await authority.getByRole("button", { name: "Send anmodning" }).click();
-    await authority.getByText("Anmodningen er sendt til borgeren.").waitFor();
+    await authority.getByRole("status").filter({ hasText: "Anmodningen er sendt til borgeren." }).waitFor();
+    await expect.poll(() => authority.getByLabel("CPR-nummer").inputValue()).toBe("");
+
+    // The new row arrives by subscription, not by reloading.
     const row = authority.getByRole("row").filter({ hasText: "Sofie Hansen" });
     await row.getByRole("cell", { name: "Anmodet", exact: true }).waitFor();
     expect(await row.textContent()).toContain("ODE-TEST-1");
+    expect(await row.textContent()).toContain(`${DATA_SHARING} (v1)`);
 
-    const citizen = await newPage();
-    await citizen.goto(urlOf("citizen SPA"));
-    expect(await citizen.locator("html").getAttribute("lang")).toBe("da");
-    await citizen.getByLabel("CPR-nummer").fill("2508920147");
-    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
-    await citizen.getByText("Sofie Hansen").waitFor();
-    const request = citizen.getByRole("region", { name: "Samtykke til indhentning og/eller videregivelse af personoplysninger" });
+    const citizen = await logIn("2508920147");
+    await citizen.getByText("Sofie Hansen (250892-xxxx)").waitFor();
+    const request = citizen.getByRole("region", { name: DATA_SHARING });
     await request.getByText("Afventer dit svar").waitFor();
+    await request.getByText("Kommunen vil indhente og/eller videregive oplysninger om dig", { exact: false }).waitFor();
+    await request.getByText("Fra: Odense Kommune", { exact: false }).waitFor();
     await request.getByRole("button", { name: "Giv samtykke" }).click();
-    await citizen.getByText("Tak. Dit samtykke er givet.").waitFor();
-    await citizen.getByRole("article", { name: "Samtykke til indhentning og/eller videregivelse af personoplysninger" }).getByText("Aktivt").waitFor();
 
-    // The caseworker's page was not reloaded: the subscription brought the change.
+    await citizen.getByRole("status").filter({ hasText: "Tak. Dit samtykke er givet." }).waitFor();
+    await citizen.getByRole("article", { name: DATA_SHARING }).getByText("Aktivt", { exact: true }).waitFor();
+    await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
+
+    // The caseworker's page was not touched: the subscription brought the change.
     await row.getByRole("cell", { name: "Aktivt", exact: true }).waitFor();
+    expect(await authority.getByRole("row").filter({ hasText: "Sofie Hansen" }).count()).toBe(1);
+    expect(await sameAuthorityPage()).toBe(true);
+    // Announced to screen readers too.
+    await authority.getByRole("status").filter({ hasText: "Status ændret: Sofie Hansen" }).waitFor({ state: "attached" });
+
     const consents = await platform.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "ACTIVE", caseReference: "ODE-TEST-1" }]);
-    await Promise.all([authority.close(), citizen.close()]);
+  });
+
+  it("shows the API's Danish message next to an invalid CPR number, keeps the input and adds nothing", async () => {
+    const authority = await openAuthority();
+    const rowsBefore = await authority.getByRole("row").count();
+    await authority.getByLabel("CPR-nummer").fill("3213804321");
+    await authority.getByRole("button", { name: "Send anmodning" }).click();
+
+    const cpr = authority.getByLabel("CPR-nummer");
+    await authority.getByText("Ugyldigt CPR-nummer: de første seks cifre er ikke en gyldig dato").waitFor();
+    // Next to the field: the input names the message as its description.
+    expect(await cpr.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => cpr.evaluate((input) => document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent)).toContain("Ugyldigt CPR-nummer");
+    expect(await cpr.inputValue()).toBe("3213804321");
+    expect(await authority.getByText("Anmodningen er sendt til borgeren.").count()).toBe(0);
+
+    const odense = await platform.graphql(`{ authority(id: "${DEMO.authorities.odense}") { consents { id } } }`);
+    expect(odense.data.authority.consents).toHaveLength(rowsBefore - 1);
+    expect(await authority.getByRole("row").count()).toBe(rowsBefore);
   });
 
   it("shows the citizen a new request the moment it is made, and speaks English on request", async () => {
-    const citizen = await newPage();
-    await citizen.goto(urlOf("citizen SPA"));
-    await citizen.getByLabel("CPR-nummer").fill("1203755678");
-    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
+    const citizen = await logIn("1203755678");
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
+    const sameCitizenPage = await markPage(citizen);
 
-    await platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
-      input: { templateId: DEMO.templates.childTherapy, cpr: "1203755678" },
-    });
-    await citizen.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).waitFor();
+    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "1203755678" } });
+    const request = citizen.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
+    await request.getByText("Afventer dit svar").waitFor();
+    await citizen.getByRole("status").filter({ hasText: "Ny anmodning om samtykke" }).waitFor({ state: "attached" });
+    expect(await sameCitizenPage()).toBe(true);
 
     await citizen.getByRole("button", { name: "English" }).click();
     expect(await citizen.locator("html").getAttribute("lang")).toBe("en");
-    await citizen.getByRole("region", { name: "Parental consent to occupational and physiotherapy for your child" }).getByText("Awaiting your answer").waitFor();
+    const english = citizen.getByRole("region", { name: "Parental consent to occupational and physiotherapy for your child" });
+    await english.getByText("Awaiting your answer").waitFor();
+    await english.getByRole("button", { name: "Give consent" }).waitFor();
     await citizen.getByRole("heading", { name: "Requests awaiting your answer" }).waitFor();
-    await citizen.close();
+    expect(await citizen.getByText("Afventer dit svar").count()).toBe(0);
+
+    await citizen.getByRole("button", { name: "Dansk" }).click();
+    expect(await citizen.locator("html").getAttribute("lang")).toBe("da");
+    await request.waitFor();
   });
 
-  it("shows the API's own message next to an invalid CPR number and adds nothing", async () => {
-    const authority = await openAuthority();
-    await authority.getByLabel("CPR-nummer").fill("3213804321");
-    await authority.getByRole("button", { name: "Send anmodning" }).click();
-    await authority.getByText("Ugyldigt CPR-nummer: de første seks cifre er ikke en gyldig dato").waitFor();
-    expect(await authority.getByLabel("CPR-nummer").inputValue()).toBe("3213804321");
-    expect(await authority.getByLabel("CPR-nummer").getAttribute("aria-invalid")).toBe("true");
-    const odense = await platform.graphql(`{ authority(id: "${DEMO.authorities.odense}") { consents { subject { name } } } }`);
-    expect(odense.data.authority.consents.map((c: { subject: { name: string } }) => c.subject.name)).not.toContain("Ukendt");
-    expect(await authority.getByRole("row").count()).toBe(odense.data.authority.consents.length + 1);
-    await authority.close();
+  it("catches up after the live connection drops, resuming after the last event it saw", async () => {
+    const citizen = await newPage();
+    // Between the page and the gateway: forwards everything, and records what the page subscribes with.
+    const sockets: WebSocketRoute[] = [];
+    const subscribes: { socket: number; after: unknown }[] = [];
+    await citizen.routeWebSocket(/\/graphql$/, (page) => {
+      const socket = sockets.push(page) - 1;
+      const gateway = page.connectToServer();
+      page.onMessage((message) => {
+        const parsed = JSON.parse(String(message));
+        if (parsed.type === "subscribe") subscribes.push({ socket, after: parsed.payload.variables?.after });
+        gateway.send(message);
+      });
+      page.onClose(() => gateway.close());
+    });
+    await citizen.goto(urlOf("citizen SPA"));
+    await citizen.getByLabel("CPR-nummer").fill("0101804321");
+    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
+    await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
+    await expect.poll(() => subscribes.length).toBe(1);
+    const sameCitizenPage = await markPage(citizen);
+
+    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "0101804321" } });
+    await citizen.getByRole("region", { name: DATA_SHARING }).waitFor();
+    const { data } = await platform.graphql(`{ latestConsentCursor }`);
+    const lastSeen = data.latestConsentCursor;
+
+    // The connection drops; a request is made before the page is back (graphql-ws waits > 1 s to retry).
+    await sockets[0]!.close({ code: 1001, reason: "dropped" });
+    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr: "0101804321" } });
+
+    await citizen.getByRole("region", { name: "Samtykke til deling af skatteoplysninger med din arbejdsgiver (søfarende)" }).waitFor({ timeout: 10_000 });
+    expect(sockets.length).toBe(2);
+    expect(subscribes.filter((subscribe) => subscribe.socket === 1).map((subscribe) => subscribe.after)).toContain(lastSeen);
+    expect(await citizen.getByRole("region", { name: DATA_SHARING }).count()).toBe(1);
+    expect(await sameCitizenPage()).toBe(true);
   });
 });

@@ -103,6 +103,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port,
     close: async () => {
       await graphqlWs.dispose();
+      // A peer that no longer answers would hold a polite close for ws's 30 s handshake timeout.
+      for (const socket of wss.clients) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,17 +1,6 @@
 import "dkfds-css";
-import { ApolloProvider } from "@apollo/client/react";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { createApolloClient, LanguageProvider } from "@samtykke/web-kit";
+import { startApp } from "@samtykke/web-kit";
 import { App } from "./app/App.js";
+import { APP_TEXTS } from "./lib/i18n.js";
 
-const client = await createApolloClient();
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <ApolloProvider client={client}>
-      <LanguageProvider>
-        <App />
-      </LanguageProvider>
-    </ApolloProvider>
-  </StrictMode>,
-);
+await startApp(App, APP_TEXTS);

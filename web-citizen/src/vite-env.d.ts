@@ -1,2 +1,2 @@
 /// <reference types="vite/client" />
-declare module "dkfds-css";
+/// <reference path="../../packages/web-kit/src/dkfds.d.ts" />

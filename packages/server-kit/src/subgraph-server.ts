@@ -116,6 +116,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     );
     closeSubscriptions = async () => {
       await graphqlWs.dispose();
+      // A peer that no longer answers would hold a polite close for ws's 30 s handshake timeout.
+      for (const socket of wss.clients) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     };
   }

@@ -3,12 +3,33 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
 
-/** The gateway address comes from /config.json at run time, so one build serves every deployment. */
-export async function createApolloClient(): Promise<ApolloClient> {
-  const { gatewayUrl } = (await (await fetch("/config.json")).json()) as { gatewayUrl: string };
-  const ws = new GraphQLWsLink(createClient({ url: gatewayUrl.replace(/^http/, "ws"), lazy: true, retryAttempts: Infinity }));
+const connections = new EventTarget();
+
+/**
+ * Calls `listener` each time the WebSocket connects, so also when it is back after a drop (graphql-ws
+ * then re-sends each subscription as it was first sent); returns the way to stop listening.
+ */
+export function onConnected(listener: () => void): () => void {
+  connections.addEventListener("connected", listener);
+  return () => connections.removeEventListener("connected", listener);
+}
+
+/** Queries and mutations as JSON POSTs, subscriptions over graphql-ws on the same path. */
+export function createApolloClient(gatewayUrl: string): ApolloClient {
+  const wsUrl = new URL(gatewayUrl, window.location.href);
+  wsUrl.protocol = wsUrl.protocol === "https:" ? "wss:" : "ws:";
+  const ws = createClient({
+    url: wsUrl.href,
+    lazy: true,
+    retryAttempts: Infinity,
+    on: { connected: () => connections.dispatchEvent(new Event("connected")) },
+  });
   return new ApolloClient({
-    link: ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, ws, new HttpLink({ uri: gatewayUrl })),
+    link: ApolloLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      new GraphQLWsLink(ws),
+      new HttpLink({ uri: gatewayUrl }),
+    ),
     cache: new InMemoryCache(),
   });
 }

@@ -1,18 +1,23 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
-import type { Language } from "./i18n.js";
+import { SHARED_TEXTS, type Language, type LocalizedText } from "./i18n.js";
 
-const GENERIC = { da: "Noget gik galt. Prøv igen om lidt.", en: "Something went wrong. Please try again shortly." };
-
-/** Turns an API error into words for the citizen: the API's own bilingual message when it has one. */
+/**
+ * An error from the API in the reader's language: the API's own `extensions.message { da en }` when
+ * it sends one (domain errors do), otherwise a generic text. Never the raw English `message`.
+ */
 export function errorMessage(error: unknown, language: Language): string {
   if (CombinedGraphQLErrors.is(error)) {
-    const message = error.errors[0]?.extensions?.message as { da?: string; en?: string } | undefined;
-    if (message?.[language]) return message[language]!;
+    for (const graphQLError of error.errors) {
+      const message = graphQLError.extensions?.message as Partial<LocalizedText> | undefined;
+      if (typeof message?.[language] === "string") return message[language];
+    }
   }
-  return GENERIC[language];
+  return SHARED_TEXTS.genericError[language];
 }
 
-/** The input field an error is about, when the API names one. */
+/** The input field an error is about, when the API names one (`extensions.field`, e.g. "cpr"). */
 export function errorField(error: unknown): string | undefined {
-  return CombinedGraphQLErrors.is(error) ? (error.errors[0]?.extensions?.field as string | undefined) : undefined;
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === "string" ? field : undefined;
 }

@@ -1,38 +1,62 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext } from "react";
 
 export type Language = "da" | "en";
-export type LocalizedText = { da: string; en: string };
-export type Dictionary = Record<string, LocalizedText>;
+/** A text in Danish and English, as the API sends its texts too. */
+export type LocalizedText = Record<Language, string>;
 
-const LanguageContext = createContext<{ language: Language; setLanguage: (language: Language) => void }>({
+export type ConsentStatus = "REQUESTED" | "ACTIVE" | "PAUSED" | "DECLINED" | "WITHDRAWN" | "EXPIRED" | "USED" | "CLOSED" | "CANCELLED";
+
+/** What each app says about itself, for the frame and the parts both apps share. */
+export interface AppTexts {
+  appTitle: LocalizedText;
+  portalName: LocalizedText;
+  /** Consent statuses in this app's words (a citizen and a caseworker read REQUESTED differently). */
+  status: Record<ConsentStatus, LocalizedText>;
+}
+
+/** Consent statuses as a caseworker reads them; an app may word some differently. */
+export const STATUS_TEXTS: Record<ConsentStatus, LocalizedText> = {
+  REQUESTED: { da: "Anmodet", en: "Requested" },
+  ACTIVE: { da: "Aktivt", en: "Active" },
+  PAUSED: { da: "Sat på pause", en: "Paused" },
+  DECLINED: { da: "Afvist", en: "Declined" },
+  WITHDRAWN: { da: "Trukket tilbage", en: "Withdrawn" },
+  EXPIRED: { da: "Udløbet", en: "Expired" },
+  USED: { da: "Opbrugt", en: "Used" },
+  CLOSED: { da: "Afsluttet", en: "Closed" },
+  CANCELLED: { da: "Annulleret", en: "Cancelled" },
+};
+
+/** Texts of the shared parts, Danish first. */
+export const SHARED_TEXTS = {
+  skipToContent: { da: "Gå til indhold", en: "Skip to content" },
+  // The button names the language it switches to, in that language.
+  switchLanguage: { da: "English", en: "Dansk" },
+  genericError: { da: "Noget gik galt. Prøv igen om lidt.", en: "Something went wrong. Please try again shortly." },
+} satisfies Record<string, LocalizedText>;
+
+export const LanguageContext = createContext<{ language: Language; setLanguage: (language: Language) => void; app: AppTexts }>({
   language: "da",
   setLanguage: () => {},
+  app: { appTitle: { da: "", en: "" }, portalName: { da: "", en: "" }, status: {} as AppTexts["status"] },
 });
 
-/** Danish first; the choice sets <html lang> so screen readers speak the right language. */
-export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>("da");
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-  return <LanguageContext.Provider value={{ language, setLanguage }}>{children}</LanguageContext.Provider>;
-}
-
-/** The chosen language and the way to change it. */
-export function useCurrentLanguage() {
-  return useContext(LanguageContext);
-}
-
-/** Binds an app's dictionary: `t` translates its keys, `pick` a `{ da, en }` text from the API. */
-export function createUseLanguage<D extends Dictionary>(dictionary: D) {
+/** Binds an app's own texts: the hook gives the language, the way to change it, and the texts in it. */
+export function createUseLanguage<K extends string>(texts: Record<K, LocalizedText>) {
   return function useLanguage() {
-    const { language, setLanguage } = useCurrentLanguage();
+    const { language, setLanguage, app } = useContext(LanguageContext);
     return {
       language,
       setLanguage,
-      t: (key: keyof D) => dictionary[key]![language],
+      app,
+      t: (key: K) => texts[key][language],
+      shared: (key: keyof typeof SHARED_TEXTS) => SHARED_TEXTS[key][language],
       pick: (text: LocalizedText) => text[language],
+      status: (status: ConsentStatus) => app.status[status]?.[language] ?? status,
       date: (iso: string) => new Date(iso).toLocaleDateString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "long" }),
     };
   };
 }
+
+/** For the shared parts, which know no app's own texts. */
+export const useSharedLanguage = createUseLanguage(SHARED_TEXTS);

@@ -1,5 +1,10 @@
-export { createApolloClient } from "./apollo.js";
+export { createApolloClient, onConnected } from "./apollo.js";
+export { loadConfig } from "./config.js";
+export { useConsentEvents, type ConsentEvent } from "./consent-events.js";
 export { errorField, errorMessage } from "./errors.js";
-export { createUseLanguage, LanguageProvider, useCurrentLanguage, type Dictionary, type Language, type LocalizedText } from "./i18n.js";
-export { addToCachedList, AppShell, ErrorAlert } from "./layout.js";
-export { statusLabel } from "./status.js";
+export { createUseLanguage, SHARED_TEXTS, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "./i18n.js";
+export { ErrorAlert } from "./ErrorAlert.js";
+export { Icon } from "./Icon.js";
+export { Layout } from "./Layout.js";
+export { StatusBadge } from "./StatusBadge.js";
+export { startApp } from "./start-app.js";

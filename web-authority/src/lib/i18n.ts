@@ -1,10 +1,16 @@
-import { createUseLanguage } from "@samtykke/web-kit";
+import { createUseLanguage, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "@samtykke/web-kit";
 
-export const TEXTS = {
+/** Every text of the app, Danish first. */
+const TEXTS = {
   appTitle: { da: "Samtykker – sagsbehandler", en: "Consents – caseworker" },
-  testLoginTitle: { da: "Testlogin – ikke myndighedens login", en: "Test login – not the authority's login" },
-  authorityLabel: { da: "Myndighed", en: "Authority" },
+  portalName: { da: "virk.dk", en: "virk.dk" },
   loading: { da: "Henter …", en: "Loading …" },
+  testLoginTitle: { da: "Testlogin – ikke myndighedens login", en: "Test login – not the authority's login" },
+  testLoginHelp: {
+    da: "Dette er et testmiljø uden rigtige personer. Vælg den myndighed, du arbejder for.",
+    en: "This is a test environment without real people. Choose the authority you work for.",
+  },
+  authorityLabel: { da: "Myndighed", en: "Authority" },
   requestTitle: { da: "Anmod om samtykke", en: "Request consent" },
   templateLabel: { da: "Skabelon", en: "Template" },
   cprLabel: { da: "CPR-nummer", en: "CPR number" },
@@ -16,10 +22,28 @@ export const TEXTS = {
   citizen: { da: "Borger", en: "Citizen" },
   template: { da: "Skabelon", en: "Template" },
   caseReference: { da: "Sagsnummer", en: "Case reference" },
+  requestedOn: { da: "Anmodet", en: "Requested" },
   status: { da: "Status", en: "Status" },
-  requested: { da: "Anmodet", en: "Requested" },
-  validTo: { da: "Gyldigt til", en: "Valid until" },
-  statusChanged: { da: "Status opdateret", en: "Status updated" },
-} as const;
+  validUntil: { da: "Gyldigt til", en: "Valid until" },
+  newRequest: { da: "Ny anmodning", en: "New request" },
+  statusChanged: { da: "Status ændret", en: "Status changed" },
+} satisfies Record<string, LocalizedText>;
+
+/** Consent statuses as the caseworker reads them. */
+const STATUS: Record<ConsentStatus, LocalizedText> = {
+  REQUESTED: { da: "Anmodet", en: "Requested" },
+  ACTIVE: { da: "Aktivt", en: "Active" },
+  PAUSED: { da: "Sat på pause", en: "Paused" },
+  DECLINED: { da: "Afvist", en: "Declined" },
+  WITHDRAWN: { da: "Trukket tilbage", en: "Withdrawn" },
+  EXPIRED: { da: "Udløbet", en: "Expired" },
+  USED: { da: "Opbrugt", en: "Used" },
+  CLOSED: { da: "Afsluttet", en: "Closed" },
+  CANCELLED: { da: "Annulleret", en: "Cancelled" },
+};
 
 export const useLanguage = createUseLanguage(TEXTS);
+
+export const APP_TEXTS: AppTexts = { appTitle: TEXTS.appTitle, portalName: TEXTS.portalName, status: STATUS_TEXTS };
+
+export type { ConsentStatus, Language, LocalizedText };

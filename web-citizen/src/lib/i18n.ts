@@ -1,34 +1,51 @@
-import { createUseLanguage, statusLabel, type Language } from "@samtykke/web-kit";
+import { createUseLanguage, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "@samtykke/web-kit";
 
-export const TEXTS = {
+/** Every text of the app, Danish first. */
+const TEXTS = {
   appTitle: { da: "Mine samtykker", en: "My consents" },
+  portalName: { da: "borger.dk", en: "borger.dk" },
+  loading: { da: "Henter …", en: "Loading …" },
   testLoginTitle: { da: "Testlogin – ikke MitID", en: "Test login – not MitID" },
   testLoginHelp: {
-    da: "Dette er et testmiljø. Log ind med et demo-CPR-nummer, fx 0101804321 (Karen Jensen).",
-    en: "This is a test environment. Log in with a demo CPR number, e.g. 0101804321 (Karen Jensen).",
+    da: "Dette er et testmiljø uden rigtige personer. Log ind med et demo-CPR-nummer: 0101804321 (Karen Jensen), 1203755678 (Lars Nielsen) eller 2508920147 (Sofie Hansen).",
+    en: "This is a test environment without real people. Log in with a demo CPR number: 0101804321 (Karen Jensen), 1203755678 (Lars Nielsen) or 2508920147 (Sofie Hansen).",
   },
   cprLabel: { da: "CPR-nummer", en: "CPR number" },
+  cprMissing: { da: "Skriv et CPR-nummer.", en: "Enter a CPR number." },
   logIn: { da: "Log ind (test)", en: "Log in (test)" },
   logOut: { da: "Log ud", en: "Log out" },
-  loading: { da: "Henter …", en: "Loading …" },
+  backToLogin: { da: "Tilbage til testlogin", en: "Back to test login" },
   awaitingTitle: { da: "Anmodninger, der venter på dit svar", en: "Requests awaiting your answer" },
   noneAwaiting: { da: "Du har ingen anmodninger, der venter.", en: "You have no requests waiting." },
-  allTitle: { da: "Dine samtykker", en: "Your consents" },
-  noConsents: { da: "Du har ingen samtykker.", en: "You have no consents." },
+  othersTitle: { da: "Dine samtykker", en: "Your consents" },
+  noOthers: { da: "Du har ingen andre samtykker.", en: "You have no other consents." },
   give: { da: "Giv samtykke", en: "Give consent" },
+  given: { da: "Tak. Dit samtykke er givet.", en: "Thank you. Your consent has been given." },
   from: { da: "Fra", en: "From" },
   caseReference: { da: "Sagsnummer", en: "Case reference" },
+  requestedOn: { da: "Anmodet", en: "Requested" },
   validUntil: { da: "Gyldigt til", en: "Valid until" },
   openEnded: { da: "indtil du trækker det tilbage", en: "until you withdraw it" },
-  requested: { da: "Anmodet", en: "Requested" },
-  statusChanged: { da: "Status opdateret", en: "Status updated" },
   newRequest: { da: "Ny anmodning om samtykke", en: "New request for consent" },
-  given: { da: "Tak. Dit samtykke er givet.", en: "Thank you. Your consent has been given." },
-} as const;
+  statusChanged: { da: "Status ændret", en: "Status changed" },
+} satisfies Record<string, LocalizedText>;
+
+/** Consent statuses as the citizen reads them: a request is something waiting for them. */
+const STATUS: Record<ConsentStatus, LocalizedText> = {
+  REQUESTED: { da: "Afventer dit svar", en: "Awaiting your answer" },
+  ACTIVE: { da: "Aktivt", en: "Active" },
+  PAUSED: { da: "Sat på pause", en: "Paused" },
+  DECLINED: { da: "Afvist", en: "Declined" },
+  WITHDRAWN: { da: "Trukket tilbage", en: "Withdrawn" },
+  EXPIRED: { da: "Udløbet", en: "Expired" },
+  USED: { da: "Opbrugt", en: "Used" },
+  CLOSED: { da: "Afsluttet", en: "Closed" },
+  CANCELLED: { da: "Annulleret", en: "Cancelled" },
+};
 
 export const useLanguage = createUseLanguage(TEXTS);
 
-// To the citizen a pending request is something waiting for them.
-const CITIZEN_STATUS = { REQUESTED: { da: "Afventer dit svar", en: "Awaiting your answer" } };
+// To the citizen a request is something waiting for them.
+export const APP_TEXTS: AppTexts = { appTitle: TEXTS.appTitle, portalName: TEXTS.portalName, status: { ...STATUS_TEXTS, REQUESTED: { da: "Afventer dit svar", en: "Awaiting your answer" } } };
 
-export const citizenStatus = (status: string, language: Language) => statusLabel(status, language, CITIZEN_STATUS);
+export type { ConsentStatus, Language, LocalizedText };

@@ -1,42 +1,38 @@
-import { useQuery, useSubscription } from "@apollo/client/react";
-import { addToCachedList, ErrorAlert, statusLabel } from "@samtykke/web-kit";
+import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { useLanguage } from "../../lib/i18n.js";
-import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS, type AuthorityConsent } from "./operations.js";
+import { ErrorAlert, StatusBadge, useConsentEvents } from "@samtykke/web-kit";
+import { useLanguage, type Language } from "../../lib/i18n.js";
+import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS } from "./operations.js";
 
-interface AuthorityConsentsData {
-  latestConsentCursor: string;
-  authority: { id: string; consents: AuthorityConsent[] };
-}
-
-/** The authority's consents, newest first, kept current by subscription without reloads. */
+/** The authority's consents, newest first, live: new requests appear and statuses change in place. */
 export function AuthorityConsents({ authorityId }: { authorityId: string }) {
-  const { t, pick, date, language } = useLanguage();
-  const [announcement, setAnnouncement] = useState("");
-  const { data, loading, error } = useQuery<AuthorityConsentsData>(AUTHORITY_CONSENTS, { variables: { authorityId } });
+  const { t, pick, status, date, language } = useLanguage();
+  // Announced in the language it was made in; a switch of language leaves no stale text behind.
+  const [announcement, setAnnouncement] = useState<{ text: string; language: Language }>();
+  // Always from the server: the cursor read with the table must be as new as the table.
+  const { data, loading, error } = useQuery(AUTHORITY_CONSENTS, { variables: { authorityId }, fetchPolicy: "network-only" });
 
-  // Subscribed from the cursor read with the data, so no change falls between loading and listening.
-  useSubscription<{ consentStatusChanged: { cursor: string; status: string; consent: AuthorityConsent } }>(AUTHORITY_CONSENT_CHANGES, {
-    skip: !data,
-    variables: { authorityId, after: data?.latestConsentCursor },
-    onData: ({ client, data: event }) => {
-      const change = event.data?.consentStatusChanged;
-      if (!change) return;
-      addToCachedList(client.cache, { __typename: "Authority", id: authorityId }, "consents", change.consent.id);
-      setAnnouncement(`${t("statusChanged")}: ${change.consent.subject.name}, ${pick(change.consent.title)} – ${statusLabel(change.status, language)}`);
+  useConsentEvents(AUTHORITY_CONSENT_CHANGES, {
+    variables: { authorityId },
+    startAfter: data?.latestConsentCursor,
+    list: { owner: { __typename: "Authority", id: authorityId }, field: "consents" },
+    onEvent: (event) => {
+      const what = event.status === "REQUESTED" ? t("newRequest") : t("statusChanged");
+      setAnnouncement({ text: `${what}: ${event.consent.subject.name}, ${pick(event.consent.title)} – ${status(event.status)}`, language });
     },
   });
 
+  const consents = data?.authority.consents ?? [];
   return (
     <section aria-labelledby="consents-title" className="mt-7">
       <h2 id="consents-title">{t("consentsTitle")}</h2>
-      <div role="status" aria-live="polite" className="sr-only">
-        {announcement}
-      </div>
-      {loading && <p>{t("loading")}</p>}
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement?.language === language && announcement.text}
+      </p>
+      {loading && <p role="status">{t("loading")}</p>}
       {error && <ErrorAlert error={error} />}
-      {data && data.authority.consents.length === 0 && <p>{t("noConsents")}</p>}
-      {data && data.authority.consents.length > 0 && (
+      {data && consents.length === 0 && <p>{t("noConsents")}</p>}
+      {consents.length > 0 && (
         <div className="table--responsive-scroll">
           <table className="table table--zebra">
             <thead>
@@ -44,23 +40,25 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
                 <th scope="col">{t("citizen")}</th>
                 <th scope="col">{t("template")}</th>
                 <th scope="col">{t("caseReference")}</th>
-                <th scope="col">{t("requested")}</th>
+                <th scope="col">{t("requestedOn")}</th>
                 <th scope="col">{t("status")}</th>
-                <th scope="col">{t("validTo")}</th>
+                <th scope="col">{t("validUntil")}</th>
               </tr>
             </thead>
             <tbody>
-              {data.authority.consents.map((consent) => (
-                <tr key={consent.id} data-consent-id={consent.id}>
+              {consents.map((consent) => (
+                <tr key={consent.id}>
                   <td>
-                    {consent.subject.name} <span className="text-nowrap">({consent.subject.cprMasked})</span>
+                    {consent.subject.name} ({consent.subject.cprMasked})
                   </td>
                   <td>
-                    {pick(consent.title)} <span className="text-nowrap">(v{consent.templateVersion})</span>
+                    {pick(consent.title)} (v{consent.templateVersion})
                   </td>
                   <td>{consent.caseReference ?? "–"}</td>
                   <td>{date(consent.requestedAt)}</td>
-                  <td>{statusLabel(consent.status, language)}</td>
+                  <td>
+                    <StatusBadge status={consent.status} />
+                  </td>
                   <td>{consent.validTo ? date(consent.validTo) : "–"}</td>
                 </tr>
               ))}

@@ -1,4 +1,19 @@
-import { gql } from "@apollo/client";
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { ConsentEvent } from "@samtykke/web-kit";
+import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
+
+/** A consent as the caseworker sees it; the table and the live events select the same fields. */
+export interface AuthorityConsent {
+  id: string;
+  status: ConsentStatus;
+  templateKey: string;
+  templateVersion: number;
+  title: LocalizedText;
+  caseReference: string | null;
+  requestedAt: string;
+  validTo: string | null;
+  subject: { id: string; name: string; cprMasked: string };
+}
 
 const CONSENT_FIELDS = gql`
   fragment AuthorityConsentFields on Consent {
@@ -14,7 +29,12 @@ const CONSENT_FIELDS = gql`
   }
 `;
 
-export const AUTHORITY_CONSENTS = gql`
+// latestConsentCursor is read in the first step of the query plan, before the consents: subscribing
+// after it, nothing that changes while the table loads is missed.
+export const AUTHORITY_CONSENTS: TypedDocumentNode<
+  { latestConsentCursor: string; authority: { id: string; consents: AuthorityConsent[] } },
+  { authorityId: string }
+> = gql`
   ${CONSENT_FIELDS}
   query AuthorityConsents($authorityId: ID!) {
     latestConsentCursor
@@ -25,9 +45,12 @@ export const AUTHORITY_CONSENTS = gql`
   }
 `;
 
-export const AUTHORITY_CONSENT_CHANGES = gql`
+export const AUTHORITY_CONSENT_CHANGES: TypedDocumentNode<
+  { consentStatusChanged: ConsentEvent<AuthorityConsent> },
+  { authorityId: string; after?: string | null }
+> = gql`
   ${CONSENT_FIELDS}
-  subscription AuthorityConsentChanges($authorityId: ID!, $after: String) {
+  subscription AuthorityConsentChanges($authorityId: ID, $after: String) {
     consentStatusChanged(authorityId: $authorityId, after: $after) {
       cursor
       status
@@ -35,15 +58,3 @@ export const AUTHORITY_CONSENT_CHANGES = gql`
     }
   }
 `;
-
-export interface AuthorityConsent {
-  id: string;
-  status: string;
-  templateKey: string;
-  templateVersion: number;
-  title: { da: string; en: string };
-  caseReference: string | null;
-  requestedAt: string;
-  validTo: string | null;
-  subject: { id: string; name: string; cprMasked: string };
-}

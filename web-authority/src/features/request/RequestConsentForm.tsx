@@ -1,106 +1,110 @@
-import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { ErrorAlert, errorField, errorMessage } from "@samtykke/web-kit";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { ErrorAlert, errorField, errorMessage, Icon } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
+import { AUTHORITY_TEMPLATES, REQUEST_CONSENT } from "./operations.js";
 
-const TEMPLATES = gql`
-  query AuthorityTemplates($authorityId: ID!) {
-    authority(id: $authorityId) {
-      id
-      templates(first: 100) { id key version title { da en } }
-    }
-  }
-`;
-
-const REQUEST_CONSENT = gql`
-  mutation RequestConsent($input: RequestConsentInput!) {
-    requestConsent(input: $input) { id status }
-  }
-`;
-
-interface Template {
-  id: string;
-  key: string;
-  version: number;
-  title: { da: string; en: string };
-}
-
-/** A caseworker asks a citizen for consent; `?cpr=` in the address fills in the citizen ("jump in"). */
+/**
+ * A caseworker asks a citizen for consent on one of the authority's templates. A link from a case
+ * system can jump in with the citizen filled in: `?cpr=0101804321`.
+ */
 export function RequestConsentForm({ authorityId }: { authorityId: string }) {
   const { t, pick, language } = useLanguage();
-  const { data } = useQuery<{ authority: { templates: Template[] } }>(TEMPLATES, { variables: { authorityId } });
+  const templates = useQuery(AUTHORITY_TEMPLATES, { variables: { authorityId } });
   const [templateId, setTemplateId] = useState("");
   const [cpr, setCpr] = useState(() => new URLSearchParams(window.location.search).get("cpr") ?? "");
   const [caseReference, setCaseReference] = useState("");
   const [requestConsent, { loading, error, data: sent, reset }] = useMutation(REQUEST_CONSENT);
-  const templates = data?.authority.templates ?? [];
-  const chosenTemplate = templateId || templates[0]?.id || "";
-  const failedField = error ? errorField(error) : undefined;
+  const choices = templates.data?.authority.templates ?? [];
+  const chosen = templateId || choices[0]?.id || "";
+  // A BAD_USER_INPUT error names its field: its message goes next to that field, anything else above the button.
+  const failed = errorField(error);
+  const fieldError = (field: string) => (failed === field ? errorMessage(error, language) : undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     reset();
-    void requestConsent({ variables: { input: { templateId: chosenTemplate, cpr, caseReference: caseReference || null } } })
+    requestConsent({ variables: { input: { templateId: chosen, cpr: cpr.trim(), caseReference: caseReference.trim() || null } } })
       .then(() => {
         setCpr("");
         setCaseReference("");
       })
-      .catch(() => {});
+      .catch(() => {}); // shown from `error`; what was typed stays for correcting
   };
 
   return (
     <section aria-labelledby="request-title" className="mt-7">
       <h2 id="request-title">{t("requestTitle")}</h2>
+      {templates.error && <ErrorAlert error={templates.error} />}
       <form onSubmit={submit} noValidate>
-        <div className="form-group">
-          <label className="form-label" htmlFor="template">
-            {t("templateLabel")}
-          </label>
-          <select id="template" className="form-select" value={chosenTemplate} onChange={(e) => setTemplateId(e.target.value)}>
-            {templates.map((template) => (
-              <option key={template.id} value={template.id}>
-                {pick(template.title)} (v{template.version})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`form-group${failedField === "cpr" ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="request-cpr">
-            {t("cprLabel")}
-          </label>
-          {failedField === "cpr" && (
-            <span className="form-error-message" id="request-cpr-error">
-              {errorMessage(error, language)}
-            </span>
+        <Field id="request-template" label={t("templateLabel")} error={fieldError("templateId")}>
+          {(describedBy) => (
+            <select id="request-template" className="form-select input-width-xl" value={chosen} aria-invalid={failed === "templateId"} aria-describedby={describedBy} onChange={(e) => setTemplateId(e.target.value)}>
+              {choices.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {pick(template.title)} (v{template.version})
+                </option>
+              ))}
+            </select>
           )}
-          <input
-            id="request-cpr"
-            className="form-input input-width-s"
-            inputMode="numeric"
-            autoComplete="off"
-            value={cpr}
-            aria-invalid={failedField === "cpr"}
-            aria-describedby={failedField === "cpr" ? "request-cpr-error" : undefined}
-            onChange={(e) => setCpr(e.target.value)}
-          />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="case-reference">
-            {t("caseReferenceLabel")}
-          </label>
-          <input id="case-reference" className="form-input input-width-m" value={caseReference} onChange={(e) => setCaseReference(e.target.value)} />
-        </div>
-        {error && failedField !== "cpr" && <ErrorAlert error={error} />}
-        <button type="submit" className="button button-primary" disabled={loading || !chosenTemplate}>
+        </Field>
+        <Field id="request-cpr" label={t("cprLabel")} error={fieldError("cpr")}>
+          {(describedBy) => (
+            <input
+              id="request-cpr"
+              className="form-input input-width-s"
+              inputMode="numeric"
+              autoComplete="off"
+              value={cpr}
+              aria-invalid={failed === "cpr"}
+              aria-describedby={describedBy}
+              onChange={(e) => setCpr(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="request-case-reference" label={t("caseReferenceLabel")} error={fieldError("caseReference")}>
+          {(describedBy) => (
+            <input
+              id="request-case-reference"
+              className="form-input input-width-m"
+              autoComplete="off"
+              value={caseReference}
+              aria-invalid={failed === "caseReference"}
+              aria-describedby={describedBy}
+              onChange={(e) => setCaseReference(e.target.value)}
+            />
+          )}
+        </Field>
+        {error && !["templateId", "cpr", "caseReference"].includes(failed ?? "") && <ErrorAlert error={error} />}
+        <button type="submit" className="button button-primary mt-5" disabled={loading || !chosen}>
           {t("send")}
         </button>
-        {sent !== undefined && sent !== null && (
-          <p role="status" className="mt-4">
-            {t("sent")}
-          </p>
-        )}
       </form>
+      {sent && (
+        <div className="alert alert-success mt-5" role="status">
+          <Icon name="success" className="alert-icon" />
+          <div className="alert-body">
+            <p className="alert-text">{t("sent")}</p>
+          </div>
+        </div>
+      )}
     </section>
+  );
+}
+
+/** A dkfds form group: label, the API's message for this field when it has one, and the control. */
+function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (describedBy: string | undefined) => ReactNode }) {
+  return (
+    <div className={`form-group${error ? " form-error" : ""}`}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {error && (
+        <span className="form-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {children(error ? `${id}-error` : undefined)}
+    </div>
   );
 }

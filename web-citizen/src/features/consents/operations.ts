@@ -1,4 +1,20 @@
-import { gql } from "@apollo/client";
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { ConsentEvent } from "@samtykke/web-kit";
+import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
+
+/** A consent as the citizen sees it; the list and the live events select the same fields. */
+export interface CitizenConsent {
+  id: string;
+  status: ConsentStatus;
+  title: LocalizedText;
+  purpose: LocalizedText;
+  requestedAt: string;
+  validFrom: string | null;
+  validTo: string | null;
+  caseReference: string | null;
+  authority: { id: string; name: string };
+  template: { id: string; version: number };
+}
 
 const CONSENT_FIELDS = gql`
   fragment CitizenConsentFields on Consent {
@@ -6,15 +22,21 @@ const CONSENT_FIELDS = gql`
     status
     title { da en }
     purpose { da en }
-    caseReference
     requestedAt
     validFrom
     validTo
+    caseReference
     authority { id name }
+    template { id version }
   }
 `;
 
-export const MY_CONSENTS = gql`
+// latestConsentCursor is read in the first step of the query plan, before the consents: subscribing
+// after it, nothing that changes while the list loads is missed.
+export const MY_CONSENTS: TypedDocumentNode<
+  { latestConsentCursor: string; citizen: { id: string; name: string; cprMasked: string; consents: CitizenConsent[] } },
+  { cpr: string }
+> = gql`
   ${CONSENT_FIELDS}
   query MyConsents($cpr: String!) {
     latestConsentCursor
@@ -27,9 +49,12 @@ export const MY_CONSENTS = gql`
   }
 `;
 
-export const CONSENT_CHANGES = gql`
+export const MY_CONSENT_CHANGES: TypedDocumentNode<
+  { consentStatusChanged: ConsentEvent<CitizenConsent> },
+  { citizenId: string; after?: string | null }
+> = gql`
   ${CONSENT_FIELDS}
-  subscription MyConsentChanges($citizenId: ID!, $after: String) {
+  subscription MyConsentChanges($citizenId: ID, $after: String) {
     consentStatusChanged(citizenId: $citizenId, after: $after) {
       cursor
       status
@@ -38,21 +63,11 @@ export const CONSENT_CHANGES = gql`
   }
 `;
 
-export const GIVE_CONSENT = gql`
-  ${CONSENT_FIELDS}
+export const GIVE_CONSENT: TypedDocumentNode<
+  { giveConsent: Pick<CitizenConsent, "id" | "status" | "validFrom" | "validTo"> },
+  { id: string }
+> = gql`
   mutation GiveConsent($id: ID!) {
-    giveConsent(id: $id) { ...CitizenConsentFields }
+    giveConsent(id: $id) { id status validFrom validTo }
   }
 `;
-
-export interface CitizenConsent {
-  id: string;
-  status: string;
-  title: { da: string; en: string };
-  purpose: { da: string; en: string };
-  caseReference: string | null;
-  requestedAt: string;
-  validFrom: string | null;
-  validTo: string | null;
-  authority: { id: string; name: string };
-}
