@@ -4,6 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { DEMO } from "@samtykke/server-kit";
 
 // `npm start` as a user runs it, on a fresh machine without DATABASE_URL: embedded PostgreSQL in a
@@ -106,7 +108,15 @@ describe("npm start", () => {
     });
     consentId = requested.data.requestConsent.id;
 
+    // Ctrl-C with a live subscriber, as with a browser open on one of the apps: it once took 30 s.
+    const subscriber = createClient({ url: gatewayUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const received: unknown[] = [];
+    subscriber.subscribe({ query: `subscription { consentStatusChanged(after: "0") { status } }` }, { next: (event) => received.push(event), error: () => {}, complete: () => {} });
+    await expect.poll(() => received.length).toBeGreaterThan(0);
+    const interrupted = performance.now();
     expect(await interrupt(child)).toBe(0);
+    expect(performance.now() - interrupted).toBeLessThan(5_000);
+    await subscriber.dispose();
     await expect(fetch(gatewayUrl)).rejects.toThrow();
   }, 120_000);
 

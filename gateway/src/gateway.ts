@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
+import { closeWebSockets } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 
@@ -102,10 +103,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url,
     port,
     close: async () => {
+      await closeWebSockets(wss);
       await graphqlWs.dispose();
-      // A peer that no longer answers would hold a polite close for ws's 30 s handshake timeout.
-      for (const socket of wss.clients) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();

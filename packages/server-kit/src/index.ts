@@ -10,3 +10,4 @@ export * from "./subgraph-server.js";
 export * from "./demo-ids.js";
 export * from "./start-subgraph.js";
 export * from "./run-alone.js";
+export * from "./websockets.js";

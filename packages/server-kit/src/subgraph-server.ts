@@ -10,6 +10,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
+import { closeWebSockets } from "./websockets.js";
 
 /** What every resolver receives: its own unit of work, the request id and a logger that carries it. */
 export interface SubgraphContext {
@@ -115,10 +116,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       wss,
     );
     closeSubscriptions = async () => {
+      await closeWebSockets(wss);
       await graphqlWs.dispose();
-      // A peer that no longer answers would hold a polite close for ws's 30 s handshake timeout.
-      for (const socket of wss.clients) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
     };
   }
 
@@ -129,6 +128,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     introspection: !options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Whoever runs the subgraph stops it (runAlone, the platform); Apollo's own SIGINT handler
+    // raced that shutdown and left it hanging.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces are for Apollo Studio, which the platform does not report to.
