@@ -82,3 +82,34 @@ describe("the consent lifecycle through the gateway", () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", message: { da: "Samtykket findes ikke.", en: "Consent not found." } });
   });
 });
+
+describe("closing a case", () => {
+  it("ends every open consent of that case, and only those", async () => {
+    const request = (caseReference: string) =>
+      platform
+        .graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+          input: { templateId: DEMO.templates.dataSharing, cpr: "0101804321", caseReference },
+        })
+        .then((result) => result.data.requestConsent.id as string);
+    const active = await request("SAG-CLOSE-1");
+    await act("giveConsent", active);
+    const pending = await request("SAG-CLOSE-1");
+    const otherCase = await request("SAG-CLOSE-2");
+
+    const closed = await platform.graphql(
+      `mutation($authorityId: ID!, $caseReference: String!) { closeCase(authorityId: $authorityId, caseReference: $caseReference) { id status } }`,
+      { authorityId: DEMO.authorities.odense, caseReference: "SAG-CLOSE-1" },
+    );
+    expect(closed.data.closeCase).toEqual([
+      { id: active, status: "CLOSED" },
+      { id: pending, status: "CLOSED" },
+    ]);
+    const other = await platform.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: otherCase });
+    expect(other.data.consent.status).toBe("REQUESTED");
+
+    const again = await platform.graphql(
+      `mutation { closeCase(authorityId: "${DEMO.authorities.odense}", caseReference: "SAG-CLOSE-1") { id } }`,
+    );
+    expect(again.data.closeCase).toEqual([]);
+  });
+});

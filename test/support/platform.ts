@@ -21,7 +21,7 @@ export interface TestPlatform extends Platform {
 }
 
 /** The whole platform on fresh databases and free ports, stopped and dropped after the file. */
-export async function startTestPlatform(options: { serveWeb?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { serveWeb?: boolean; consentClock?: { now: () => Date; dueCheckIntervalMs: number } } = {}): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
   const logLines: Record<string, any>[] = [];
   const logDestination = new Writable({
@@ -36,6 +36,7 @@ export async function startTestPlatform(options: { serveWeb?: boolean } = {}): P
     seedDemo: true,
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
+    consentClock: options.consentClock,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",
     logDestination: logDestination as never,

@@ -36,6 +36,8 @@ export interface PlatformOptions {
   /** Where every part writes its JSON log lines (stdout when not given). */
   logDestination?: DestinationStream;
   onProgress?: (message: string) => void;
+  /** The consent subgraph's clock and how often it applies expiry (tests move time). */
+  consentClock?: { now: () => Date; dueCheckIntervalMs: number };
 }
 
 export interface RunningPart {
@@ -107,6 +109,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       port: options.ports.consent,
       logger: createLogger("consent", level, options.logDestination),
       gatewayUrl: () => gatewayUrl,
+      now: options.consentClock?.now,
+      dueCheckIntervalMs: options.consentClock?.dueCheckIntervalMs,
     });
     stops.push(consent.close);
     if (options.seedDemo) {

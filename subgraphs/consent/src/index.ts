@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
+import { applyDueChanges } from "./services/consent.service.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
@@ -16,14 +17,46 @@ export interface StartConsentOptions {
   gatewayUrl: () => string;
   production?: boolean;
   now?: () => Date;
+  /** How often expiry and answer deadlines are applied (ms). */
+  dueCheckIntervalMs?: number;
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
   const supergraph = new SupergraphClient(options.gatewayUrl);
   const events = new ConsentEventBus();
   const now = options.now ?? (() => new Date());
-  return startSubgraph<ConsentContext>(consentSubgraph, {
+  const subgraph = await startSubgraph<ConsentContext>(consentSubgraph, {
     ...options,
     extendContext: (base) => ({ ...base, supergraph, events, now }),
   });
+  const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
+  return {
+    ...subgraph,
+    close: async () => {
+      await stopDueChanges();
+      await subgraph.close();
+    },
+  };
+}
+
+/** Consents expire and unanswered requests lapse on time, without anyone asking. */
+function scheduleDueChanges(subgraph: StartedSubgraph, events: ConsentEventBus, now: () => Date, intervalMs: number, logger: Logger) {
+  let running: Promise<void> | undefined;
+  const run = () => {
+    running ??= applyDueChanges(subgraph.orm.em, now())
+      .then((changed) => {
+        if (changed) {
+          events.committed();
+          logger.info({ changed }, "expired consents and lapsed requests");
+        }
+      })
+      .catch((error) => logger.error({ err: error }, "applying due changes failed"))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(run, intervalMs);
+  run();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

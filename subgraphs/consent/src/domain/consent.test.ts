@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, createRequest, give, type TemplateSnapshot } from "./consent.js";
+import { applyAction, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
 
 const template: TemplateSnapshot = {
   id: "t1",
@@ -95,5 +95,33 @@ describe("applyAction", () => {
 
   it("refuses what the state machine refuses", () => {
     expect(() => applyAction(requested, "withdraw", now)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+  });
+});
+
+describe("answer deadlines and expiry", () => {
+  it("gives a request 30 days to be answered unless told otherwise", () => {
+    expect(createRequest({ template, subjectId: "c1", now }).answerBy).toEqual(new Date("2026-01-31T00:00:00Z"));
+    const answerBy = new Date("2026-01-05T00:00:00Z");
+    expect(createRequest({ template, subjectId: "c1", answerBy, now }).answerBy).toEqual(answerBy);
+  });
+
+  it("refuses a deadline that is not in the future", () => {
+    expect(() => createRequest({ template, subjectId: "c1", answerBy: now, now })).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "answerBy" } }),
+    );
+  });
+
+  const later = new Date("2026-02-01T00:00:00Z");
+  it.each([
+    [ConsentStatus.ACTIVE, { validTo: later }, null],
+    [ConsentStatus.ACTIVE, { validTo: now }, "expire"],
+    [ConsentStatus.PAUSED, { validTo: now }, "expire"],
+    [ConsentStatus.ACTIVE, { validTo: null }, null],
+    [ConsentStatus.REQUESTED, { answerBy: now }, "cancel"],
+    [ConsentStatus.REQUESTED, { answerBy: later }, null],
+    [ConsentStatus.WITHDRAWN, { validTo: now }, null],
+    [ConsentStatus.DECLINED, { answerBy: now }, null],
+  ] as const)("%s with %o is due to %s", (status, dates, action) => {
+    expect(dueAction({ status, ...dates }, now)).toBe(action);
   });
 });

@@ -35,15 +35,20 @@ export interface NewConsentRequest {
   body: ConsentBody;
   validityDays: number | null;
   requestedAt: Date;
+  answerBy: Date;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CASE_REFERENCE = 100;
+/** How long a citizen has to answer a request when the caseworker sets no deadline. */
+export const DEFAULT_ANSWER_DAYS = 30;
 
 /** A request for consent on a published template version, for one citizen. */
 export function createRequest(input: {
   template: TemplateSnapshot;
   subjectId: string;
   caseReference?: string | null;
+  answerBy?: Date | null;
   now: Date;
 }): NewConsentRequest {
   const { template, now } = input;
@@ -63,6 +68,13 @@ export function createRequest(input: {
       { field: "caseReference" },
     );
   }
+  const answerBy = input.answerBy ?? new Date(now.getTime() + DEFAULT_ANSWER_DAYS * DAY_MS);
+  if (answerBy <= now) {
+    throw new ValidationError(
+      { da: "Svarfristen skal ligge efter i dag.", en: "The answer deadline must be in the future." },
+      { field: "answerBy" },
+    );
+  }
   return {
     status: ConsentStatus.REQUESTED,
     templateId: template.id,
@@ -74,10 +86,10 @@ export function createRequest(input: {
     body: { title: template.title, purpose: template.purpose },
     validityDays: template.defaultValidityDays,
     requestedAt: now,
+    answerBy,
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Giving a requested consent: it becomes ACTIVE from now, for the template's validity period. */
 export function give(consent: { status: ConsentStatus; validityDays: number | null }, now: Date) {
@@ -105,4 +117,14 @@ export function applyAction(consent: { status: ConsentStatus; validityDays: numb
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
   if (action === "pause" || action === "resume") return { status };
   return { status, endedAt: now };
+}
+
+/**
+ * What time alone does to a consent at `now`: a consent past its end expires, a request past its
+ * answer deadline is cancelled; anything else is left alone (null).
+ */
+export function dueAction(consent: { status: ConsentStatus; validTo?: Date | null; answerBy?: Date | null }, now: Date): "expire" | "cancel" | null {
+  if ((consent.status === ConsentStatus.ACTIVE || consent.status === ConsentStatus.PAUSED) && consent.validTo && consent.validTo <= now) return "expire";
+  if (consent.status === ConsentStatus.REQUESTED && consent.answerBy && consent.answerBy <= now) return "cancel";
+  return null;
 }

@@ -7,8 +7,9 @@ import type { ConsentBody } from "../domain/consent.js";
 @Entity({ tableName: "consent" })
 @Index({ properties: ["subjectId", "templateKey"] })
 @Index({ properties: ["authorityId", "requestedAt"] })
+@Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
+  [OptionalProps]?: "id" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -44,6 +45,10 @@ export class ConsentEntity {
 
   @Property({ type: "datetime" })
   requestedAt!: Date;
+
+  /** Unanswered by then, the request is cancelled. */
+  @Property({ type: "datetime", nullable: true })
+  answerBy?: Date | null;
 
   @Property({ type: "datetime", nullable: true })
   answeredAt?: Date | null;

@@ -15,6 +15,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     title: entity.body.title,
     purpose: entity.body.purpose,
     requestedAt: entity.requestedAt,
+    answerBy: entity.answerBy ?? null,
     answeredAt: entity.answeredAt ?? null,
     validFrom: entity.validFrom ?? null,
     validTo: entity.validTo ?? null,

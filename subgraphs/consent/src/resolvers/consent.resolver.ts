@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { changeConsent, consentCheck, findConsent, requestConsent } from "../services/consent.service.js";
+import { changeConsent, closeCase, consentCheck, findConsent, requestConsent } from "../services/consent.service.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
@@ -90,6 +90,17 @@ export class ConsentResolver {
   @Mutation(() => Consent, { description: "Withdraw a request for consent before the citizen has answered it." })
   async cancelConsentRequest(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
     return toConsent(await changeConsent(ctx, id, "cancel"));
+  }
+
+  @Mutation(() => [Consent], {
+    description: "Close a case: every consent of it still requested, in force or paused ends as CLOSED.",
+  })
+  async closeCase(
+    @Arg("authorityId", () => ID) authorityId: string,
+    @Arg("caseReference", () => String) caseReference: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent[]> {
+    return (await closeCase(ctx, { authorityId, caseReference })).map(toConsent);
   }
 
   @Subscription(() => ConsentStatusEvent, {

@@ -75,6 +75,9 @@ export class Consent {
   @Field(() => Date)
   requestedAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: "The deadline for answering a request." })
+  answerBy!: Date | null;
+
   @Field(() => Date, { nullable: true })
   answeredAt!: Date | null;
 

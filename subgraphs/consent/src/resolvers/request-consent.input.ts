@@ -10,4 +10,7 @@ export class RequestConsentInput {
 
   @Field(() => String, { nullable: true, description: "The authority's case the consent belongs to." })
   caseReference?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Unanswered by then, the request is cancelled. Default: 30 days." })
+  answerBy?: Date | null;
 }

@@ -1,7 +1,8 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
 import type { ConsentAction } from "../domain/consent-state.js";
-import { applyAction, createRequest } from "../domain/consent.js";
+import { ConsentStatus } from "../domain/consent-state.js";
+import { applyAction, createRequest, dueAction } from "../domain/consent.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -29,14 +30,14 @@ export async function findConsent(em: EntityManager, id: string): Promise<Consen
 /** A caseworker asks a citizen for consent on a published template version. */
 export async function requestConsent(
   ctx: ConsentContext,
-  input: { templateId: string; cpr: string; caseReference?: string | null },
+  input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null },
 ): Promise<ConsentEntity> {
   const [template, subjectId] = await Promise.all([
     ctx.supergraph.template(input.templateId, ctx.requestId),
     ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId),
   ]);
   const now = ctx.now();
-  const request = createRequest({ template, subjectId, caseReference: input.caseReference, now });
+  const request = createRequest({ template, subjectId, caseReference: input.caseReference, answerBy: input.answerBy, now });
   const consent = await ctx.em.transactional(async (em) => {
     const created = em.create(ConsentEntity, request);
     recordEvent(em, created, "request", now);
@@ -62,6 +63,61 @@ export async function changeConsent(ctx: ConsentContext, id: string, action: Con
   });
   ctx.events.committed();
   return consent;
+}
+
+/** Ends every consent still requested, in force or paused that belongs to a case the authority closed. */
+export async function closeCase(ctx: ConsentContext, input: { authorityId: string; caseReference: string }): Promise<ConsentEntity[]> {
+  const now = ctx.now();
+  const closed = await ctx.em.transactional(async (em) => {
+    const open = await em.find(
+      ConsentEntity,
+      {
+        authorityId: input.authorityId,
+        caseReference: input.caseReference.trim(),
+        status: { $in: [ConsentStatus.REQUESTED, ConsentStatus.ACTIVE, ConsentStatus.PAUSED] },
+      },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { requestedAt: "asc" } },
+    );
+    for (const consent of open) {
+      em.assign(consent, applyAction(consent, "closeCase", now));
+      recordEvent(em, consent, "closeCase", now);
+    }
+    return open;
+  });
+  if (closed.length) ctx.events.committed();
+  return closed;
+}
+
+/**
+ * Lets time do its part: expires consents past their end and cancels requests past their answer
+ * deadline, each with its event, in batches. Rows another instance is already handling are skipped.
+ * Returns how many changed.
+ */
+export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 100): Promise<number> {
+  let changed = 0;
+  for (;;) {
+    const batch = await em.fork().transactional(async (tx) => {
+      const due = await tx.find(
+        ConsentEntity,
+        {
+          $or: [
+            { status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] }, validTo: { $lte: now } },
+            { status: ConsentStatus.REQUESTED, answerBy: { $lte: now } },
+          ],
+        },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize },
+      );
+      for (const consent of due) {
+        const action = dueAction(consent, now);
+        if (!action) continue;
+        tx.assign(consent, applyAction(consent, action, now));
+        recordEvent(tx, consent, action, now);
+      }
+      return due.length;
+    });
+    changed += batch;
+    if (batch < batchSize) return changed;
+  }
 }
 
 /** "Is there a valid consent?" for a citizen and a template key, as a case system asks before it acts. */
