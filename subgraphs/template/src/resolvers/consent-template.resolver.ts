@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError, type SubgraphContext } from "@samtykke/server-kit";
 import { TemplateStatus } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
+import { createTemplate, publishTemplate, retireTemplate } from "../services/template.service.js";
 import { Authority, ConsentTemplate } from "./consent-template.type.js";
+import { CreateTemplateInput } from "./create-template.input.js";
 
 const MAX_PAGE = 100;
 
@@ -21,6 +23,25 @@ export class ConsentTemplateResolver {
       { orderBy: { key: "asc", version: "desc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) },
     );
     return rows.map(ConsentTemplate.from);
+  }
+
+  @Mutation(() => ConsentTemplate, { description: "Draft a template, or the next version of one the authority has." })
+  async createTemplate(
+    @Arg("input", () => CreateTemplateInput) input: CreateTemplateInput,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<ConsentTemplate> {
+    const { title, purpose, ...rest } = input;
+    return ConsentTemplate.from(await createTemplate(em, { ...rest, content: { title: { ...title }, purpose: { ...purpose } } }));
+  }
+
+  @Mutation(() => ConsentTemplate, { description: "Publish a draft; earlier published versions of its key retire." })
+  async publishTemplate(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(await publishTemplate(em, id, new Date()));
+  }
+
+  @Mutation(() => ConsentTemplate, { description: "Stop asking with a published version; consents given on it stand." })
+  async retireTemplate(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(await retireTemplate(em, id));
   }
 
   @Query(() => ConsentTemplate)

@@ -1,0 +1,53 @@
+import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { NotFoundError } from "@samtykke/server-kit";
+import { TemplateStatus, type DeclarationKind, type TemplateContent } from "../domain/template.js";
+import { nextVersion, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
+import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
+
+const notFound = (id: string) => new NotFoundError({ da: "Skabelonen findes ikke.", en: "Template not found." }, { id });
+
+/** A new draft: the first version of a new key, or the next version of one the authority owns. */
+export async function createTemplate(
+  em: EntityManager,
+  input: { authorityId: string; key: string; kind: DeclarationKind; content: TemplateContent; defaultValidityDays?: number | null },
+): Promise<ConsentTemplateEntity> {
+  const draft = validateDraft(input);
+  return em.transactional(async (tx) => {
+    // Versions of one key are numbered under a lock on the key, so two drafts cannot share a number.
+    await tx.getConnection().execute("select pg_advisory_xact_lock(hashtext(?))", [draft.key]);
+    const existing = await tx.find(ConsentTemplateEntity, { key: draft.key }, { fields: ["authorityId", "version"] });
+    return tx.create(ConsentTemplateEntity, {
+      ...draft,
+      version: nextVersion(existing, input.authorityId),
+      status: TemplateStatus.DRAFT,
+      kind: input.kind,
+      authorityId: input.authorityId,
+    });
+  });
+}
+
+/**
+ * Publishes a draft; earlier published versions of its key retire, so caseworkers ask with the
+ * newest while consents keep the version they were given on.
+ */
+export async function publishTemplate(em: EntityManager, id: string, now: Date): Promise<ConsentTemplateEntity> {
+  return em.transactional(async (tx) => {
+    const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!template) throw notFound(id);
+    template.status = transitionTemplate(template.status, "publish");
+    template.publishedAt = now;
+    const older = await tx.find(ConsentTemplateEntity, { key: template.key, status: TemplateStatus.PUBLISHED, id: { $ne: id } });
+    for (const previous of older) previous.status = transitionTemplate(previous.status, "retire");
+    return template;
+  });
+}
+
+/** Retires a published version: no new requests on it; consents given on it are unaffected. */
+export async function retireTemplate(em: EntityManager, id: string): Promise<ConsentTemplateEntity> {
+  return em.transactional(async (tx) => {
+    const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!template) throw notFound(id);
+    template.status = transitionTemplate(template.status, "retire");
+    return template;
+  });
+}
