@@ -106,6 +106,30 @@ describe("the web apps", () => {
 
     const consents = await platform.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "ACTIVE", caseReference: "ODE-TEST-1" }]);
+
+    // Withdrawing takes one click, as giving did, and reaches the caseworker live.
+    const given = citizen.getByRole("article", { name: DATA_SHARING });
+    await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).click();
+    await citizen.getByRole("status").filter({ hasText: "Dit samtykke er trukket tilbage." }).waitFor();
+    await given.getByText("Trukket tilbage", { exact: true }).waitFor();
+    expect(await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).count()).toBe(0);
+    await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
+  });
+
+  it("lets the citizen decline a request", async () => {
+    await platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
+    });
+    const citizen = await newPage();
+    await citizen.goto(urlOf("citizen SPA"));
+    await citizen.getByLabel("CPR-nummer").fill("0304154912");
+    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
+    await citizen.getByRole("button", { name: "Afvis" }).click();
+    await citizen.getByRole("status").filter({ hasText: "Du har afvist anmodningen." }).waitFor();
+    await citizen.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).getByText("Afvist", { exact: true }).waitFor();
+    const consents = await platform.graphql(`{ citizen(cpr: "0304154912") { consents { status } } }`);
+    expect(consents.data.citizen.consents).toEqual([{ status: "DECLINED" }]);
+    await citizen.close();
   });
 
   it("shows the API's Danish message next to an invalid CPR number, keeps the input and adds nothing", async () => {

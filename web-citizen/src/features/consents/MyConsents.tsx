@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert, Icon, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
-import { ConsentRequest, ConsentSummary } from "./ConsentCard.js";
+import { ConsentRequest, GivenConsent, type Answer } from "./ConsentCard.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
 
 /** The citizen's overview, live: requests awaiting an answer first, then every other consent. */
@@ -10,7 +10,7 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
   const { t, pick, status, language } = useLanguage();
   // Announced in the language it was made in; a switch of language leaves no stale text behind.
   const [announcement, setAnnouncement] = useState<{ text: string; language: Language }>();
-  const [thanks, setThanks] = useState(false);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const thanksRef = useRef<HTMLDivElement>(null);
   // Always from the server: the cursor read with the list must be as new as the list.
   const { data, loading, error } = useQuery(MY_CONSENTS, { variables: { cpr }, fetchPolicy: "network-only" });
@@ -26,10 +26,10 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
     },
   });
 
-  // The answered request leaves the page with the button that had focus: focus the thanks instead.
+  // The answered consent moves, or loses its button, and focus with it: focus the confirmation instead.
   useEffect(() => {
-    if (thanks) thanksRef.current?.focus();
-  }, [thanks]);
+    if (answer) thanksRef.current?.focus();
+  }, [answer]);
 
   if (loading) return <p role="status">{t("loading")}</p>;
   if (error || !citizen) {
@@ -53,11 +53,11 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
       <p role="status" aria-live="polite" className="sr-only">
         {announcement?.language === language && announcement.text}
       </p>
-      {thanks && (
+      {answer && (
         <div ref={thanksRef} tabIndex={-1} className="alert alert-success" role="status">
           <Icon name="success" className="alert-icon" />
           <div className="alert-body">
-            <p className="alert-text">{t("given")}</p>
+            <p className="alert-text">{t(answer)}</p>
           </div>
         </div>
       )}
@@ -66,7 +66,7 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
       {awaiting.length === 0 ? (
         <p>{t("noneAwaiting")}</p>
       ) : (
-        awaiting.map((consent) => <ConsentRequest key={consent.id} consent={consent} onGiven={() => setThanks(true)} />)
+        awaiting.map((consent) => <ConsentRequest key={consent.id} consent={consent} onAnswered={setAnswer} />)
       )}
 
       <h2>{t("othersTitle")}</h2>
@@ -76,7 +76,7 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
         <ul className="nobullet-list">
           {others.map((consent) => (
             <li key={consent.id} className="mb-5">
-              <ConsentSummary consent={consent} />
+              <GivenConsent consent={consent} onWithdrawn={() => setAnswer("withdrawn")} />
             </li>
           ))}
         </ul>

@@ -71,3 +71,17 @@ export const GIVE_CONSENT: TypedDocumentNode<
     giveConsent(id: $id) { id status validFrom validTo }
   }
 `;
+
+type Answer = TypedDocumentNode<Record<string, Pick<CitizenConsent, "id" | "status">>, { id: string }>;
+
+export const DECLINE_CONSENT: Answer = gql`
+  mutation DeclineConsent($id: ID!) {
+    declineConsent(id: $id) { id status }
+  }
+`;
+
+export const WITHDRAW_CONSENT: Answer = gql`
+  mutation WithdrawConsent($id: ID!) {
+    withdrawConsent(id: $id) { id status }
+  }
+`;
