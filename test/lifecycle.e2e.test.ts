@@ -113,3 +113,45 @@ describe("closing a case", () => {
     expect(again.data.closeCase).toEqual([]);
   });
 });
+
+describe("single use", () => {
+  it("lets a single-use consent be used once, after which the check says so", async () => {
+    const created = await platform.graphql(
+      `mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id singleUse } }`,
+      {
+        input: {
+          authorityId: DEMO.authorities.skattestyrelsen,
+          key: "engangs-opslag",
+          title: { da: "Engangsopslag", en: "One-time look-up" },
+          purpose: { da: "Et enkelt opslag", en: "A single look-up" },
+          singleUse: true,
+        },
+      },
+    );
+    const templateId = created.data.createTemplate.id;
+    expect(created.data.createTemplate.singleUse).toBe(true);
+    await platform.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: templateId });
+    const requested = await platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id singleUse } }`, {
+      input: { templateId, cpr: "1203755678" },
+    });
+    const id = requested.data.requestConsent.id;
+    expect(requested.data.requestConsent.singleUse).toBe(true);
+    await act("giveConsent", id);
+    const checkOnce = () =>
+      platform.graphql(`{ consentCheck(cpr: "1203755678", templateKey: "engangs-opslag") { valid reason } }`).then((r) => r.data.consentCheck);
+    expect(await checkOnce()).toEqual({ valid: true, reason: "VALID" });
+
+    expect((await act("markConsentUsed", id)).data.status).toBe("USED");
+    expect(await checkOnce()).toEqual({ valid: false, reason: "ENDED" });
+    expect((await act("markConsentUsed", id)).errors![0]!.extensions!.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("refuses to mark an ordinary consent used, and leaves it valid", async () => {
+    const id = await request();
+    await act("giveConsent", id);
+    const refused = await act("markConsentUsed", id);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", message: { en: "Only a single-use consent can be marked used." } });
+    expect((await check()).consent.id).toBe(id);
+    expect((await check()).valid).toBe(true);
+  });
+});

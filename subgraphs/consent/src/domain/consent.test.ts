@@ -11,6 +11,7 @@ const template: TemplateSnapshot = {
   title: { da: "Titel", en: "Title" },
   purpose: { da: "Formål", en: "Purpose" },
   defaultValidityDays: 30,
+  singleUse: false,
 };
 const now = new Date("2026-01-01T00:00:00Z");
 
@@ -69,7 +70,7 @@ describe("give", () => {
 
 describe("applyAction", () => {
   const requested = { status: ConsentStatus.REQUESTED, validityDays: 10 };
-  const active = { status: ConsentStatus.ACTIVE, validityDays: 10 };
+  const active = { status: ConsentStatus.ACTIVE, validityDays: 10, singleUse: true };
 
   it("records the answer time of a declined request and ends it", () => {
     expect(applyAction(requested, "decline", now)).toEqual({ status: ConsentStatus.DECLINED, answeredAt: now, endedAt: now });
@@ -91,6 +92,12 @@ describe("applyAction", () => {
 
   it("gives as give does", () => {
     expect(applyAction(requested, "give", now)).toEqual(give(requested, now));
+  });
+
+  it("marks only a single-use consent used", () => {
+    expect(() => applyAction({ ...active, singleUse: false }, "markUsed", now)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", messages: expect.objectContaining({ da: "Kun et samtykke til engangsbrug kan markeres som brugt." }) }),
+    );
   });
 
   it("refuses what the state machine refuses", () => {

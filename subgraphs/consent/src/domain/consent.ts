@@ -16,6 +16,7 @@ export interface TemplateSnapshot {
   title: LocalizedText;
   purpose: LocalizedText;
   defaultValidityDays: number | null;
+  singleUse: boolean;
 }
 
 /** The exact texts a citizen is shown: copied into the consent, so a later template change cannot alter them. */
@@ -34,6 +35,7 @@ export interface NewConsentRequest {
   caseReference: string | null;
   body: ConsentBody;
   validityDays: number | null;
+  singleUse: boolean;
   requestedAt: Date;
   answerBy: Date;
 }
@@ -85,6 +87,7 @@ export function createRequest(input: {
     caseReference,
     body: { title: template.title, purpose: template.purpose },
     validityDays: template.defaultValidityDays,
+    singleUse: template.singleUse,
     requestedAt: now,
     answerBy,
   };
@@ -111,8 +114,21 @@ export interface ConsentChange {
 }
 
 /** Applies one action of the state machine to a consent at `now`. */
-export function applyAction(consent: { status: ConsentStatus; validityDays: number | null }, action: ConsentAction, now: Date): ConsentChange {
+export function applyAction(
+  consent: { status: ConsentStatus; validityDays: number | null; singleUse?: boolean },
+  action: ConsentAction,
+  now: Date,
+): ConsentChange {
   if (action === "give") return give(consent, now);
+  if (action === "markUsed" && !consent.singleUse) {
+    throw new ValidationError(
+      {
+        da: "Kun et samtykke til engangsbrug kan markeres som brugt.",
+        en: "Only a single-use consent can be marked used.",
+      },
+      { field: "id" },
+    );
+  }
   const status = nextStatus(consent.status, action);
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
   if (action === "pause" || action === "resume") return { status };

@@ -9,7 +9,7 @@ import type { ConsentBody } from "../domain/consent.js";
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
+  [OptionalProps]?: "id" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -42,6 +42,10 @@ export class ConsentEntity {
 
   @Property({ type: "integer", nullable: true })
   validityDays!: number | null;
+
+  /** From the template version: once used, the consent is USED. */
+  @Property({ type: "boolean", default: false })
+  singleUse: boolean = false;
 
   @Property({ type: "datetime" })
   requestedAt!: Date;

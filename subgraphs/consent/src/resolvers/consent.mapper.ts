@@ -12,6 +12,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     subject: { id: entity.subjectId },
     authority: { id: entity.authorityId },
     caseReference: entity.caseReference ?? null,
+    singleUse: entity.singleUse,
     title: entity.body.title,
     purpose: entity.body.purpose,
     requestedAt: entity.requestedAt,

@@ -87,6 +87,11 @@ export class ConsentResolver {
     return toConsent(await changeConsent(ctx, id, "resume"));
   }
 
+  @Mutation(() => Consent, { description: "Record that a single-use consent has been used; it is then USED and no longer valid." })
+  async markConsentUsed(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await changeConsent(ctx, id, "markUsed"));
+  }
+
   @Mutation(() => Consent, { description: "Withdraw a request for consent before the citizen has answered it." })
   async cancelConsentRequest(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
     return toConsent(await changeConsent(ctx, id, "cancel"));

@@ -66,6 +66,9 @@ export class Consent {
   @Field(() => String, { nullable: true })
   caseReference!: string | null;
 
+  @Field(() => Boolean, { description: "May be used once; then it is USED." })
+  singleUse!: boolean;
+
   @Field(() => LocalizedText, { description: "The title the citizen was shown, as it was then." })
   title!: LocalizedText;
 

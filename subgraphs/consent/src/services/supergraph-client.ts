@@ -63,7 +63,7 @@ export class SupergraphClient {
       /* GraphQL */ `
         query ConsentTemplateSnapshot($id: ID!) {
           template(id: $id) {
-            id key version status defaultValidityDays
+            id key version status defaultValidityDays singleUse
             authority { id }
             title { da en }
             purpose { da en }

@@ -7,7 +7,7 @@ import { DeclarationKind, TemplateStatus, type TemplateContent } from "../domain
 @Unique({ properties: ["key", "version"] })
 @Index({ properties: ["authorityId", "status"] })
 export class ConsentTemplateEntity {
-  [OptionalProps]?: "id" | "createdAt" | "publishedAt";
+  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -33,6 +33,10 @@ export class ConsentTemplateEntity {
 
   @Property({ type: "integer", nullable: true })
   defaultValidityDays?: number | null;
+
+  /** A consent on it may be acted on once; then it is USED. */
+  @Property({ type: "boolean", default: false })
+  singleUse: boolean = false;
 
   @Property({ type: "datetime", nullable: true })
   publishedAt?: Date | null;

@@ -52,6 +52,9 @@ export class ConsentTemplate {
   @Field(() => Int, { nullable: true, description: "How many days a consent given on this template lasts, when it is not open-ended." })
   defaultValidityDays?: number | null;
 
+  @Field(() => Boolean, { description: "A consent on it may be used once; then it is USED." })
+  singleUse!: boolean;
+
   @Field(() => Date, { nullable: true })
   publishedAt?: Date | null;
 
@@ -66,6 +69,7 @@ export class ConsentTemplate {
       title: entity.content.title,
       purpose: entity.content.purpose,
       defaultValidityDays: entity.defaultValidityDays ?? null,
+      singleUse: entity.singleUse,
       publishedAt: entity.publishedAt ?? null,
     });
   }

@@ -29,4 +29,7 @@ export class CreateTemplateInput {
 
   @Field(() => Int, { nullable: true, description: "How many days a consent lasts; none for open-ended." })
   defaultValidityDays?: number | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "A consent on it may be used once." })
+  singleUse!: boolean;
 }

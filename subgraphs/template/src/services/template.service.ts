@@ -9,7 +9,7 @@ const notFound = (id: string) => new NotFoundError({ da: "Skabelonen findes ikke
 /** A new draft: the first version of a new key, or the next version of one the authority owns. */
 export async function createTemplate(
   em: EntityManager,
-  input: { authorityId: string; key: string; kind: DeclarationKind; content: TemplateContent; defaultValidityDays?: number | null },
+  input: { authorityId: string; key: string; kind: DeclarationKind; content: TemplateContent; defaultValidityDays?: number | null; singleUse?: boolean },
 ): Promise<ConsentTemplateEntity> {
   const draft = validateDraft(input);
   return em.transactional(async (tx) => {
@@ -18,6 +18,7 @@ export async function createTemplate(
     const existing = await tx.find(ConsentTemplateEntity, { key: draft.key }, { fields: ["authorityId", "version"] });
     return tx.create(ConsentTemplateEntity, {
       ...draft,
+      singleUse: input.singleUse ?? false,
       version: nextVersion(existing, input.authorityId),
       status: TemplateStatus.DRAFT,
       kind: input.kind,

@@ -1,0 +1,15 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123104618_consent_single_use extends Migration {
+
+  override name = 'Migration20261123104618_consent_single_use';
+
+  override up(): void | Promise<void> {
+    this.addSql(`alter table "consent" add "single_use" boolean not null default false;`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`alter table "consent" drop column "single_use";`);
+  }
+
+}
