@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
 import { ConsentEntity } from "./entities/consent.entity.js";
+import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js";
 import { referenceResolvers } from "./federation/reference-resolvers.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
@@ -12,7 +13,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity],
+  entities: [ConsentEntity, ConsentEventEntity, IdempotencyRecordEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   buildSchema: () =>

@@ -13,4 +13,10 @@ export class RequestConsentInput {
 
   @Field(() => Date, { nullable: true, description: "Unanswered by then, the request is cancelled. Default: 30 days." })
   answerBy?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Send the same key when retrying: the retry returns the first answer and creates nothing twice.",
+  })
+  idempotencyKey?: string | null;
 }

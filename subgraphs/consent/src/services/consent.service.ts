@@ -1,11 +1,13 @@
-import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
-import { NotFoundError } from "@samtykke/server-kit";
+import { createHash } from "node:crypto";
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/postgresql";
+import { ConflictError, NotFoundError, ValidationError } from "@samtykke/server-kit";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { applyAction, createRequest, dueAction } from "../domain/consent.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
+import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
 
 const notFound = (id: string) => new NotFoundError({ da: "Samtykket findes ikke.", en: "Consent not found." }, { id });
@@ -27,10 +29,13 @@ export async function findConsent(em: EntityManager, id: string): Promise<Consen
   return consent;
 }
 
-/** A caseworker asks a citizen for consent on a published template version. */
+/**
+ * A caseworker or case system asks a citizen for consent on a published template version. With an
+ * idempotency key, a retry returns the consent the first call made and makes nothing new.
+ */
 export async function requestConsent(
   ctx: ConsentContext,
-  input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null },
+  input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null; idempotencyKey?: string | null },
 ): Promise<ConsentEntity> {
   const [template, subjectId] = await Promise.all([
     ctx.supergraph.template(input.templateId, ctx.requestId),
@@ -38,13 +43,69 @@ export async function requestConsent(
   ]);
   const now = ctx.now();
   const request = createRequest({ template, subjectId, caseReference: input.caseReference, answerBy: input.answerBy, now });
-  const consent = await ctx.em.transactional(async (em) => {
-    const created = em.create(ConsentEntity, request);
-    recordEvent(em, created, "request", now);
-    return created;
-  });
-  ctx.events.committed();
-  return consent;
+  const idempotency = input.idempotencyKey
+    ? {
+        authorityId: template.authorityId,
+        key: validateIdempotencyKey(input.idempotencyKey),
+        operation: "requestConsent",
+        // The citizen's id, never the CPR number, goes into the hash.
+        requestHash: requestHash({ templateId: template.id, subjectId, caseReference: request.caseReference, answerBy: input.answerBy?.toISOString() ?? null }),
+      }
+    : undefined;
+  if (idempotency) {
+    const earlier = await firstAnswer(ctx.em, idempotency);
+    if (earlier) return earlier;
+  }
+  try {
+    const consent = await ctx.em.fork().transactional(async (em) => {
+      const created = em.create(ConsentEntity, request);
+      recordEvent(em, created, "request", now);
+      if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
+      return created;
+    });
+    ctx.events.committed();
+    return consent;
+  } catch (error) {
+    // A concurrent retry with the same key committed first: answer as it did.
+    if (idempotency && error instanceof UniqueConstraintViolationException) {
+      const earlier = await firstAnswer(ctx.em.fork(), idempotency);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+function requestHash(request: Record<string, unknown>): string {
+  return createHash("sha256").update(JSON.stringify(request)).digest("hex");
+}
+
+function validateIdempotencyKey(key: string): string {
+  const trimmed = key.trim();
+  if (!trimmed || trimmed.length > 200) {
+    throw new ValidationError(
+      { da: "Idempotensnøglen skal være 1-200 tegn.", en: "The idempotency key must be 1-200 characters." },
+      { field: "idempotencyKey" },
+    );
+  }
+  return trimmed;
+}
+
+async function firstAnswer(
+  em: EntityManager,
+  idempotency: { authorityId: string; key: string; operation: string; requestHash: string },
+): Promise<ConsentEntity | undefined> {
+  const record = await em.findOne(IdempotencyRecordEntity, { authorityId: idempotency.authorityId, key: idempotency.key });
+  if (!record) return undefined;
+  if (record.operation !== idempotency.operation || record.requestHash !== idempotency.requestHash) {
+    throw new ConflictError(
+      {
+        da: "Idempotensnøglen er allerede brugt til en anden anmodning.",
+        en: "The idempotency key has already been used for a different request.",
+      },
+      { field: "idempotencyKey" },
+    );
+  }
+  return findConsent(em, record.consentId);
 }
 
 /**
