@@ -54,6 +54,12 @@ describe("template authoring through the gateway", () => {
     expect(kept.data.consent).toEqual({ templateVersion: 1, title: { da: "Samtykke kbh-hjemmehjaelp" }, template: { version: 1, status: "RETIRED" } });
   });
 
+  it("numbers versions one by one when drafts of one key are made at once", async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => platform.graphql(CREATE, { input: draft("kbh-samtidig") })));
+    expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
+    expect(results.map((r) => r.data.createTemplate.version).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it("refuses illegal transitions and changes nothing", async () => {
     const template = (await platform.graphql(CREATE, { input: draft("kbh-transitions") })).data.createTemplate;
     expect((await transition("retireTemplate", template.id)).errors![0]!.extensions).toMatchObject({

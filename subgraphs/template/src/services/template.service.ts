@@ -14,7 +14,7 @@ export async function createTemplate(
   const draft = validateDraft(input);
   return em.transactional(async (tx) => {
     // Versions of one key are numbered under a lock on the key, so two drafts cannot share a number.
-    await tx.getConnection().execute("select pg_advisory_xact_lock(hashtext(?))", [draft.key]);
+    await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [draft.key]);
     const existing = await tx.find(ConsentTemplateEntity, { key: draft.key }, { fields: ["authorityId", "version"] });
     return tx.create(ConsentTemplateEntity, {
       ...draft,
