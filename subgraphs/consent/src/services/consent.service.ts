@@ -12,6 +12,16 @@ import type { ConsentContext } from "../context.js";
 
 const notFound = (id: string) => new NotFoundError({ da: "Samtykket findes ikke.", en: "Consent not found." }, { id });
 
+/**
+ * Makes event ids commit in the order they are taken: the writer holds this lock from just before
+ * its events are inserted until it commits. Without it, a reader past id 12 would never see id 11
+ * committing after 12 (the outbox trap). Call it last in a writing transaction.
+ */
+export const EVENT_LOG_LOCK = 7_245_001;
+export async function lockEventLog(em: EntityManager): Promise<void> {
+  await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
+}
+
 function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentAction | "request", occurredAt: Date) {
   em.create(ConsentEventEntity, {
     consentId: consent.id,
@@ -61,6 +71,7 @@ export async function requestConsent(
       const created = em.create(ConsentEntity, request);
       recordEvent(em, created, "request", now);
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
+      await lockEventLog(em);
       return created;
     });
     ctx.events.committed();
@@ -120,6 +131,7 @@ export async function changeConsent(ctx: ConsentContext, id: string, action: Con
     if (!current) throw notFound(id);
     em.assign(current, applyAction(current, action, now));
     recordEvent(em, current, action, now);
+    await lockEventLog(em);
     return current;
   });
   ctx.events.committed();
@@ -143,6 +155,7 @@ export async function closeCase(ctx: ConsentContext, input: { authorityId: strin
       em.assign(consent, applyAction(consent, "closeCase", now));
       recordEvent(em, consent, "closeCase", now);
     }
+    if (open.length) await lockEventLog(em);
     return open;
   });
   if (closed.length) ctx.events.committed();
@@ -174,6 +187,7 @@ export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 
         tx.assign(consent, applyAction(consent, action, now));
         recordEvent(tx, consent, action, now);
       }
+      if (due.length) await lockEventLog(tx);
       return due.length;
     });
     changed += batch;

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
+import { ConsentStatus } from "../src/domain/consent-state.js";
+import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
+import { ConsentEntity } from "../src/entities/consent.entity.js";
+import { ConsentEventBus } from "../src/services/consent-event-bus.js";
+import { consentEventStream } from "../src/services/consent-event-stream.js";
+import { lockEventLog } from "../src/services/consent.service.js";
+import { consentSubgraph } from "../src/subgraph.js";
+
+const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await openDatabase({
+    databaseUrl: subgraphDatabaseUrl(serverUrl, "consent"),
+    entities: consentSubgraph.entities as never,
+    migrationsPath: consentSubgraph.migrationsPath,
+    logger: createLogger("consent", "silent"),
+    poolMax: 40,
+  });
+});
+afterAll(async () => {
+  await orm?.close();
+  await dropSubgraphDatabases(serverUrl, ["consent"]);
+});
+
+describe("the event log", () => {
+  it("never lets a reader skip an event that commits after a later one (32 writers)", async () => {
+    const bus = new ConsentEventBus();
+    const writers = 32;
+    const perWriter = 40;
+    const expected = writers * perWriter;
+    const seen: string[] = [];
+    const stream = consentEventStream(orm.em, bus, {}, "0");
+    const reading = (async () => {
+      for await (const { event } of stream) {
+        seen.push(event.id);
+        if (seen.length === expected) break;
+      }
+    })();
+
+    const consentId = randomUUID();
+    await orm.em.fork().transactional(async (em) => {
+      em.create(ConsentEntity, {
+        id: consentId,
+        status: ConsentStatus.REQUESTED,
+        templateId: consentId,
+        templateKey: "event-log-test",
+        templateVersion: 1,
+        authorityId: consentId,
+        subjectId: consentId,
+        body: { title: { da: "t", en: "t" }, purpose: { da: "p", en: "p" } },
+        validityDays: null,
+        requestedAt: new Date(),
+      });
+    });
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        for (let i = 0; i < perWriter; i++) {
+          await orm.em.fork().transactional(async (em) => {
+            em.create(ConsentEventEntity, {
+              consentId,
+              action: "request",
+              status: ConsentStatus.REQUESTED,
+              authorityId: consentId,
+              subjectId: consentId,
+              occurredAt: new Date(),
+            });
+            await lockEventLog(em);
+            await em.flush();
+            // Widen the gap between taking an id and committing it, as a loaded server would.
+            await em.execute("select pg_sleep(random() * 0.002)");
+          });
+          bus.committed();
+        }
+      }),
+    );
+    await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await stream.return?.();
+
+    const all = await orm.em.fork().find(ConsentEventEntity, {}, { orderBy: { id: "asc" } });
+    expect(all).toHaveLength(expected);
+    expect(seen).toEqual(all.map((event) => event.id));
+  }, 60_000);
+});
