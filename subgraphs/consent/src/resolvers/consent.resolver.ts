@@ -6,6 +6,8 @@ import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { Authority, Citizen, Consent, ConsentCheck, ConsentStatusEvent } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
+import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
+import { consentHistory, searchConsents } from "../services/consent-search.js";
 
 const MAX_PAGE = 100;
 const pageSize = (first: number) => Math.min(Math.max(first, 0), MAX_PAGE);
@@ -30,6 +32,32 @@ export class ConsentResolver {
   @Query(() => Consent)
   async consent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<Consent> {
     return toConsent(await findConsent(em, id));
+  }
+
+  @Query(() => ConsentConnection, { description: "Find consents: by citizen, authority, template key, status or case." })
+  async consents(
+    @Arg("filter", () => ConsentFilter, { nullable: true }) filter: ConsentFilter | undefined,
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<ConsentConnection> {
+    const { cpr, citizenId, ...rest } = filter ?? {};
+    const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx.requestId) : citizenId;
+    const page = await searchConsents(ctx.em, { ...rest, subjectId }, first, after);
+    return {
+      edges: page.edges.map(({ cursor, consent }) => ({ cursor, node: toConsent(consent) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  @FieldResolver(() => [ConsentHistoryEntry], { description: "Every change of the consent, oldest first." })
+  async history(@Root() consent: Consent, @Ctx() { em }: ConsentContext): Promise<ConsentHistoryEntry[]> {
+    return (await consentHistory(em, consent.id)).map((event) => ({
+      cursor: event.id,
+      action: event.action,
+      status: event.status,
+      occurredAt: event.occurredAt,
+    }));
   }
 
   @Query(() => String, {
