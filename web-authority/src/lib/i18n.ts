@@ -29,19 +29,6 @@ const TEXTS = {
   statusChanged: { da: "Status ændret", en: "Status changed" },
 } satisfies Record<string, LocalizedText>;
 
-/** Consent statuses as the caseworker reads them. */
-const STATUS: Record<ConsentStatus, LocalizedText> = {
-  REQUESTED: { da: "Anmodet", en: "Requested" },
-  ACTIVE: { da: "Aktivt", en: "Active" },
-  PAUSED: { da: "Sat på pause", en: "Paused" },
-  DECLINED: { da: "Afvist", en: "Declined" },
-  WITHDRAWN: { da: "Trukket tilbage", en: "Withdrawn" },
-  EXPIRED: { da: "Udløbet", en: "Expired" },
-  USED: { da: "Opbrugt", en: "Used" },
-  CLOSED: { da: "Afsluttet", en: "Closed" },
-  CANCELLED: { da: "Annulleret", en: "Cancelled" },
-};
-
 export const useLanguage = createUseLanguage(TEXTS);
 
 export const APP_TEXTS: AppTexts = { appTitle: TEXTS.appTitle, portalName: TEXTS.portalName, status: STATUS_TEXTS };

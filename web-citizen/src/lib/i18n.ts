@@ -34,19 +34,6 @@ const TEXTS = {
   statusChanged: { da: "Status ændret", en: "Status changed" },
 } satisfies Record<string, LocalizedText>;
 
-/** Consent statuses as the citizen reads them: a request is something waiting for them. */
-const STATUS: Record<ConsentStatus, LocalizedText> = {
-  REQUESTED: { da: "Afventer dit svar", en: "Awaiting your answer" },
-  ACTIVE: { da: "Aktivt", en: "Active" },
-  PAUSED: { da: "Sat på pause", en: "Paused" },
-  DECLINED: { da: "Afvist", en: "Declined" },
-  WITHDRAWN: { da: "Trukket tilbage", en: "Withdrawn" },
-  EXPIRED: { da: "Udløbet", en: "Expired" },
-  USED: { da: "Opbrugt", en: "Used" },
-  CLOSED: { da: "Afsluttet", en: "Closed" },
-  CANCELLED: { da: "Annulleret", en: "Cancelled" },
-};
-
 export const useLanguage = createUseLanguage(TEXTS);
 
 // To the citizen a request is something waiting for them.
