@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
+import { applyAction, Channel, createGiven, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
 
 const template: TemplateSnapshot = {
   id: "t1",
@@ -91,7 +91,7 @@ describe("applyAction", () => {
   });
 
   it("gives as give does", () => {
-    expect(applyAction(requested, "give", now)).toEqual(give(requested, now));
+    expect(applyAction(requested, "give", now)).toEqual({ ...give(requested, now), channel: Channel.DIGITAL });
   });
 
   it("marks only a single-use consent used", () => {
@@ -130,5 +130,29 @@ describe("answer deadlines and expiry", () => {
     [ConsentStatus.DECLINED, { answerBy: now }, null],
   ] as const)("%s with %o is due to %s", (status, dates, action) => {
     expect(dueAction({ status, ...dates }, now)).toBe(action);
+  });
+});
+
+describe("createGiven", () => {
+  const attestation = { attestedBy: "cw-1", statement: "  Borgeren gav samtykke ved møde 1/1  " };
+
+  it("is in force from when it was given, for the template's period, with the attestation", () => {
+    const givenAt = new Date("2025-12-31T00:00:00Z");
+    expect(createGiven({ template, subjectId: "c1", channel: Channel.ON_BEHALF, attestation, givenAt, now })).toMatchObject({
+      status: ConsentStatus.ACTIVE,
+      channel: Channel.ON_BEHALF,
+      validFrom: givenAt,
+      validTo: new Date("2026-01-30T00:00:00Z"),
+      attestation: { attestedBy: "cw-1", statement: "Borgeren gav samtykke ved møde 1/1" },
+    });
+  });
+
+  it("refuses an empty statement and a consent given in the future", () => {
+    expect(() => createGiven({ template, subjectId: "c1", channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, givenAt: now, now })).toThrow(
+      expect.objectContaining({ details: { field: "attestation" } }),
+    );
+    expect(() => createGiven({ template, subjectId: "c1", channel: Channel.API, attestation, givenAt: new Date(now.getTime() + 1), now })).toThrow(
+      expect.objectContaining({ details: { field: "givenAt" } }),
+    );
   });
 });

@@ -94,6 +94,60 @@ export function createRequest(input: {
 }
 
 
+/** How a consent was given. */
+export enum Channel {
+  /** By the citizen, signed in. */
+  DIGITAL = "DIGITAL",
+  /** In person or by phone, registered by a caseworker who attests it. */
+  ON_BEHALF = "ON_BEHALF",
+  /** On paper, scanned and attested. */
+  PAPER = "PAPER",
+  /** Collected by a case system and delivered through the API with its evidence. */
+  API = "API",
+}
+
+export interface Attestation {
+  /** The caseworker who vouches for it, or the case system that delivered it. */
+  attestedBy: string;
+  statement: string;
+}
+
+const MAX_STATEMENT = 1_000;
+
+/**
+ * A consent given outside the platform's own signing (in person, or collected by a case system):
+ * in force from when it was given, with who vouches for it and how.
+ */
+export function createGiven(input: {
+  template: TemplateSnapshot;
+  subjectId: string;
+  caseReference?: string | null;
+  channel: Channel.ON_BEHALF | Channel.API;
+  attestation: Attestation;
+  givenAt: Date;
+  now: Date;
+}) {
+  const request = createRequest({ template: input.template, subjectId: input.subjectId, caseReference: input.caseReference, now: input.now });
+  const statement = input.attestation.statement.trim();
+  if (!statement || statement.length > MAX_STATEMENT) {
+    throw new ValidationError(
+      {
+        da: `Beskriv hvordan samtykket blev givet (højst ${MAX_STATEMENT} tegn).`,
+        en: `Describe how the consent was given (at most ${MAX_STATEMENT} characters).`,
+      },
+      { field: "attestation" },
+    );
+  }
+  if (input.givenAt > input.now) {
+    throw new ValidationError(
+      { da: "Et samtykke kan ikke være givet i fremtiden.", en: "A consent cannot have been given in the future." },
+      { field: "givenAt" },
+    );
+  }
+  const given = give({ status: request.status, validityDays: request.validityDays }, input.givenAt);
+  return { ...request, ...given, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
+}
+
 /** Giving a requested consent: it becomes ACTIVE from now, for the template's validity period. */
 export function give(consent: { status: ConsentStatus; validityDays: number | null }, now: Date) {
   return {
@@ -107,6 +161,7 @@ export function give(consent: { status: ConsentStatus; validityDays: number | nu
 /** What an action changes on a consent; the event log records who and when. */
 export interface ConsentChange {
   status: ConsentStatus;
+  channel?: Channel;
   answeredAt?: Date;
   validFrom?: Date;
   validTo?: Date | null;
@@ -119,7 +174,7 @@ export function applyAction(
   action: ConsentAction,
   now: Date,
 ): ConsentChange {
-  if (action === "give") return give(consent, now);
+  if (action === "give") return { ...give(consent, now), channel: Channel.DIGITAL };
   if (action === "markUsed" && !consent.singleUse) {
     throw new ValidationError(
       {

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { ConsentStatus } from "../domain/consent-state.js";
-import type { ConsentBody } from "../domain/consent.js";
+import { Channel, type Attestation, type ConsentBody } from "../domain/consent.js";
 
 @Entity({ tableName: "consent" })
 @Index({ properties: ["subjectId", "templateKey"] })
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -66,6 +66,14 @@ export class ConsentEntity {
   /** When it stopped being in force or answerable: declined, withdrawn, expired, used, closed, cancelled. */
   @Property({ type: "datetime", nullable: true })
   endedAt?: Date | null;
+
+  /** How it was given; null while only requested. */
+  @Enum({ items: () => Channel, nativeEnumName: "consent_channel", nullable: true })
+  channel?: Channel | null;
+
+  /** Who vouches for a consent given outside the platform's own signing, and what they say. */
+  @Property({ type: "json", nullable: true })
+  attestation?: Attestation | null;
 
   /** Optimistic lock: two answers racing on one consent cannot both win. */
   @Property({ type: "integer", version: true })

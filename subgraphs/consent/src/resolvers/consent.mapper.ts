@@ -13,6 +13,8 @@ export function toConsent(entity: ConsentEntity): Consent {
     authority: { id: entity.authorityId },
     caseReference: entity.caseReference ?? null,
     singleUse: entity.singleUse,
+    channel: entity.channel ?? null,
+    attestation: entity.attestation ?? null,
     title: entity.body.title,
     purpose: entity.body.purpose,
     requestedAt: entity.requestedAt,

@@ -1,6 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { changeConsent, closeCase, consentCheck, findConsent, requestConsent } from "../services/consent.service.js";
+import { changeConsent, closeCase, consentCheck, findConsent, registerGivenConsent, requestConsent } from "../services/consent.service.js";
+import { Channel } from "../domain/consent.js";
+import { DeliverConsentInput, RegisterConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
@@ -88,6 +90,22 @@ export class ConsentResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<Consent> {
     return toConsent(await requestConsent(ctx, input));
+  }
+
+  @Mutation(() => Consent, { description: "Register a consent the citizen gave in person or by phone, attested by the caseworker." })
+  async registerConsent(@Arg("input", () => RegisterConsentInput) input: RegisterConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    const { caseworkerId, statement, ...rest } = input;
+    return toConsent(
+      await registerGivenConsent(ctx, { ...rest, channel: Channel.ON_BEHALF, attestation: { attestedBy: caseworkerId, statement } }),
+    );
+  }
+
+  @Mutation(() => Consent, { description: "Hand over a consent a case system collected itself, with its evidence; idempotent with a key." })
+  async deliverConsent(@Arg("input", () => DeliverConsentInput) input: DeliverConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    const { systemName, evidenceReference, ...rest } = input;
+    return toConsent(
+      await registerGivenConsent(ctx, { ...rest, channel: Channel.API, attestation: { attestedBy: systemName.trim(), statement: evidenceReference } }),
+    );
   }
 
   @Mutation(() => Consent, { description: "Give a consent that was requested." })

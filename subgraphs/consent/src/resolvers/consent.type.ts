@@ -1,8 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConsentStatus } from "../domain/consent-state.js";
+import { Channel } from "../domain/consent.js";
 import { ConsentCheckReason } from "../domain/validity.js";
 
 registerEnumType(ConsentStatus, { name: "ConsentStatus" });
+registerEnumType(Channel, { name: "ConsentChannel", description: "How a consent was given." });
 registerEnumType(ConsentCheckReason, {
   name: "ConsentCheckReason",
   description: "Why a consent check answers valid or not.",
@@ -69,6 +71,12 @@ export class Consent {
   @Field(() => Boolean, { description: "May be used once; then it is USED." })
   singleUse!: boolean;
 
+  @Field(() => Channel, { nullable: true, description: "How it was given; null while only requested." })
+  channel!: Channel | null;
+
+  @Field(() => Attestation, { nullable: true })
+  attestation!: Attestation | null;
+
   @Field(() => LocalizedText, { description: "The title the citizen was shown, as it was then." })
   title!: LocalizedText;
 
@@ -92,6 +100,15 @@ export class Consent {
 
   @Field(() => Date, { nullable: true, description: "When it was declined, withdrawn, cancelled or otherwise ended." })
   endedAt!: Date | null;
+}
+
+@ObjectType({ description: "Who vouches for a consent given outside the platform's own signing, and what they say." })
+export class Attestation {
+  @Field(() => String, { description: "The attesting caseworker's id, or the delivering system's name." })
+  attestedBy!: string;
+
+  @Field(() => String)
+  statement!: string;
 }
 
 @ObjectType({ description: "The answer to \"is there a valid consent?\"" })

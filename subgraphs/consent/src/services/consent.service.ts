@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/postgresql";
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from "@mikro-orm/postgresql";
 import { ConflictError, NotFoundError, ValidationError } from "@samtykke/server-kit";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
-import { applyAction, createRequest, dueAction } from "../domain/consent.js";
+import { applyAction, Channel, createGiven, createRequest, dueAction, type Attestation } from "../domain/consent.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -22,7 +22,7 @@ export async function lockEventLog(em: EntityManager): Promise<void> {
   await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
 }
 
-function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentAction | "request", occurredAt: Date) {
+function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventEntity["action"], occurredAt: Date) {
   em.create(ConsentEventEntity, {
     consentId: consent.id,
     action,
@@ -47,29 +47,77 @@ export async function requestConsent(
   ctx: ConsentContext,
   input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null; idempotencyKey?: string | null },
 ): Promise<ConsentEntity> {
+  const { template, subjectId } = await lookUp(ctx, input);
+  const now = ctx.now();
+  const request = createRequest({ template, subjectId, caseReference: input.caseReference, answerBy: input.answerBy, now });
+  return createOnce(ctx, request, "request", input.idempotencyKey, template.authorityId, {
+    operation: "requestConsent",
+    templateId: template.id,
+    subjectId,
+    caseReference: request.caseReference,
+    answerBy: input.answerBy?.toISOString() ?? null,
+  });
+}
+
+/**
+ * A consent given outside the platform's signing: registered by a caseworker who attests it
+ * (ON_BEHALF), or delivered by a case system with its evidence (API). It is in force at once.
+ */
+export async function registerGivenConsent(
+  ctx: ConsentContext,
+  input: {
+    templateId: string;
+    cpr: string;
+    caseReference?: string | null;
+    channel: Channel.ON_BEHALF | Channel.API;
+    attestation: Attestation;
+    givenAt?: Date | null;
+    idempotencyKey?: string | null;
+  },
+): Promise<ConsentEntity> {
+  const { template, subjectId } = await lookUp(ctx, input);
+  const now = ctx.now();
+  const given = createGiven({ ...input, template, subjectId, givenAt: input.givenAt ?? now, now });
+  return createOnce(ctx, given, input.channel === Channel.API ? "deliver" : "register", input.idempotencyKey, template.authorityId, {
+    operation: input.channel,
+    templateId: template.id,
+    subjectId,
+    caseReference: given.caseReference,
+    attestation: given.attestation,
+    givenAt: given.validFrom.toISOString(),
+  });
+}
+
+async function lookUp(ctx: ConsentContext, input: { templateId: string; cpr: string }) {
   const [template, subjectId] = await Promise.all([
     ctx.supergraph.template(input.templateId, ctx.requestId),
     ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId),
   ]);
-  const now = ctx.now();
-  const request = createRequest({ template, subjectId, caseReference: input.caseReference, answerBy: input.answerBy, now });
-  const idempotency = input.idempotencyKey
-    ? {
-        authorityId: template.authorityId,
-        key: validateIdempotencyKey(input.idempotencyKey),
-        operation: "requestConsent",
-        // The citizen's id, never the CPR number, goes into the hash.
-        requestHash: requestHash({ templateId: template.id, subjectId, caseReference: request.caseReference, answerBy: input.answerBy?.toISOString() ?? null }),
-      }
+  return { template, subjectId };
+}
+
+/** Creates a consent with its first event, once per idempotency key when one is given. */
+async function createOnce(
+  ctx: ConsentContext,
+  data: RequiredEntityData<ConsentEntity>,
+  action: "request" | "register" | "deliver",
+  idempotencyKey: string | null | undefined,
+  authorityId: string,
+  // What makes two calls the same call; the citizen's id, never the CPR number, goes into it.
+  identity: Record<string, unknown> & { operation: string },
+): Promise<ConsentEntity> {
+  const idempotency = idempotencyKey
+    ? { authorityId, key: validateIdempotencyKey(idempotencyKey), operation: identity.operation, requestHash: requestHash(identity) }
     : undefined;
   if (idempotency) {
     const earlier = await firstAnswer(ctx.em, idempotency);
     if (earlier) return earlier;
   }
+  const now = ctx.now();
   try {
     const consent = await ctx.em.fork().transactional(async (em) => {
-      const created = em.create(ConsentEntity, request);
-      recordEvent(em, created, "request", now);
+      const created = em.create(ConsentEntity, data);
+      recordEvent(em, created, action, now);
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
       await lockEventLog(em);
       return created;
