@@ -1,16 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
+import { ConsentSubjectInput } from "./request-consent.input.js";
 
 @InputType({ description: "A consent the citizen gave in person or by phone, attested by the caseworker." })
-export class RegisterConsentInput {
-  @Field(() => ID)
-  templateId!: string;
-
-  @Field(() => String, { description: "The citizen's CPR number." })
-  cpr!: string;
-
-  @Field(() => String, { nullable: true })
-  caseReference?: string | null;
-
+export class RegisterConsentInput extends ConsentSubjectInput {
   @Field(() => ID, { description: "The caseworker who attests that the citizen gave it." })
   caseworkerId!: string;
 
@@ -19,16 +11,7 @@ export class RegisterConsentInput {
 }
 
 @InputType({ description: "A consent a case system collected itself, handed over with its evidence." })
-export class DeliverConsentInput {
-  @Field(() => ID)
-  templateId!: string;
-
-  @Field(() => String, { description: "The citizen's CPR number." })
-  cpr!: string;
-
-  @Field(() => String, { nullable: true })
-  caseReference?: string | null;
-
+export class DeliverConsentInput extends ConsentSubjectInput {
   @Field(() => Date, { description: "When the citizen gave it; not in the future." })
   givenAt!: Date;
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
 
+/** What every way of making a consent names: the template version, the citizen and the case. */
 @InputType()
-export class RequestConsentInput {
+export class ConsentSubjectInput {
   @Field(() => ID, { description: "A published template version." })
   templateId!: string;
 
@@ -10,7 +11,10 @@ export class RequestConsentInput {
 
   @Field(() => String, { nullable: true, description: "The authority's case the consent belongs to." })
   caseReference?: string | null;
+}
 
+@InputType()
+export class RequestConsentInput extends ConsentSubjectInput {
   @Field(() => Date, { nullable: true, description: "Unanswered by then, the request is cancelled. Default: 30 days." })
   answerBy?: Date | null;
 
