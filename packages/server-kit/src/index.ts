@@ -11,3 +11,4 @@ export * from "./demo-ids.js";
 export * from "./start-subgraph.js";
 export * from "./run-alone.js";
 export * from "./websockets.js";
+export * from "./reference-loader.js";

@@ -1,0 +1,84 @@
+import "reflect-metadata";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEMO, startEmbeddedPostgres, type EmbeddedDatabaseServer } from "@samtykke/server-kit";
+import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
+import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
+import { startPlatform } from "@samtykke/platform";
+
+/**
+ * `npm run bench`: what each federation hop costs when a caseworker lists 100 consents. The same
+ * list is read three ways, interleaved in one run so that the machine's state hits all alike:
+ * consent fields only; plus each subject's name (party); plus each template's title (template).
+ * Reports medians and p95 per variant and the ratios to the first.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const CONSENTS = 100;
+
+let embedded: EmbeddedDatabaseServer | undefined;
+let dataDir: string | undefined;
+let server = process.env.DATABASE_URL;
+if (!server) {
+  dataDir = mkdtempSync(join(tmpdir(), "samtykke-bench-"));
+  embedded = await startEmbeddedPostgres({ dataDir, port: 25000 + Math.floor(Math.random() * 5000) });
+  server = embedded.url;
+}
+const databaseUrl = uniqueDatabaseServerUrl(server);
+const platform = await startPlatform({
+  databaseUrl,
+  ports: { gateway: 0, party: 0, template: 0, consent: 0 },
+  seedDemo: true,
+  seedDemoConsents: false,
+  serveWeb: false,
+  cprKey: DEVELOPMENT_CPR_KEY,
+  logLevel: "warn",
+});
+
+async function graphql(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(platform.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (result.errors) throw new Error(result.errors.map((e) => e.message).join("; "));
+  return result.data;
+}
+
+try {
+  // 100 different citizens (valid CPR numbers from 1 Jan 1980 on), so the party hop resolves 100 entities.
+  for (let i = 0; i < CONSENTS; i++) {
+    const day = new Date(Date.UTC(1980, 0, 1 + i));
+    const cpr = `${String(day.getUTCDate()).padStart(2, "0")}${String(day.getUTCMonth() + 1).padStart(2, "0")}80${String(1000 + i).padStart(4, "0")}`;
+    await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: i % 2 ? DEMO.templates.dataSharing : DEMO.templates.childTherapy, cpr },
+    });
+  }
+  const variants = {
+    "consent fields only": `{ id status requestedAt }`,
+    "+ subject name (party)": `{ id status requestedAt subject { name } }`,
+    "+ template title (template)": `{ id status requestedAt subject { name } template { title { da } } }`,
+  };
+  const timings: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (let round = -5; round < ROUNDS; round++) {
+    for (const [name, fields] of Object.entries(variants)) {
+      const started = performance.now();
+      const data = (await graphql(`query($id: ID!) { authority(id: $id) { consents(first: ${CONSENTS}) ${fields} } }`, {
+        id: DEMO.authorities.odense,
+      })) as { authority: { consents: unknown[] } };
+      const elapsed = performance.now() - started;
+      if (data.authority.consents.length !== CONSENTS) throw new Error(`expected ${CONSENTS} consents`);
+      if (round >= 0) timings[name]!.push(elapsed); // the first five rounds warm up
+    }
+  }
+  const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  const base = quantile(timings["consent fields only"]!, 0.5);
+  console.log(`\nListing ${CONSENTS} consents through the gateway, ${ROUNDS} rounds each, interleaved:\n`);
+  console.log(`${"variant".padEnd(30)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"ratio".padStart(6)}`);
+  for (const [name, values] of Object.entries(timings)) {
+    const median = quantile(values, 0.5);
+    console.log(`${name.padEnd(30)} ${median.toFixed(1).padStart(10)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${(median / base).toFixed(2).padStart(6)}`);
+  }
+} finally {
+  await platform.stop();
+  await dropSubgraphDatabases(databaseUrl, ["party", "template", "consent"]);
+  await embedded?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
