@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import { closeWebSockets } from "@samtykke/server-kit";
+import { closeWebSockets, REQUEST_ID_HEADER, requestIdOf } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 
@@ -26,7 +25,6 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
-const REQUEST_ID_HEADER = "x-request-id";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
 
@@ -77,8 +75,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }
     // One id per request, the caller's if it sent a sane one: the runtime forwards it to every
     // subgraph, so one operation can be followed through all the logs.
-    const given = request.headers[REQUEST_ID_HEADER];
-    const requestId = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(request.headers);
     request.headers[REQUEST_ID_HEADER] = requestId;
     const started = performance.now();
     response.once("finish", () => {

@@ -1,12 +1,17 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
 import { openDatabase, type MikroORM } from "./database.js";
-import {
-  startSubgraphServer,
-  type RunningSubgraph,
-  type SubgraphContext,
-  type SubgraphDefinition,
-} from "./subgraph-server.js";
+import type { FederatedSchema } from "./federation.js";
+import { startSubgraphServer, type RunningSubgraph, type SubgraphContext } from "./subgraph-server.js";
+
+/** What a subgraph package declares about itself; startSubgraph and the platform do the rest. */
+export interface SubgraphDefinition {
+  name: string;
+  entities: unknown[];
+  migrationsPath: string;
+  buildSchema(): Promise<FederatedSchema>;
+  subscriptions?: boolean;
+}
 
 export interface StartSubgraphOptions<TContext extends SubgraphContext> {
   databaseUrl: string;

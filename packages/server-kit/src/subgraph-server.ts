@@ -42,10 +42,11 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
-const REQUEST_ID_HEADER = "x-request-id";
+export const REQUEST_ID_HEADER = "x-request-id";
 const GRAPHQL_PATH = "/graphql";
 
-function requestIdOf(headers: IncomingMessage["headers"]): string {
+/** The caller's request id when it is a sane one, else a new one; the gateway and subgraphs agree on it. */
+export function requestIdOf(headers: IncomingMessage["headers"]): string {
   const given = headers[REQUEST_ID_HEADER];
   const value = Array.isArray(given) ? given[0] : given;
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
@@ -212,11 +213,3 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 }
 
-/** What a subgraph package declares about itself; the launcher does the rest. */
-export interface SubgraphDefinition {
-  name: string;
-  entities: unknown[];
-  migrationsPath: string;
-  buildSchema(): Promise<import("./federation.js").FederatedSchema>;
-  subscriptions?: boolean;
-}
