@@ -1,32 +1,4 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { webAppConfig } from "../packages/web-kit/vite-config.js";
 
-const require = createRequire(import.meta.url);
-// dkfds hides dist/ behind its package exports. The CSS resolves from its real place, so its relative
-// font and image URLs resolve too and Vite copies the files into dist/assets.
-const dkfdsDist = join(dirname(require.resolve("dkfds")), "..");
-
-// The platform's static server answers /config.json next to the built app; `npm run dev` gets it here.
-const devConfig: Plugin = {
-  name: "samtykke-dev-config",
-  configureServer(server) {
-    server.middlewares.use("/config.json", (_request, response) => {
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ gatewayUrl: process.env.GATEWAY_URL ?? "http://127.0.0.1:4000/graphql" }));
-    });
-  },
-};
-
-export default defineConfig({
-  plugins: [react(), devConfig],
-  resolve: {
-    alias: {
-      // The virk.dk theme: what staff at authorities know.
-      "dkfds-css": join(dkfdsDist, "css/dkfds-virkdk.min.css"),
-      "dkfds-icons": join(dkfdsDist, "img/all-svg-icons.svg"),
-    },
-  },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1000 },
-});
+// The virk.dk theme: what staff at authorities know.
+export default webAppConfig("virkdk");
