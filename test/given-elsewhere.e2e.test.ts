@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { demoAnswers } from "@samtykke/template";
+import { collect, giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -24,6 +25,7 @@ describe("consents given outside the platform's own signing", () => {
     const result = await platform.graphql(REGISTER, {
       input: {
         templateId: DEMO.templates.dataSharing,
+        answers: demoAnswers(DEMO.templates.dataSharing),
         cpr: "2508920147",
         caseReference: "SAG-MOEDE-1",
         caseworkerId: DEMO.caseworkers.odense,
@@ -56,6 +58,7 @@ describe("consents given outside the platform's own signing", () => {
     const input = {
       templateId: DEMO.templates.seafarerTax,
       cpr: "1710681239",
+      answers: demoAnswers(DEMO.templates.seafarerTax),
       givenAt,
       systemName: "SKAT Sømandssystem",
       evidenceReference: "journal 2026-0815",
@@ -76,7 +79,7 @@ describe("consents given outside the platform's own signing", () => {
       input: { templateId: DEMO.templates.childTherapy, cpr: "1203755678" },
     });
     expect(requested.data.requestConsent.channel).toBeNull();
-    const given = await platform.graphql(`mutation($id: ID!) { giveConsent(id: $id) { channel attestation { statement } } }`, { id: requested.data.requestConsent.id });
+    const given = await giveWithYesToAll(platform, requested.data.requestConsent.id, "channel attestation { statement }");
     expect(given.data.giveConsent).toEqual({ channel: "DIGITAL", attestation: null });
   });
 });

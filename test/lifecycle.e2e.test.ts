@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { collect, startTestPlatform, TEMPLATE_TEXTS, yesToEveryChoice, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -22,7 +22,13 @@ async function request(): Promise<string> {
 }
 
 async function act(mutation: string, id: string) {
-  const result = await platform.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id status endedAt } }`, { id });
+  const result =
+    mutation === "giveConsent"
+      ? await platform.graphql(`mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { id status endedAt } }`, {
+          id,
+          answers: await yesToEveryChoice(platform, id),
+        })
+      : await platform.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id status endedAt } }`, { id });
   return { data: result.data?.[mutation], errors: result.errors };
 }
 
@@ -124,6 +130,7 @@ describe("single use", () => {
           key: "engangs-opslag",
           title: { da: "Engangsopslag", en: "One-time look-up" },
           purpose: { da: "Et enkelt opslag", en: "A single look-up" },
+          ...TEMPLATE_TEXTS,
           singleUse: true,
         },
       },

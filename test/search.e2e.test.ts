@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 const ids: string[] = [];
@@ -18,9 +18,9 @@ beforeAll(async () => {
     });
     ids.push(result.data.requestConsent.id);
   }
-  await platform.graphql(`mutation($id: ID!) { giveConsent(id: $id) { id } }`, { id: ids[0] });
+  await giveWithYesToAll(platform, ids[0]!);
   await platform.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: ids[0] });
-  await platform.graphql(`mutation($id: ID!) { giveConsent(id: $id) { id } }`, { id: ids[2] });
+  await giveWithYesToAll(platform, ids[2]!);
 });
 afterAll(async () => {
   await platform?.stop();

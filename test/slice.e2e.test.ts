@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { collect, startTestPlatform, yesToEveryChoice, type TestPlatform } from "./support/platform.js";
 
 const REQUEST = /* GraphQL */ `
   mutation Request($input: RequestConsentInput!) {
@@ -8,7 +8,7 @@ const REQUEST = /* GraphQL */ `
   }
 `;
 const GIVE = /* GraphQL */ `
-  mutation Give($id: ID!) { giveConsent(id: $id) { id status validFrom validTo } }
+  mutation Give($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { id status validFrom validTo } }
 `;
 const CHECK = /* GraphQL */ `
   query Check($cpr: String!, $templateKey: String!) {
@@ -73,7 +73,7 @@ describe("the vertical slice, through the gateway only", () => {
     const pending = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
     expect(pending.data.consentCheck).toMatchObject({ valid: false, reason: "NOT_ANSWERED" });
 
-    const given = await platform.graphql(GIVE, { id: consentId });
+    const given = await platform.graphql(GIVE, { id: consentId, answers: await yesToEveryChoice(platform, consentId) });
     expect(given.data.giveConsent.status).toBe("ACTIVE");
     // The demo template lasts 365 days.
     const lasts = Date.parse(given.data.giveConsent.validTo) - Date.parse(given.data.giveConsent.validFrom);
@@ -107,7 +107,7 @@ describe("the vertical slice, through the gateway only", () => {
       const result = await platform.graphql(REQUEST, { input: { templateId, cpr } });
       ids.push(result.data.requestConsent.id);
     }
-    await platform.graphql(GIVE, { id: ids[0] });
+    await platform.graphql(GIVE, { id: ids[0], answers: await yesToEveryChoice(platform, ids[0]!) });
 
     const all = collect(platform.wsClient(), CHANGES, { citizenId: data.citizen.id, after: "0" });
     const events = await all.next(3);
@@ -152,8 +152,9 @@ describe("the vertical slice, through the gateway only", () => {
     const cpr = "0304154912";
     const requested = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr } });
     const id = requested.data.requestConsent.id;
-    const first = await platform.graphql(GIVE, { id });
-    const second = await platform.graphql(GIVE, { id });
+    const answers = await yesToEveryChoice(platform, id);
+    const first = await platform.graphql(GIVE, { id, answers });
+    const second = await platform.graphql(GIVE, { id, answers });
     expect(second.errors![0]!.extensions).toMatchObject({
       code: "INVALID_TRANSITION",
       message: { da: "Et samtykke, der er aktivt, kan ikke gives.", en: "A consent that is active cannot be given." },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -18,6 +18,7 @@ const draft = (key: string, overrides: Record<string, unknown> = {}) => ({
   key,
   title: { da: `Samtykke ${key}`, en: `Consent ${key}` },
   purpose: { da: "Et formål", en: "A purpose" },
+  ...TEMPLATE_TEXTS,
   defaultValidityDays: 30,
   ...overrides,
 });

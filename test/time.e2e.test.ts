@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { collect, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { collect, giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 // Time moves on its own here: the consent subgraph reads this clock, and applies what is due often.
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,7 +20,7 @@ describe("time, without anyone asking", () => {
     const cpr = "1710681239";
     const { data } = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
     const given = (await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr } })).data.requestConsent;
-    await platform.graphql(`mutation($id: ID!) { giveConsent(id: $id) { id } }`, { id: given.id });
+    await giveWithYesToAll(platform, given.id);
     const unanswered = (await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).data.requestConsent;
     expect(Date.parse(unanswered.answerBy) - Date.now()).toBeGreaterThan(29 * DAY);
 

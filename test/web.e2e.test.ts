@@ -91,10 +91,28 @@ describe("the web apps", () => {
     await request.getByText("Afventer dit svar").waitFor();
     await request.getByText("Kommunen vil indhente og/eller videregive oplysninger om dig", { exact: false }).waitFor();
     await request.getByText("Fra: Odense Kommune", { exact: false }).waitFor();
+    // What a yes and a no mean is on the page before the citizen answers.
+    await request.getByText("Din sag behandles på de oplysninger, kommunen allerede har.", { exact: false }).waitFor();
+
+    // Nothing is pre-ticked: giving without answering is refused with the first choice named.
+    expect(await request.getByRole("radio", { checked: true }).count()).toBe(0);
+    await request.getByRole("button", { name: "Giv samtykke" }).click();
+    await request.getByRole("alert").filter({ hasText: 'Svar ja eller nej til "Din arbejdsgiver"' }).waitFor();
+
+    const obtainFrom = request.getByRole("group", { name: "Kommunen må indhente oplysninger fra" });
+    await obtainFrom.getByRole("group", { name: "Din egen læge" }).getByRole("radio", { name: "Ja" }).check();
+    for (const group of await request.getByRole("group").all()) {
+      const yes = group.getByRole("radio", { name: "Ja" });
+      if ((await yes.count()) === 1 && !(await yes.isChecked())) await group.getByRole("radio", { name: "Nej" }).check();
+    }
     await request.getByRole("button", { name: "Giv samtykke" }).click();
 
     await citizen.getByRole("status").filter({ hasText: "Tak. Dit samtykke er givet." }).waitFor();
     await citizen.getByRole("article", { name: DATA_SHARING }).getByText("Aktivt", { exact: true }).waitFor();
+    // The receipt keeps the answers as given.
+    await citizen.getByText("Dine svar").click();
+    await citizen.getByText("Kommunen må indhente oplysninger fra: Din egen læge: Ja").waitFor();
+    await citizen.getByText("Kommunen må videregive oplysninger til: Din egen læge: Nej").waitFor();
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
 
     // The caseworker's page was not touched: the subscription brought the change.

@@ -101,3 +101,28 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
     },
   };
 }
+
+/** The texts every template must have besides title and purpose, for tests that draft their own. */
+export const TEMPLATE_TEXTS = {
+  dataCovered: { da: "Dine skatteoplysninger", en: "Your tax data" },
+  partiesCovered: { da: "Skattestyrelsen", en: "The Danish Tax Agency" },
+  consequencesOfYes: { da: "Vi kan behandle sagen", en: "We can process the case" },
+  consequencesOfNo: { da: "Sagen tager længere tid", en: "The case takes longer" },
+  howToWithdraw: { da: "Under Mine samtykker", en: "Under My consents" },
+};
+
+/** Answers a consent's choices as a citizen ticking every box would: reads the choices it shows, then answers each. */
+export async function yesToEveryChoice(platform: TestPlatform, consentId: string) {
+  const result = await platform.graphql(`query($id: ID!) { consent(id: $id) { choices { key kind } } }`, { id: consentId });
+  return (result.data.consent.choices as { key: string; kind: string }[]).map(({ key, kind }) =>
+    kind === "CHECKBOX" ? { key, checked: true } : { key, text: "" },
+  );
+}
+
+/** Gives a requested consent, answering yes to every choice. */
+export async function giveWithYesToAll(platform: TestPlatform, consentId: string, selection = "id status") {
+  return platform.graphql(`mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { ${selection} } }`, {
+    id: consentId,
+    answers: await yesToEveryChoice(platform, consentId),
+  });
+}

@@ -1,4 +1,5 @@
 import { DEMO } from "@samtykke/server-kit";
+import { demoAnswers } from "@samtykke/template";
 
 async function call(gatewayUrl: string, query: string, variables: Record<string, unknown>) {
   const response = await fetch(gatewayUrl, {
@@ -17,15 +18,15 @@ async function call(gatewayUrl: string, query: string, variables: Record<string,
  */
 export async function seedDemoConsents(gatewayUrl: string): Promise<void> {
   const request = /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
-  const give = /* GraphQL */ `mutation($id: ID!) { giveConsent(id: $id) { id } }`;
+  const give = /* GraphQL */ `mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { id } }`;
   const demo = [
     { cpr: "0101804321", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1187", given: true },
     { cpr: "1710681239", templateId: DEMO.templates.seafarerTax, caseReference: null, given: true },
     { cpr: "1203755678", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1203", given: false },
-    { cpr: "0101804321", templateId: DEMO.templates.childTherapy, caseReference: "ODE-2026-1190", given: false },
+    { cpr: "0304154912", templateId: DEMO.templates.childTherapy, caseReference: "ODE-2026-1190", given: false },
   ];
   for (const { given, ...input } of demo) {
     const { requestConsent } = await call(gatewayUrl, request, { input });
-    if (given) await call(gatewayUrl, give, { id: requestConsent.id });
+    if (given) await call(gatewayUrl, give, { id: requestConsent.id, answers: demoAnswers(input.templateId) });
   }
 }

@@ -12,6 +12,13 @@ export const DEMO = {
     odense: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000101",
     skattestyrelsen: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000102",
   },
+  caseSystems: {
+    odense: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000301",
+    skattestyrelsen: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000302",
+  },
+  thirdParties: {
+    shippingCompany: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000401",
+  },
   templates: {
     dataSharing: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000201",
     childTherapy: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000202",
@@ -24,5 +31,13 @@ export const DEMO = {
     { cpr: "2508920147", name: "Sofie Hansen" },
     { cpr: "0304154912", name: "Emil Nielsen" },
     { cpr: "1710681239", name: "Ole Sømand Pedersen" },
+    { cpr: "0112084567", name: "Freja Jensen" },
   ],
+  /** Custody in the person-register stand-in: child CPR -> holders' CPR. */
+  custody: [
+    { child: "0304154912", holders: ["1203755678", "0101804321"] },
+    { child: "0112084567", holders: ["0101804321"] },
+  ],
+  /** Ole the seafarer lets Sofie act for him towards the tax agency. */
+  powersOfAttorney: [{ grantor: "1710681239", attorney: "2508920147", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000002", days: 365 }],
 } as const;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
+import { ConsentAttachmentEntity } from "./entities/consent-attachment.entity.js";
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
 import { ConsentEntity } from "./entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js";
@@ -13,7 +14,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, IdempotencyRecordEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   buildSchema: () =>

@@ -5,6 +5,7 @@ import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/serve
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentStatus } from "../src/domain/consent-state.js";
 import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
+import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { ConsentEventBus } from "../src/services/consent-event-bus.js";
 import { consentEventStream } from "../src/services/consent-event-stream.js";
@@ -52,7 +53,7 @@ describe("the event log", () => {
         templateVersion: 1,
         authorityId: consentId,
         subjectId: consentId,
-        body: { title: { da: "t", en: "t" }, purpose: { da: "p", en: "p" } },
+        body: { ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: field, en: field }])), choices: [] } as unknown as ConsentBody,
         validityDays: null,
         requestedAt: new Date(),
       });

@@ -4,6 +4,7 @@ import { seedTemplateDemo } from "./demo/seed.js";
 import { templateSubgraph } from "./subgraph.js";
 
 export { templateSubgraph } from "./subgraph.js";
+export { DEMO_TEMPLATE_CONTENT, demoAnswers } from "./demo/seed.js";
 
 export interface StartTemplateOptions {
   databaseUrl: string;

@@ -32,6 +32,21 @@ const TEXTS = {
   openEnded: { da: "indtil du trækker det tilbage", en: "until you withdraw it" },
   newRequest: { da: "Ny anmodning om samtykke", en: "New request for consent" },
   statusChanged: { da: "Status ændret", en: "Status changed" },
+  dataCovered: { da: "Hvilke oplysninger", en: "What information" },
+  partiesCovered: { da: "Hvem", en: "Who" },
+  consequencesOfYes: { da: "Hvis du siger ja", en: "If you say yes" },
+  consequencesOfNo: { da: "Hvis du siger nej", en: "If you say no" },
+  howToWithdraw: { da: "Sådan trækker du samtykket tilbage", en: "How to withdraw the consent" },
+  choicesTitle: { da: "Dine valg", en: "Your choices" },
+  choicesHelp: {
+    da: "Svar ja eller nej til hvert punkt. Intet er valgt på forhånd.",
+    en: "Answer yes or no to each item. Nothing is chosen in advance.",
+  },
+  yes: { da: "Ja", en: "Yes" },
+  no: { da: "Nej", en: "No" },
+  requiredChoice: { da: "skal være med, for at du kan give samtykke", en: "must be included for you to give consent" },
+  optional: { da: "valgfrit", en: "optional" },
+  yourAnswers: { da: "Dine svar", en: "Your answers" },
 } satisfies Record<string, LocalizedText>;
 
 export const useLanguage = createUseLanguage(TEXTS);

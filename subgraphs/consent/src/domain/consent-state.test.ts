@@ -18,6 +18,8 @@ const LEGAL: [ConsentStatus, ConsentAction, ConsentStatus][] = [
   [ConsentStatus.PAUSED, "withdraw", ConsentStatus.WITHDRAWN],
   [ConsentStatus.PAUSED, "expire", ConsentStatus.EXPIRED],
   [ConsentStatus.PAUSED, "closeCase", ConsentStatus.CLOSED],
+  [ConsentStatus.ACTIVE, "supersede", ConsentStatus.CLOSED],
+  [ConsentStatus.PAUSED, "supersede", ConsentStatus.CLOSED],
 ];
 
 describe("the consent state machine", () => {

@@ -12,7 +12,7 @@ export enum ConsentStatus {
   EXPIRED = "EXPIRED",
   /** A single-use consent that has been used. */
   USED = "USED",
-  /** Ended because the case it was bound to was closed. */
+  /** Ended because the case it was bound to was closed, or a consent on a newer version replaced it. */
   CLOSED = "CLOSED",
   /** The request was withdrawn by the authority, or ran out, before an answer. */
   CANCELLED = "CANCELLED",
@@ -27,6 +27,7 @@ export type ConsentAction =
   | "expire"
   | "markUsed"
   | "closeCase"
+  | "supersede"
   | "cancel";
 
 const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED } = ConsentStatus;
@@ -42,6 +43,8 @@ export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]
   markUsed: { from: [ACTIVE], to: USED },
   expire: { from: [ACTIVE, PAUSED], to: EXPIRED },
   closeCase: { from: [REQUESTED, ACTIVE, PAUSED], to: CLOSED },
+  // The holder gave consent again on a newer version: the old one ends without being withdrawn.
+  supersede: { from: [ACTIVE, PAUSED], to: CLOSED },
 };
 
 export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED];
@@ -67,6 +70,7 @@ const ACTION_DA: Record<ConsentAction, string> = {
   expire: "udløbe",
   markUsed: "markeres som brugt",
   closeCase: "afsluttes med sagen",
+  supersede: "erstattes af en nyere version",
   cancel: "annulleres",
 };
 
@@ -79,6 +83,7 @@ const ACTION_EN: Record<ConsentAction, string> = {
   expire: "expired",
   markUsed: "marked used",
   closeCase: "closed with its case",
+  supersede: "replaced by a newer version",
   cancel: "cancelled",
 };
 

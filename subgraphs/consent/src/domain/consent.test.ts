@@ -1,18 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
 import { applyAction, Channel, createGiven, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
+import { ChoiceKind, contentHash, SignatureMethod, signedContent } from "./declaration.js";
 
+const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
 const template: TemplateSnapshot = {
   id: "t1",
   key: "demo",
   version: 3,
   status: "PUBLISHED",
+  kind: "CONSENT",
   authorityId: "a1",
   title: { da: "Titel", en: "Title" },
   purpose: { da: "Formål", en: "Purpose" },
+  dataCovered: text("data"),
+  partiesCovered: text("parties"),
+  consequencesOfYes: text("yes"),
+  consequencesOfNo: text("no"),
+  howToWithdraw: text("withdraw"),
+  choices: [{ key: "employer", kind: ChoiceKind.CHECKBOX, group: null, label: text("Employer"), required: false, maxLength: null }],
   defaultValidityDays: 30,
+  fixedValidTo: null,
   singleUse: false,
+  boundToCase: false,
+  signers: "CITIZEN",
+  signingLevel: "SUBSTANTIAL",
+  thirdPartyId: null,
 };
+const answers = [{ key: "employer", checked: false, text: null }];
+const citizenSigns = { signerId: "c1", method: SignatureMethod.DIGITAL, attestedBy: null, answers };
 const now = new Date("2026-01-01T00:00:00Z");
 
 describe("createRequest", () => {
@@ -30,6 +46,15 @@ describe("createRequest", () => {
     });
     // A copy: changing the template object afterwards does not reach the consent.
     expect(request.body.title).toEqual(template.title);
+    expect(request.body.choices).toEqual(template.choices);
+    expect(request.body.choices[0]).not.toBe(template.choices[0]);
+  });
+
+  it("requires a case reference when the template is bound to a case", () => {
+    expect(() => createRequest({ template: { ...template, boundToCase: true }, subjectId: "c1", now })).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "caseReference" } }),
+    );
+    expect(createRequest({ template: { ...template, boundToCase: true }, subjectId: "c1", caseReference: "SAG-9", now }).caseReference).toBe("SAG-9");
   });
 
   it.each(["DRAFT", "RETIRED"])("refuses a %s template", (status) => {
@@ -50,27 +75,53 @@ describe("createRequest", () => {
 });
 
 describe("give", () => {
-  it("makes a requested consent ACTIVE from now for the template's period", () => {
-    expect(give({ status: ConsentStatus.REQUESTED, validityDays: 30 }, now)).toEqual({
+  const requested = { ...createRequest({ template, subjectId: "c1", now }), id: "k1" };
+
+  it("makes a requested consent ACTIVE from now for the template's period, with the answers signed", () => {
+    const given = give(requested, citizenSigns, now);
+    expect(given).toMatchObject({
       status: ConsentStatus.ACTIVE,
+      answers,
       answeredAt: now,
       validFrom: now,
       validTo: new Date("2026-01-31T00:00:00Z"),
     });
+    expect(given.signatures).toEqual([
+      {
+        signerId: "c1",
+        method: SignatureMethod.DIGITAL,
+        attestedBy: null,
+        contentHash: contentHash(signedContent({ ...requested, answers })),
+        signedAt: now.toISOString(),
+      },
+    ]);
   });
 
-  it("leaves an open-ended consent without an end", () => {
-    expect(give({ status: ConsentStatus.REQUESTED, validityDays: null }, now).validTo).toBeNull();
+  it("signs different content when the answers differ", () => {
+    const yes = give(requested, { ...citizenSigns, answers: [{ key: "employer", checked: true, text: null }] }, now);
+    expect(yes.signatures[0]!.contentHash).not.toBe(give(requested, citizenSigns, now).signatures[0]!.contentHash);
+  });
+
+  it("leaves an open-ended consent without an end, and ends one with a fixed end on that date", () => {
+    expect(give({ ...requested, validityDays: null }, citizenSigns, now).validTo).toBeNull();
+    const fixedValidTo = new Date("2026-06-30T00:00:00Z");
+    expect(give({ ...requested, validityDays: null, fixedValidTo }, citizenSigns, now).validTo).toEqual(fixedValidTo);
   });
 
   it("refuses a consent that is not requested", () => {
-    expect(() => give({ status: ConsentStatus.WITHDRAWN, validityDays: 30 }, now)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+    expect(() => give({ ...requested, status: ConsentStatus.WITHDRAWN }, citizenSigns, now)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+  });
+
+  it("refuses a choice left unanswered: nothing is pre-ticked", () => {
+    expect(() => give(requested, { ...citizenSigns, answers: [] }, now)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "answers.employer" } }),
+    );
   });
 });
 
 describe("applyAction", () => {
-  const requested = { status: ConsentStatus.REQUESTED, validityDays: 10 };
-  const active = { status: ConsentStatus.ACTIVE, validityDays: 10, singleUse: true };
+  const requested = { status: ConsentStatus.REQUESTED };
+  const active = { status: ConsentStatus.ACTIVE, singleUse: true };
 
   it("records the answer time of a declined request and ends it", () => {
     expect(applyAction(requested, "decline", now)).toEqual({ status: ConsentStatus.DECLINED, answeredAt: now, endedAt: now });
@@ -81,6 +132,7 @@ describe("applyAction", () => {
     ["markUsed", ConsentStatus.USED],
     ["expire", ConsentStatus.EXPIRED],
     ["closeCase", ConsentStatus.CLOSED],
+    ["supersede", ConsentStatus.CLOSED],
   ] as const)("ends an active consent on %s", (action, status) => {
     expect(applyAction(active, action, now)).toEqual({ status, endedAt: now });
   });
@@ -88,10 +140,6 @@ describe("applyAction", () => {
   it("pauses and resumes without ending or moving the validity period", () => {
     expect(applyAction(active, "pause", now)).toEqual({ status: ConsentStatus.PAUSED });
     expect(applyAction({ ...active, status: ConsentStatus.PAUSED }, "resume", now)).toEqual({ status: ConsentStatus.ACTIVE });
-  });
-
-  it("gives as give does", () => {
-    expect(applyAction(requested, "give", now)).toEqual({ ...give(requested, now), channel: Channel.DIGITAL });
   });
 
   it("marks only a single-use consent used", () => {
@@ -138,9 +186,13 @@ describe("createGiven", () => {
 
   it("is in force from when it was given, for the template's period, with the attestation", () => {
     const givenAt = new Date("2025-12-31T00:00:00Z");
-    expect(createGiven({ template, subjectId: "c1", channel: Channel.ON_BEHALF, attestation, givenAt, now })).toMatchObject({
+    const given = createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.ON_BEHALF, attestation, answers, givenAt, now });
+    expect(given).toMatchObject({
+      id: "k1",
       status: ConsentStatus.ACTIVE,
       channel: Channel.ON_BEHALF,
+      answers,
+      signatures: [{ signerId: "c1", method: SignatureMethod.ATTESTED_ON_BEHALF, attestedBy: "cw-1" }],
       validFrom: givenAt,
       validTo: new Date("2026-01-30T00:00:00Z"),
       attestation: { attestedBy: "cw-1", statement: "Borgeren gav samtykke ved møde 1/1" },
@@ -148,10 +200,10 @@ describe("createGiven", () => {
   });
 
   it("refuses an empty statement and a consent given in the future", () => {
-    expect(() => createGiven({ template, subjectId: "c1", channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, givenAt: now, now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, answers, givenAt: now, now })).toThrow(
       expect.objectContaining({ details: { field: "attestation" } }),
     );
-    expect(() => createGiven({ template, subjectId: "c1", channel: Channel.API, attestation, givenAt: new Date(now.getTime() + 1), now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
       expect.objectContaining({ details: { field: "givenAt" } }),
     );
   });

@@ -1,41 +1,50 @@
 import { ValidationError } from "@samtykke/server-kit";
 import { ConsentStatus, nextStatus, type ConsentAction } from "./consent-state.js";
-
-export interface LocalizedText {
-  da: string;
-  en: string;
-}
+import {
+  contentHash,
+  signedContent,
+  SignatureMethod,
+  TEXT_FIELDS,
+  validateAnswers,
+  type AttachmentReference,
+  type ChoiceAnswer,
+  type ConsentBody,
+  type Signature,
+} from "./declaration.js";
 
 /** The published template version a request is made on, as the template subgraph describes it. */
-export interface TemplateSnapshot {
+export type TemplateSnapshot = ConsentBody & {
   id: string;
   key: string;
   version: number;
   status: string;
+  kind: string;
   authorityId: string;
-  title: LocalizedText;
-  purpose: LocalizedText;
   defaultValidityDays: number | null;
+  fixedValidTo: Date | null;
   singleUse: boolean;
-}
-
-/** The exact texts a citizen is shown: copied into the consent, so a later template change cannot alter them. */
-export interface ConsentBody {
-  title: LocalizedText;
-  purpose: LocalizedText;
-}
+  boundToCase: boolean;
+  signers: string;
+  signingLevel: string;
+  thirdPartyId: string | null;
+};
 
 export interface NewConsentRequest {
   status: ConsentStatus;
   templateId: string;
   templateKey: string;
   templateVersion: number;
+  kind: string;
   authorityId: string;
+  thirdPartyId: string | null;
   subjectId: string;
   caseReference: string | null;
   body: ConsentBody;
   validityDays: number | null;
+  fixedValidTo: Date | null;
   singleUse: boolean;
+  signers: string;
+  signingLevel: string;
   requestedAt: Date;
   answerBy: Date;
 }
@@ -64,6 +73,15 @@ export function createRequest(input: {
     );
   }
   const caseReference = input.caseReference?.trim() || null;
+  if (template.boundToCase && !caseReference) {
+    throw new ValidationError(
+      {
+        da: "Skabelonen er bundet til en sag: angiv sagsnummeret, så samtykket ophører, når sagen lukkes.",
+        en: "The template is bound to a case: give the case reference, so the consent ends when the case is closed.",
+      },
+      { field: "caseReference" },
+    );
+  }
   if (caseReference && caseReference.length > MAX_CASE_REFERENCE) {
     throw new ValidationError(
       { da: `Sagsnummeret må højst være ${MAX_CASE_REFERENCE} tegn.`, en: `The case reference may be at most ${MAX_CASE_REFERENCE} characters.` },
@@ -82,17 +100,27 @@ export function createRequest(input: {
     templateId: template.id,
     templateKey: template.key,
     templateVersion: template.version,
+    kind: template.kind,
     authorityId: template.authorityId,
+    thirdPartyId: template.thirdPartyId,
     subjectId: input.subjectId,
     caseReference,
-    body: { title: template.title, purpose: template.purpose },
+    body: snapshotBody(template),
     validityDays: template.defaultValidityDays,
+    fixedValidTo: template.fixedValidTo,
     singleUse: template.singleUse,
+    signers: template.signers,
+    signingLevel: template.signingLevel,
     requestedAt: now,
     answerBy,
   };
 }
 
+/** A deep copy of the texts and choices, so the consent keeps what was shown whatever the template object does later. */
+export function snapshotBody(template: ConsentBody): ConsentBody {
+  const texts = Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: template[field].da, en: template[field].en }]));
+  return { ...(texts as Omit<ConsentBody, "choices">), choices: template.choices.map((choice) => structuredClone(choice)) };
+}
 
 /** How a consent was given. */
 export enum Channel {
@@ -122,10 +150,14 @@ export function createGiven(input: {
   template: TemplateSnapshot;
   subjectId: string;
   caseReference?: string | null;
-  channel: Channel.ON_BEHALF | Channel.API;
+  channel: Channel.ON_BEHALF | Channel.API | Channel.PAPER;
   attestation: Attestation;
+  answers: readonly ChoiceAnswer[];
+  /** The scan of a paper consent, named in the signed content by its hash. */
+  attachments?: readonly AttachmentReference[];
   givenAt: Date;
   now: Date;
+  id: string;
 }) {
   const request = createRequest({ template: input.template, subjectId: input.subjectId, caseReference: input.caseReference, now: input.now });
   const statement = input.attestation.statement.trim();
@@ -144,18 +176,45 @@ export function createGiven(input: {
       { field: "givenAt" },
     );
   }
-  const given = give({ status: request.status, validityDays: request.validityDays }, input.givenAt);
-  return { ...request, ...given, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
+  const method = {
+    [Channel.ON_BEHALF]: SignatureMethod.ATTESTED_ON_BEHALF,
+    [Channel.PAPER]: SignatureMethod.ATTESTED_PAPER,
+    [Channel.API]: SignatureMethod.DELIVERED_WITH_EVIDENCE,
+  }[input.channel];
+  const given = give(
+    { ...request, id: input.id, attachments: input.attachments },
+    { signerId: input.subjectId, method, attestedBy: input.attestation.attestedBy, answers: input.answers },
+    input.givenAt,
+  );
+  return { ...request, ...given, id: input.id, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
 }
 
-/** Giving a requested consent: it becomes ACTIVE from now, for the template's validity period. */
-export function give(consent: { status: ConsentStatus; validityDays: number | null }, now: Date) {
-  return {
-    status: nextStatus(consent.status, "give"),
-    answeredAt: now,
-    validFrom: now,
-    validTo: consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null,
+export interface Signing {
+  signerId: string;
+  method: SignatureMethod;
+  attestedBy: string | null;
+  answers: readonly ChoiceAnswer[];
+}
+
+type Givable = Parameters<typeof signedContent>[0] & { status: ConsentStatus };
+
+/**
+ * Giving a requested consent: the answers are checked against the choices shown, the giver signs
+ * the canonical hash of header, texts and answers, and the consent is ACTIVE from now for the
+ * template's period (or until its fixed end).
+ */
+export function give(consent: Givable, signing: Signing, now: Date) {
+  const status = nextStatus(consent.status, "give");
+  const answers = validateAnswers(consent.body.choices, signing.answers);
+  const signature: Signature = {
+    signerId: signing.signerId,
+    method: signing.method,
+    attestedBy: signing.attestedBy,
+    contentHash: contentHash(signedContent({ ...consent, answers })),
+    signedAt: now.toISOString(),
   };
+  const validTo = consent.fixedValidTo ?? (consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null);
+  return { status, answers, signatures: [signature], answeredAt: now, validFrom: now, validTo };
 }
 
 /** What an action changes on a consent; the event log records who and when. */
@@ -166,15 +225,16 @@ export interface ConsentChange {
   validFrom?: Date;
   validTo?: Date | null;
   endedAt?: Date;
+  answers?: ChoiceAnswer[];
+  signatures?: Signature[];
 }
 
-/** Applies one action of the state machine to a consent at `now`. */
+/** Applies one action of the state machine other than giving to a consent at `now`. */
 export function applyAction(
-  consent: { status: ConsentStatus; validityDays: number | null; singleUse?: boolean },
-  action: ConsentAction,
+  consent: { status: ConsentStatus; singleUse?: boolean },
+  action: Exclude<ConsentAction, "give">,
   now: Date,
 ): ConsentChange {
-  if (action === "give") return { ...give(consent, now), channel: Channel.DIGITAL };
   if (action === "markUsed" && !consent.singleUse) {
     throw new ValidationError(
       {

@@ -19,7 +19,7 @@ export class ConsentEventEntity {
   consentId!: string;
 
   @Property({ type: "string", length: 20 })
-  action!: ConsentAction | "request" | "register" | "deliver";
+  action!: ConsentAction | "request" | "register" | "deliver" | "upload";
 
   @Enum({ items: () => ConsentStatus, nativeEnumName: "consent_status" })
   status!: ConsentStatus;

@@ -2,14 +2,15 @@ import { randomUUID } from "node:crypto";
 import { OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { ConsentStatus } from "../domain/consent-state.js";
-import { Channel, type Attestation, type ConsentBody } from "../domain/consent.js";
+import { Channel, type Attestation } from "../domain/consent.js";
+import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration.js";
 
 @Entity({ tableName: "consent" })
 @Index({ properties: ["subjectId", "templateKey"] })
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -34,14 +35,45 @@ export class ConsentEntity {
   @Property({ type: "uuid" })
   subjectId!: string;
 
+  /** CONSENT, OBJECTION or POWER_OF_ATTORNEY, from the template version. */
+  @Property({ type: "string", length: 20, default: "CONSENT" })
+  kind: string = "CONSENT";
+
+  /** A third party the recipient shares the data onward with. */
+  @Property({ type: "uuid", nullable: true })
+  thirdPartyId?: string | null;
+
+  /** Who must sign (CITIZEN or CUSTODY_HOLDERS) and at what assurance level, from the template version. */
+  @Property({ type: "string", length: 20, default: "CITIZEN" })
+  signers: string = "CITIZEN";
+
+  @Property({ type: "string", length: 20, default: "SUBSTANTIAL" })
+  signingLevel: string = "SUBSTANTIAL";
+
+  /** When this is a re-consent request: the consent on an older template version it would replace. */
+  @Property({ type: "uuid", nullable: true, index: true })
+  replacesConsentId?: string | null;
+
   @Property({ type: "string", length: 100, nullable: true })
   caseReference?: string | null;
 
   @Property({ type: "json" })
   body!: ConsentBody;
 
+  /** The answers to the body's choices; null until given. */
+  @Property({ type: "json", nullable: true })
+  answers?: ChoiceAnswer[] | null;
+
+  /** Who signed exactly which content (its canonical hash), and how. */
+  @Property({ type: "json", default: "[]" })
+  signatures: Signature[] = [];
+
   @Property({ type: "integer", nullable: true })
   validityDays!: number | null;
+
+  /** A fixed end from the template version, instead of a duration. */
+  @Property({ type: "datetime", nullable: true })
+  fixedValidTo?: Date | null;
 
   /** From the template version: once used, the consent is USED. */
   @Property({ type: "boolean", default: false })

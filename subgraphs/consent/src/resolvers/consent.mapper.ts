@@ -4,24 +4,31 @@ import { Consent } from "./consent.type.js";
 /** The public shape of a stored consent; only the contract's fields leave the subgraph. */
 export function toConsent(entity: ConsentEntity): Consent {
   return Object.assign(new Consent(), {
+    ...entity.body,
     id: entity.id,
     status: entity.status,
     template: { id: entity.templateId },
     templateKey: entity.templateKey,
     templateVersion: entity.templateVersion,
+    kind: entity.kind,
     subject: { id: entity.subjectId },
     authority: { id: entity.authorityId },
+    thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,
+    signers: entity.signers,
+    signingLevel: entity.signingLevel,
+    replacesConsentId: entity.replacesConsentId ?? null,
     caseReference: entity.caseReference ?? null,
     singleUse: entity.singleUse,
     channel: entity.channel ?? null,
     attestation: entity.attestation ?? null,
-    title: entity.body.title,
-    purpose: entity.body.purpose,
+    answers: entity.answers ?? null,
+    signatures: entity.signatures.map(({ signerId, signedAt, ...signature }) => ({ ...signature, signer: { id: signerId }, signedAt: new Date(signedAt) })),
     requestedAt: entity.requestedAt,
     answerBy: entity.answerBy ?? null,
     answeredAt: entity.answeredAt ?? null,
     validFrom: entity.validFrom ?? null,
     validTo: entity.validTo ?? null,
+    fixedValidTo: entity.fixedValidTo ?? null,
     endedAt: entity.endedAt ?? null,
   });
 }

@@ -1,12 +1,22 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { changeConsent, closeCase, consentCheck, findConsent, registerGivenConsent, requestConsent } from "../services/consent.service.js";
+import {
+  changeConsent,
+  closeCase,
+  consentCheck,
+  findConsent,
+  giveConsent,
+  registerGivenConsent,
+  requestConsent,
+  requestReconsent,
+} from "../services/consent.service.js";
+import { consentAttachments, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
-import { DeliverConsentInput, RegisterConsentInput } from "./register-consent.input.js";
+import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
-import { Authority, Citizen, Consent, ConsentCheck, ConsentStatusEvent } from "./consent.type.js";
+import { Authority, Citizen, Consent, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
 import { consentHistory, searchConsents } from "../services/consent-search.js";
@@ -62,6 +72,21 @@ export class ConsentResolver {
     }));
   }
 
+  @FieldResolver(() => [ConsentAttachment], { description: "Files of the consent, such as a scanned paper form." })
+  async attachments(@Root() consent: Consent, @Ctx() { em }: ConsentContext): Promise<ConsentAttachment[]> {
+    return consentAttachments(em, consent.id);
+  }
+
+  @FieldResolver(() => ConsentIntegrity, { description: "Recomputes the hash of the stored content and compares it with every signature." })
+  async integrity(@Root() consent: Consent, @Ctx() { em }: ConsentContext): Promise<ConsentIntegrity> {
+    return consentIntegrity(em, consent.id);
+  }
+
+  @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })
+  async consentAttachmentContent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<string> {
+    return (await attachmentContent(em, id)).toString("base64");
+  }
+
   @Query(() => String, {
     description: "The cursor of the newest event. Read it before loading data, then subscribe with `after` set to it, and nothing falls between.",
   })
@@ -94,23 +119,60 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Register a consent the citizen gave in person or by phone, attested by the caseworker." })
   async registerConsent(@Arg("input", () => RegisterConsentInput) input: RegisterConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    const { caseworkerId, statement, ...rest } = input;
+    const { caseworkerId, statement, answers, ...rest } = input;
     return toConsent(
-      await registerGivenConsent(ctx, { ...rest, channel: Channel.ON_BEHALF, attestation: { attestedBy: caseworkerId, statement } }),
+      await registerGivenConsent(ctx, {
+        ...rest,
+        answers: toAnswers(answers),
+        channel: Channel.ON_BEHALF,
+        attestation: { attestedBy: caseworkerId, statement },
+      }),
     );
+  }
+
+  @Mutation(() => Consent, { description: "Register a signed paper consent: the scan (PDF, PNG or JPEG), the answers on the form and the caseworker's attestation." })
+  async uploadPaperConsent(@Arg("input", () => UploadPaperConsentInput) input: UploadPaperConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    const { caseworkerId, statement, answers, scanBase64, fileName, signedAt, ...rest } = input;
+    return toConsent(
+      await registerGivenConsent(ctx, {
+        ...rest,
+        answers: toAnswers(answers),
+        channel: Channel.PAPER,
+        attestation: { attestedBy: caseworkerId, statement },
+        givenAt: signedAt,
+        scan: { fileName, content: Buffer.from(scanBase64, "base64") },
+      }),
+    );
+  }
+
+  @Mutation(() => ReconsentResult, {
+    description:
+      "Ask holders of consents on older versions of this published template to consent again to its changed text. The old consents stay valid until answered.",
+  })
+  async requestReconsent(@Arg("templateId", () => ID) templateId: string, @Ctx() ctx: ConsentContext): Promise<ReconsentResult> {
+    return requestReconsent(ctx, templateId);
   }
 
   @Mutation(() => Consent, { description: "Hand over a consent a case system collected itself, with its evidence; idempotent with a key." })
   async deliverConsent(@Arg("input", () => DeliverConsentInput) input: DeliverConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    const { systemName, evidenceReference, ...rest } = input;
+    const { systemName, evidenceReference, answers, ...rest } = input;
     return toConsent(
-      await registerGivenConsent(ctx, { ...rest, channel: Channel.API, attestation: { attestedBy: systemName.trim(), statement: evidenceReference } }),
+      await registerGivenConsent(ctx, {
+        ...rest,
+        answers: toAnswers(answers),
+        channel: Channel.API,
+        attestation: { attestedBy: systemName.trim(), statement: evidenceReference },
+      }),
     );
   }
 
-  @Mutation(() => Consent, { description: "Give a consent that was requested." })
-  async giveConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "give"));
+  @Mutation(() => Consent, { description: "Give a consent that was requested, answering every choice; the answers and texts are signed." })
+  async giveConsent(
+    @Arg("id", () => ID) id: string,
+    @Arg("answers", () => [ChoiceAnswerInput], { defaultValue: [] }) answers: ChoiceAnswerInput[],
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await giveConsent(ctx, id, toAnswers(answers)));
   }
 
   @Mutation(() => Consent, { description: "Decline a consent that was requested." })

@@ -2,6 +2,10 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-gr
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Channel } from "../domain/consent.js";
 import { ConsentCheckReason } from "../domain/validity.js";
+import { ChoiceKind, SignatureMethod } from "../domain/declaration.js";
+
+registerEnumType(ChoiceKind, { name: "ChoiceKind" });
+registerEnumType(SignatureMethod, { name: "SignatureMethod", description: "How a signature was made." });
 
 registerEnumType(ConsentStatus, { name: "ConsentStatus" });
 registerEnumType(Channel, { name: "ConsentChannel", description: "How a consent was given." });
@@ -21,13 +25,6 @@ export class LocalizedText {
 }
 
 @ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
-export class ConsentTemplate {
-  @Field(() => ID)
-  id!: string;
-}
-
-@ObjectType()
 @Directive('@key(fields: "id")')
 export class Citizen {
   @Field(() => ID)
@@ -41,7 +38,100 @@ export class Authority {
   id!: string;
 }
 
-@ObjectType({ description: "A declaration of will in the common exchange format: a header (template, subject, recipient, status, validity) and a body (the exact texts the citizen was shown)." })
+@ObjectType({ description: "One structured choice the citizen answers, e.g. \"obtain from: your employer\". Nothing is pre-ticked." })
+@Directive("@shareable")
+export class Choice {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => ChoiceKind)
+  kind!: ChoiceKind;
+
+  @Field(() => LocalizedText, { nullable: true, description: "The heading the choice is shown under." })
+  group!: LocalizedText | null;
+
+  @Field(() => LocalizedText)
+  label!: LocalizedText;
+
+  @Field(() => Boolean, { description: "A required checkbox must be answered yes to give the consent; a required text must be filled in." })
+  required!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "For text choices." })
+  maxLength!: number | null;
+}
+
+@ObjectType({ description: "The answer given to one choice." })
+export class ChoiceAnswer {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => Boolean, { nullable: true, description: "For a checkbox: ticked or not." })
+  checked!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "For a text field." })
+  text!: string | null;
+}
+
+@ObjectType({ description: "Who agreed to exactly which content (its canonical hash), and how." })
+export class Signature {
+  @Field(() => Citizen, { description: "The citizen who gave the consent." })
+  signer!: Citizen;
+
+  @Field(() => SignatureMethod)
+  method!: SignatureMethod;
+
+  @Field(() => String, { nullable: true, description: "The caseworker or case system that vouches for a signature not made with the citizen's own login." })
+  attestedBy!: string | null;
+
+  @Field(() => String, { description: "SHA-256 (hex) of the RFC 8785 canonical JSON of the signed header and body." })
+  contentHash!: string;
+
+  @Field(() => Date)
+  signedAt!: Date;
+}
+
+@ObjectType({ description: "Whether the stored consent still matches what was signed." })
+export class ConsentIntegrity {
+  @Field(() => String, { description: "The hash of the content as stored now." })
+  contentHash!: string;
+
+  @Field(() => Boolean, { description: "False if the content has changed since any signature was made." })
+  intact!: boolean;
+}
+
+@ObjectType({ description: "A file of the consent, such as the scan of a signed paper form." })
+export class ConsentAttachment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  fileName!: string;
+
+  @Field(() => String, { description: "Told from the file's content: application/pdf, image/png or image/jpeg." })
+  mediaType!: string;
+
+  @Field(() => Int, { description: "Bytes." })
+  size!: number;
+
+  @Field(() => String, { description: "SHA-256 (hex) of the file, as named in the signed content." })
+  sha256!: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class ThirdParty {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class ConsentTemplate {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: "A declaration of will in the common exchange format: a header (template, subject, recipient, status, validity), a body (the exact texts and choices shown, the answers, attachments) and the signatures over both." })
 @Directive('@key(fields: "id")')
 export class Consent {
   @Field(() => ID)
@@ -55,6 +145,21 @@ export class Consent {
 
   @Field(() => String)
   templateKey!: string;
+
+  @Field(() => String, { description: "CONSENT, OBJECTION or POWER_OF_ATTORNEY." })
+  kind!: string;
+
+  @Field(() => ThirdParty, { nullable: true, description: "A third party the authority shares the data onward with." })
+  thirdParty!: ThirdParty | null;
+
+  @Field(() => String, { description: "Who must sign: CITIZEN or CUSTODY_HOLDERS." })
+  signers!: string;
+
+  @Field(() => String, { description: "The lowest login assurance (NSIS LOW, SUBSTANTIAL, HIGH) a signature may be made with." })
+  signingLevel!: string;
+
+  @Field(() => ID, { nullable: true, description: "For a re-consent request: the consent on an older template version it would replace." })
+  replacesConsentId!: string | null;
 
   @Field(() => Int)
   templateVersion!: number;
@@ -82,6 +187,33 @@ export class Consent {
 
   @Field(() => LocalizedText, { description: "The purpose the citizen was shown, as it was then." })
   purpose!: LocalizedText;
+
+  @Field(() => LocalizedText, { description: "What information it covers, as shown." })
+  dataCovered!: LocalizedText;
+
+  @Field(() => LocalizedText, { description: "Which parties it covers, as shown." })
+  partiesCovered!: LocalizedText;
+
+  @Field(() => LocalizedText)
+  consequencesOfYes!: LocalizedText;
+
+  @Field(() => LocalizedText)
+  consequencesOfNo!: LocalizedText;
+
+  @Field(() => LocalizedText)
+  howToWithdraw!: LocalizedText;
+
+  @Field(() => [Choice], { description: "The choices as shown." })
+  choices!: Choice[];
+
+  @Field(() => [ChoiceAnswer], { nullable: true, description: "The answers given; null until the consent is given." })
+  answers!: ChoiceAnswer[] | null;
+
+  @Field(() => [Signature])
+  signatures!: Signature[];
+
+  @Field(() => Date, { nullable: true, description: "A fixed end from the template, instead of a duration." })
+  fixedValidTo!: Date | null;
 
   @Field(() => Date)
   requestedAt!: Date;
@@ -139,4 +271,13 @@ export class ConsentStatusEvent {
 
   @Field(() => Consent, { description: "The consent as it is now." })
   consent!: Consent;
+}
+
+@ObjectType({ description: "What one re-consent action did." })
+export class ReconsentResult {
+  @Field(() => Int, { description: "Re-consent requests created." })
+  requested!: number;
+
+  @Field(() => Int, { description: "Consents left alone: their text is the same as the new version's, or a re-consent request is already open." })
+  skipped!: number;
 }

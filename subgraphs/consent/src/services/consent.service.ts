@@ -1,9 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import canonicalize from "canonicalize";
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from "@mikro-orm/postgresql";
 import { ConflictError, NotFoundError, ValidationError } from "@samtykke/server-kit";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
-import { applyAction, Channel, createGiven, createRequest, dueAction, type Attestation } from "../domain/consent.js";
+import { applyAction, Channel, createGiven, createRequest, dueAction, give, snapshotBody, type Attestation } from "../domain/consent.js";
+import { inspectScan, SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
+import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -61,7 +64,8 @@ export async function requestConsent(
 
 /**
  * A consent given outside the platform's signing: registered by a caseworker who attests it
- * (ON_BEHALF), or delivered by a case system with its evidence (API). It is in force at once.
+ * (ON_BEHALF), a signed paper form scanned and attested (PAPER), or delivered by a case system with
+ * its evidence (API). It is in force from when it was given.
  */
 export async function registerGivenConsent(
   ctx: ConsentContext,
@@ -69,23 +73,40 @@ export async function registerGivenConsent(
     templateId: string;
     cpr: string;
     caseReference?: string | null;
-    channel: Channel.ON_BEHALF | Channel.API;
+    channel: Channel.ON_BEHALF | Channel.API | Channel.PAPER;
     attestation: Attestation;
+    answers: readonly ChoiceAnswer[];
     givenAt?: Date | null;
     idempotencyKey?: string | null;
+    scan?: { fileName: string; content: Buffer };
   },
 ): Promise<ConsentEntity> {
+  const scan = input.scan && { ...inspectScan(input.scan.content, input.scan.fileName), content: input.scan.content };
   const { template, subjectId } = await lookUp(ctx, input);
   const now = ctx.now();
-  const given = createGiven({ ...input, template, subjectId, givenAt: input.givenAt ?? now, now });
-  return createOnce(ctx, given, input.channel === Channel.API ? "deliver" : "register", input.idempotencyKey, template.authorityId, {
-    operation: input.channel,
-    templateId: template.id,
-    subjectId,
-    caseReference: given.caseReference,
-    attestation: given.attestation,
-    givenAt: given.validFrom.toISOString(),
-  });
+  const id = randomUUID();
+  const given = createGiven({ ...input, id, template, subjectId, attachments: scan ? [scan] : [], givenAt: input.givenAt ?? now, now });
+  const action = ({ [Channel.API]: "deliver", [Channel.PAPER]: "upload", [Channel.ON_BEHALF]: "register" } as const)[input.channel];
+  return createOnce(
+    ctx,
+    given,
+    action,
+    input.idempotencyKey,
+    template.authorityId,
+    {
+      operation: input.channel,
+      templateId: template.id,
+      subjectId,
+      caseReference: given.caseReference,
+      attestation: given.attestation,
+      answers: given.answers,
+      scan: scan?.sha256 ?? null,
+      givenAt: given.validFrom.toISOString(),
+    },
+    (em) => {
+      if (scan) em.create(ConsentAttachmentEntity, { ...scan, consentId: id, createdAt: now });
+    },
+  );
 }
 
 async function lookUp(ctx: ConsentContext, input: { templateId: string; cpr: string }) {
@@ -100,11 +121,12 @@ async function lookUp(ctx: ConsentContext, input: { templateId: string; cpr: str
 async function createOnce(
   ctx: ConsentContext,
   data: RequiredEntityData<ConsentEntity>,
-  action: "request" | "register" | "deliver",
+  action: "request" | "register" | "deliver" | "upload",
   idempotencyKey: string | null | undefined,
   authorityId: string,
   // What makes two calls the same call; the citizen's id, never the CPR number, goes into it.
   identity: Record<string, unknown> & { operation: string },
+  alongside?: (em: EntityManager) => void,
 ): Promise<ConsentEntity> {
   const idempotency = idempotencyKey
     ? { authorityId, key: validateIdempotencyKey(idempotencyKey), operation: identity.operation, requestHash: requestHash(identity) }
@@ -117,6 +139,7 @@ async function createOnce(
   try {
     const consent = await ctx.em.fork().transactional(async (em) => {
       const created = em.create(ConsentEntity, data);
+      alongside?.(em);
       recordEvent(em, created, action, now);
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
       await lockEventLog(em);
@@ -167,23 +190,97 @@ async function firstAnswer(
   return findConsent(em, record.consentId);
 }
 
+/** The citizen gives a requested consent with their answers to its choices, signing exactly what they were shown. */
+export async function giveConsent(ctx: ConsentContext, id: string, answers: readonly ChoiceAnswer[]): Promise<ConsentEntity> {
+  return changeConsent(ctx, id, "give", (current, now) => ({
+    ...give(current, { signerId: current.subjectId, method: SignatureMethod.DIGITAL, attestedBy: null, answers }, now),
+    channel: Channel.DIGITAL,
+  }));
+}
+
 /**
- * Moves one consent through the state machine (give, decline, withdraw, pause, resume, cancel),
+ * Moves one consent through the state machine (decline, withdraw, pause, resume, cancel, ...),
  * writing the change and its event in one transaction.
  */
-export async function changeConsent(ctx: ConsentContext, id: string, action: ConsentAction): Promise<ConsentEntity> {
+export async function changeConsent(
+  ctx: ConsentContext,
+  id: string,
+  action: ConsentAction,
+  change: (current: ConsentEntity, now: Date) => object = (current, now) => applyAction(current, action as Exclude<ConsentAction, "give">, now),
+): Promise<ConsentEntity> {
   const now = ctx.now();
   const consent = await ctx.em.transactional(async (em) => {
     // The row lock makes the status check and the change one step: two answers cannot both pass.
     const current = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!current) throw notFound(id);
-    em.assign(current, applyAction(current, action, now));
+    em.assign(current, change(current, now));
     recordEvent(em, current, action, now);
+    if (current.replacesConsentId && (action === "give" || action === "decline")) {
+      await endReplacedConsent(em, current.replacesConsentId, action === "give" ? "supersede" : "withdraw", now);
+    }
     await lockEventLog(em);
     return current;
   });
   ctx.events.committed();
   return consent;
+}
+
+/**
+ * Answering a re-consent request ends the consent it would replace: replaced by the new one on a
+ * yes, withdrawn on a no. One that has ended meanwhile is left as it is.
+ */
+async function endReplacedConsent(em: EntityManager, id: string, action: "supersede" | "withdraw", now: Date) {
+  const old = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!old || (old.status !== ConsentStatus.ACTIVE && old.status !== ConsentStatus.PAUSED)) return;
+  em.assign(old, applyAction(old, action, now));
+  recordEvent(em, old, action, now);
+}
+
+/**
+ * Asks the holders of consents on older versions of a template key to consent again to a newly
+ * published version whose texts or choices changed. Each holder gets one request; an open one is
+ * not repeated. The old consents stay as they are until answered.
+ */
+export async function requestReconsent(ctx: ConsentContext, templateId: string): Promise<{ requested: number; skipped: number }> {
+  const template = await ctx.supergraph.template(templateId, ctx.requestId);
+  const now = ctx.now();
+  const newBody = snapshotBody(template);
+  const result = await ctx.em.fork().transactional(async (em) => {
+    const holders = await em.find(
+      ConsentEntity,
+      {
+        templateKey: template.key,
+        authorityId: template.authorityId,
+        templateVersion: { $lt: template.version },
+        status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] },
+      },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { requestedAt: "asc" } },
+    );
+    const open = await em.find(
+      ConsentEntity,
+      { replacesConsentId: { $in: holders.map((holder) => holder.id) }, status: ConsentStatus.REQUESTED },
+      { fields: ["replacesConsentId"] },
+    );
+    const alreadyAsked = new Set(open.map((request) => request.replacesConsentId));
+    let requested = 0;
+    for (const holder of holders) {
+      if (alreadyAsked.has(holder.id) || sameBody(holder.body, newBody)) continue;
+      const request = em.create(ConsentEntity, {
+        ...createRequest({ template, subjectId: holder.subjectId, caseReference: holder.caseReference, now }),
+        replacesConsentId: holder.id,
+      });
+      recordEvent(em, request, "request", now);
+      requested += 1;
+    }
+    if (requested) await lockEventLog(em);
+    return { requested, skipped: holders.length - requested };
+  });
+  if (result.requested) ctx.events.committed();
+  return result;
+}
+
+function sameBody(a: object, b: object): boolean {
+  return canonicalize(a) === canonicalize(b);
 }
 
 /** Ends every consent still requested, in force or paused that belongs to a case the authority closed. */

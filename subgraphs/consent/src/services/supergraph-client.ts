@@ -6,6 +6,7 @@ import {
   type LocalizedMessage,
 } from "@samtykke/server-kit";
 import type { TemplateSnapshot } from "../domain/consent.js";
+import { TEXT_FIELDS } from "../domain/declaration.js";
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -59,21 +60,29 @@ export class SupergraphClient {
   }
 
   async template(id: string, requestId: string): Promise<TemplateSnapshot> {
-    const data = await this.request<{ template: Omit<TemplateSnapshot, "authorityId"> & { authority: { id: string } } }>(
+    const text = "{ da en }";
+    const data = await this.request<{
+      template: Omit<TemplateSnapshot, "authorityId" | "thirdPartyId" | "fixedValidTo"> & {
+        authority: { id: string };
+        thirdParty: { id: string } | null;
+        fixedValidTo: string | null;
+      };
+    }>(
       /* GraphQL */ `
         query ConsentTemplateSnapshot($id: ID!) {
           template(id: $id) {
-            id key version status defaultValidityDays singleUse
+            id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel
             authority { id }
-            title { da en }
-            purpose { da en }
+            thirdParty { id }
+            ${TEXT_FIELDS.map((field) => `${field} ${text}`).join("\n")}
+            choices { key kind group ${text} label ${text} required maxLength }
           }
         }
       `,
       { id },
       requestId,
     );
-    const { authority, ...template } = data.template;
-    return { ...template, authorityId: authority.id };
+    const { authority, thirdParty, fixedValidTo, ...template } = data.template;
+    return { ...template, authorityId: authority.id, thirdPartyId: thirdParty?.id ?? null, fixedValidTo: fixedValidTo ? new Date(fixedValidTo) : null };
   }
 }

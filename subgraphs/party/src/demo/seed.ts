@@ -2,7 +2,10 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEMO } from "@samtykke/server-kit";
 import type { CprVault } from "../domain/cpr-vault.js";
 import { Authority } from "../entities/authority.entity.js";
+import { CaseSystem } from "../entities/case-system.entity.js";
 import { Caseworker } from "../entities/caseworker.entity.js";
+import { Custody, PowerOfAttorney } from "../entities/relations.entity.js";
+import { ThirdParty } from "../entities/third-party.entity.js";
 import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
 
 /** Seeds the demo authorities, caseworkers and citizens once; a database that has any is left alone. */
@@ -13,7 +16,25 @@ export async function seedPartyDemo(em: EntityManager, vault: CprVault): Promise
   em.create(Authority, { id: DEMO.authorities.koebenhavn, name: "Københavns Kommune", cvr: "64942212" });
   em.create(Caseworker, { id: DEMO.caseworkers.odense, name: "Mette Sagsbehandler", authority: odense });
   em.create(Caseworker, { id: DEMO.caseworkers.skattestyrelsen, name: "Jonas Skattemedarbejder", authority: skat });
+  em.create(CaseSystem, { id: DEMO.caseSystems.odense, name: "Odense Børne- og Ungeforvaltningens sagssystem", authority: odense });
+  em.create(CaseSystem, { id: DEMO.caseSystems.skattestyrelsen, name: "Skattestyrelsens nettolønssystem", authority: skat });
+  em.create(ThirdParty, { id: DEMO.thirdParties.shippingCompany, name: "Nordsø Rederi A/S", cvr: "12345678" });
   await em.flush();
-  for (const citizen of DEMO.citizens) await findOrRegisterCitizen(em, vault, citizen.cpr);
+  const byCpr = new Map<string, Awaited<ReturnType<typeof findOrRegisterCitizen>>>();
+  for (const citizen of DEMO.citizens) byCpr.set(citizen.cpr, await findOrRegisterCitizen(em, vault, citizen.cpr));
+  for (const { child, holders } of DEMO.custody) {
+    for (const holder of holders) em.create(Custody, { holder: byCpr.get(holder)!, child: byCpr.get(child)! });
+  }
+  const now = new Date();
+  for (const grant of DEMO.powersOfAttorney) {
+    em.create(PowerOfAttorney, {
+      grantor: byCpr.get(grant.grantor)!,
+      attorney: byCpr.get(grant.attorney)!,
+      authorityIds: [grant.authority],
+      validFrom: now,
+      validTo: new Date(now.getTime() + grant.days * 24 * 60 * 60 * 1000),
+    });
+  }
+  await em.flush();
   return true;
 }

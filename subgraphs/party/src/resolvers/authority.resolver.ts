@@ -1,7 +1,9 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { NotFoundError } from "@samtykke/server-kit";
 import { Authority } from "../entities/authority.entity.js";
+import { CaseSystem } from "../entities/case-system.entity.js";
 import { Caseworker } from "../entities/caseworker.entity.js";
+import { ThirdParty } from "../entities/third-party.entity.js";
 import type { PartyContext } from "../context.js";
 
 @Resolver(() => Authority)
@@ -26,5 +28,20 @@ export class AuthorityResolver {
     const caseworker = await em.findOne(Caseworker, { id });
     if (!caseworker) throw new NotFoundError({ da: "Medarbejderen findes ikke", en: "Caseworker not found" }, { id });
     return caseworker;
+  }
+
+  @Query(() => CaseSystem)
+  async caseSystem(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<CaseSystem> {
+    const system = await em.findOne(CaseSystem, { id });
+    if (!system) throw new NotFoundError({ da: "Fagsystemet findes ikke", en: "Case system not found" }, { id });
+    return system;
+  }
+
+  @Query(() => [ThirdParty], { description: "Organisations authorities share data onward with under a consent." })
+  async thirdParties(
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() { em }: PartyContext,
+  ): Promise<ThirdParty[]> {
+    return em.find(ThirdParty, {}, { orderBy: { name: "asc" }, limit: Math.min(Math.max(first, 0), 100) });
   }
 }

@@ -1,32 +1,80 @@
 import { describe, expect, it } from "vitest";
-import { TemplateStatus } from "./template.js";
+import { ChoiceKind, TemplateStatus } from "./template.js";
 import { nextVersion, transitionTemplate, validateDraft } from "./template-lifecycle.js";
 
-const content = { title: { da: " Titel ", en: "Title" }, purpose: { da: "Formål", en: "Purpose" } };
+const texts = {
+  dataCovered: { da: "Data", en: "Data" },
+  partiesCovered: { da: "Parter", en: "Parties" },
+  consequencesOfYes: { da: "Ja", en: "Yes" },
+  consequencesOfNo: { da: "Nej", en: "No" },
+  howToWithdraw: { da: "Træk tilbage", en: "Withdraw" },
+};
+const content = { title: { da: " Titel ", en: "Title" }, purpose: { da: "Formål", en: "Purpose" }, ...texts, choices: [] };
+const now = new Date("2026-01-01T00:00:00Z");
+const checkbox = (key: string) => ({ key, kind: ChoiceKind.CHECKBOX, group: null, label: { da: key, en: key }, required: false, maxLength: null });
 
 describe("validateDraft", () => {
   it("trims the texts and keeps the key", () => {
-    expect(validateDraft({ key: "min-skabelon", content, defaultValidityDays: 30 })).toEqual({
+    expect(validateDraft({ key: "min-skabelon", content, defaultValidityDays: 30 }, now)).toEqual({
       key: "min-skabelon",
       defaultValidityDays: 30,
-      content: { title: { da: "Titel", en: "Title" }, purpose: { da: "Formål", en: "Purpose" } },
+      fixedValidTo: null,
+      content: { title: { da: "Titel", en: "Title" }, purpose: { da: "Formål", en: "Purpose" }, ...texts, choices: [] },
     });
   });
 
   it.each(["ab", "Store-Bogstaver", "mellem rum", "-starter-med-bindestreg", "æøå-nøgle"])("refuses the key %j", (key) => {
-    expect(() => validateDraft({ key, content })).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "key" } }));
+    expect(() => validateDraft({ key, content }, now)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "key" } }));
   });
 
   it("refuses a text missing in one language", () => {
-    expect(() => validateDraft({ key: "abc", content: { ...content, purpose: { da: "Formål", en: "  " } } })).toThrow(
+    expect(() => validateDraft({ key: "abc", content: { ...content, purpose: { da: "Formål", en: "  " } } }, now)).toThrow(
       expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "purpose.en" } }),
     );
   });
 
   it.each([0, -1, 1.5, 10 * 366 + 1])("refuses a validity of %d days", (days) => {
-    expect(() => validateDraft({ key: "abc", content, defaultValidityDays: days })).toThrow(
+    expect(() => validateDraft({ key: "abc", content, defaultValidityDays: days }, now)).toThrow(
       expect.objectContaining({ details: { field: "defaultValidityDays" } }),
     );
+  });
+});
+
+describe("validateDraft: texts, choices and validity", () => {
+  it.each(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const)("requires %s in both languages", (field) => {
+    expect(() => validateDraft({ key: "abc", content: { ...content, [field]: { da: "x", en: "" } } }, now)).toThrow(
+      expect.objectContaining({ details: { field: `${field}.en` } }),
+    );
+  });
+
+  it("keeps choices in order, defaults a text field to 500 characters", () => {
+    const text = { key: "others", kind: ChoiceKind.TEXT, group: null, label: { da: "Andre", en: "Others" }, required: false, maxLength: null };
+    const draft = validateDraft({ key: "abc", content: { ...content, choices: [checkbox("employer"), text] } }, now);
+    expect(draft.content.choices.map((choice) => [choice.key, choice.maxLength])).toEqual([
+      ["employer", null],
+      ["others", 500],
+    ]);
+  });
+
+  it("refuses two choices with one key, a bad key and a label missing a language", () => {
+    expect(() => validateDraft({ key: "abc", content: { ...content, choices: [checkbox("a"), checkbox("a")] } }, now)).toThrow(
+      expect.objectContaining({ details: { field: "choices.1.key" } }),
+    );
+    expect(() => validateDraft({ key: "abc", content: { ...content, choices: [checkbox("Store Bogstaver")] } }, now)).toThrow(
+      expect.objectContaining({ details: { field: "choices.0.key" } }),
+    );
+    expect(() => validateDraft({ key: "abc", content: { ...content, choices: [{ ...checkbox("a"), label: { da: "a", en: "" } }] } }, now)).toThrow(
+      expect.objectContaining({ details: { field: "choices.0.label.en" } }),
+    );
+  });
+
+  it("takes a duration or a fixed future end, never both", () => {
+    const fixedValidTo = new Date("2026-12-31T00:00:00Z");
+    expect(validateDraft({ key: "abc", content, fixedValidTo }, now).fixedValidTo).toEqual(fixedValidTo);
+    expect(() => validateDraft({ key: "abc", content, fixedValidTo, defaultValidityDays: 30 }, now)).toThrow(
+      expect.objectContaining({ details: { field: "fixedValidTo" } }),
+    );
+    expect(() => validateDraft({ key: "abc", content, fixedValidTo: now }, now)).toThrow(expect.objectContaining({ details: { field: "fixedValidTo" } }));
   });
 });
 

@@ -1,50 +1,97 @@
 import { ConflictError, InvalidTransitionError, ValidationError } from "@samtykke/server-kit";
-import { TemplateStatus, type LocalizedText, type TemplateContent } from "./template.js";
+import { ChoiceKind, TEXT_FIELDS, TemplateStatus, type Choice, type LocalizedText, type TemplateContent } from "./template.js";
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
+const CHOICE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;
 const MAX_TITLE = 200;
+const MAX_LABEL = 500;
 const MAX_TEXT = 5_000;
+const MAX_CHOICES = 50;
+const MAX_ANSWER_LENGTH = 2_000;
 const MAX_VALIDITY_DAYS = 10 * 366;
 
-function requireText(field: string, text: LocalizedText, max: number) {
+function invalid(field: string, da: string, en: string): ValidationError {
+  return new ValidationError({ da, en }, { field });
+}
+
+function requireText(field: string, text: LocalizedText | null | undefined, max: number): LocalizedText {
   for (const language of ["da", "en"] as const) {
-    const value = text[language]?.trim() ?? "";
+    const value = text?.[language]?.trim() ?? "";
     if (!value || value.length > max) {
-      throw new ValidationError(
-        {
-          da: `Feltet ${field} (${language}) skal udfyldes med højst ${max} tegn.`,
-          en: `The field ${field} (${language}) must be filled in with at most ${max} characters.`,
-        },
-        { field: `${field}.${language}` },
+      throw invalid(
+        `${field}.${language}`,
+        `Feltet ${field} (${language}) skal udfyldes med højst ${max} tegn.`,
+        `The field ${field} (${language}) must be filled in with at most ${max} characters.`,
       );
     }
   }
-  return { da: text.da.trim(), en: text.en.trim() };
+  return { da: text!.da.trim(), en: text!.en.trim() };
 }
 
-/** A new draft's fields, checked: a stable key, texts in both languages, a sane validity. */
-export function validateDraft(input: { key: string; content: TemplateContent; defaultValidityDays?: number | null }) {
+function validateChoices(choices: readonly Choice[]): Choice[] {
+  if (choices.length > MAX_CHOICES) {
+    throw invalid("choices", `En skabelon kan højst have ${MAX_CHOICES} valg.`, `A template can have at most ${MAX_CHOICES} choices.`);
+  }
+  const seen = new Set<string>();
+  return choices.map((choice, index) => {
+    const field = `choices.${index}`;
+    const key = choice.key.trim();
+    if (!CHOICE_KEY_PATTERN.test(key)) {
+      throw invalid(`${field}.key`, "Et valgs nøgle skal være 1-60 tegn: a-z, tal og bindestreg.", "A choice key must be 1-60 characters: a-z, digits and hyphens.");
+    }
+    if (seen.has(key)) throw invalid(`${field}.key`, `Nøglen ${key} bruges af to valg.`, `The key ${key} is used by two choices.`);
+    seen.add(key);
+    const maxLength = choice.kind === ChoiceKind.TEXT ? (choice.maxLength ?? 500) : null;
+    if (maxLength !== null && (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_ANSWER_LENGTH)) {
+      throw invalid(`${field}.maxLength`, `Et tekstfelt kan højst tillade ${MAX_ANSWER_LENGTH} tegn.`, `A text field can allow at most ${MAX_ANSWER_LENGTH} characters.`);
+    }
+    return {
+      key,
+      kind: choice.kind,
+      group: choice.group ? requireText(`${field}.group`, choice.group, MAX_LABEL) : null,
+      label: requireText(`${field}.label`, choice.label, MAX_LABEL),
+      required: choice.required,
+      maxLength,
+    };
+  });
+}
+
+/** How long a consent on the template lasts: a number of days from when it is given, a fixed end, or open-ended. */
+export function validateValidity(input: { defaultValidityDays?: number | null; fixedValidTo?: Date | null }, now: Date) {
+  const days = input.defaultValidityDays ?? null;
+  const fixedValidTo = input.fixedValidTo ?? null;
+  if (days !== null && fixedValidTo !== null) {
+    throw invalid("fixedValidTo", "Angiv enten en varighed eller en fast slutdato, ikke begge.", "Give either a duration or a fixed end date, not both.");
+  }
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_VALIDITY_DAYS)) {
+    throw invalid("defaultValidityDays", `Gyldigheden skal være 1-${MAX_VALIDITY_DAYS} dage.`, `The validity must be 1-${MAX_VALIDITY_DAYS} days.`);
+  }
+  if (fixedValidTo !== null && fixedValidTo <= now) {
+    throw invalid("fixedValidTo", "Slutdatoen skal ligge i fremtiden.", "The end date must be in the future.");
+  }
+  return { defaultValidityDays: days, fixedValidTo };
+}
+
+/** A new draft's fields, checked: a stable key, every text in both languages, valid choices, a sane validity. */
+export function validateDraft(
+  input: { key: string; content: TemplateContent; defaultValidityDays?: number | null; fixedValidTo?: Date | null },
+  now: Date,
+) {
   const key = input.key.trim();
   if (!KEY_PATTERN.test(key)) {
-    throw new ValidationError(
-      {
-        da: "Nøglen skal være 3-100 tegn: små bogstaver a-z, tal og bindestreg.",
-        en: "The key must be 3-100 characters: lower-case letters a-z, digits and hyphens.",
-      },
-      { field: "key" },
+    throw invalid(
+      "key",
+      "Nøglen skal være 3-100 tegn: små bogstaver a-z, tal og bindestreg.",
+      "The key must be 3-100 characters: lower-case letters a-z, digits and hyphens.",
     );
   }
-  const days = input.defaultValidityDays ?? null;
-  if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_VALIDITY_DAYS)) {
-    throw new ValidationError(
-      { da: `Gyldigheden skal være 1-${MAX_VALIDITY_DAYS} dage.`, en: `The validity must be 1-${MAX_VALIDITY_DAYS} days.` },
-      { field: "defaultValidityDays" },
-    );
-  }
+  const texts = Object.fromEntries(
+    TEXT_FIELDS.map((field) => [field, requireText(field, input.content[field], field === "title" ? MAX_TITLE : MAX_TEXT)]),
+  ) as Omit<TemplateContent, "choices">;
   return {
     key,
-    defaultValidityDays: days,
-    content: { title: requireText("title", input.content.title, MAX_TITLE), purpose: requireText("purpose", input.content.purpose, MAX_TEXT) },
+    ...validateValidity(input, now),
+    content: { ...texts, choices: validateChoices(input.content.choices ?? []) },
   };
 }
 

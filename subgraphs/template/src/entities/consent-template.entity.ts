@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
-import { DeclarationKind, TemplateStatus, type TemplateContent } from "../domain/template.js";
+import { AssuranceLevel, DeclarationKind, Signers, TemplateStatus, type TemplateContent } from "../domain/template.js";
 
 @Entity({ tableName: "consent_template" })
 @Unique({ properties: ["key", "version"] })
 @Index({ properties: ["authorityId", "status"] })
 export class ConsentTemplateEntity {
-  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse";
+  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -37,6 +37,25 @@ export class ConsentTemplateEntity {
   /** A consent on it may be acted on once; then it is USED. */
   @Property({ type: "boolean", default: false })
   singleUse: boolean = false;
+
+  /** A fixed end for every consent on the version, instead of a duration. */
+  @Property({ type: "datetime", nullable: true })
+  fixedValidTo?: Date | null;
+
+  /** A request must name a case, and the consent ends when that case is closed. */
+  @Property({ type: "boolean", default: false })
+  boundToCase: boolean = false;
+
+  @Enum({ items: () => Signers, nativeEnumName: "template_signers", default: Signers.CITIZEN })
+  signers: Signers = Signers.CITIZEN;
+
+  /** The lowest login assurance a signature on it may be made with. */
+  @Enum({ items: () => AssuranceLevel, nativeEnumName: "assurance_level", default: AssuranceLevel.SUBSTANTIAL })
+  signingLevel: AssuranceLevel = AssuranceLevel.SUBSTANTIAL;
+
+  /** A third party the authority shares the data onward with, when there is one. */
+  @Property({ type: "uuid", nullable: true })
+  thirdPartyId?: string | null;
 
   @Property({ type: "datetime", nullable: true })
   publishedAt?: Date | null;

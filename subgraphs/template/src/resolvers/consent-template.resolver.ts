@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError, type SubgraphContext } from "@samtykke/server-kit";
-import { TemplateStatus } from "../domain/template.js";
+import { TemplateStatus, type TemplateContent } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 import { createTemplate, publishTemplate, retireTemplate } from "../services/template.service.js";
 import { Authority, ConsentTemplate } from "./consent-template.type.js";
@@ -30,8 +30,13 @@ export class ConsentTemplateResolver {
     @Arg("input", () => CreateTemplateInput) input: CreateTemplateInput,
     @Ctx() { em }: SubgraphContext,
   ): Promise<ConsentTemplate> {
-    const { title, purpose, ...rest } = input;
-    return ConsentTemplate.from(await createTemplate(em, { ...rest, content: { title: { ...title }, purpose: { ...purpose } } }));
+    const { authorityId, key, kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, choices, ...texts } = input;
+    const content = {
+      ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
+      choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
+    } as TemplateContent;
+    const rules = { defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId };
+    return ConsentTemplate.from(await createTemplate(em, { authorityId, key, kind, content, ...rules }, new Date()));
   }
 
   @Mutation(() => ConsentTemplate, { description: "Publish a draft; earlier published versions of its key retire." })

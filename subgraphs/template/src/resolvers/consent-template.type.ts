@@ -1,8 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DeclarationKind, TemplateStatus } from "../domain/template.js";
+import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers, TemplateStatus } from "../domain/template.js";
 import type { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 
 registerEnumType(TemplateStatus, { name: "TemplateStatus" });
+registerEnumType(Signers, { name: "Signers", description: "Who must sign for a consent to be in force." });
+registerEnumType(AssuranceLevel, { name: "AssuranceLevel", description: "NSIS assurance level of a login (MitID: low, substantial, high)." });
+registerEnumType(ChoiceKind, { name: "ChoiceKind" });
 registerEnumType(DeclarationKind, { name: "DeclarationKind", description: "Consent, objection (frabedelse) or power of attorney (fuldmagt)." });
 
 @ObjectType({ description: "A text in Danish and English." })
@@ -13,6 +16,35 @@ export class LocalizedText {
 
   @Field(() => String)
   en!: string;
+}
+
+@ObjectType({ description: "One structured choice the citizen answers, e.g. \"obtain from: your employer\". Nothing is pre-ticked." })
+@Directive("@shareable")
+export class Choice {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => ChoiceKind)
+  kind!: ChoiceKind;
+
+  @Field(() => LocalizedText, { nullable: true, description: "The heading the choice is shown under." })
+  group!: LocalizedText | null;
+
+  @Field(() => LocalizedText)
+  label!: LocalizedText;
+
+  @Field(() => Boolean, { description: "A required checkbox must be answered yes to give the consent; a required text must be filled in." })
+  required!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "For text choices." })
+  maxLength!: number | null;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class ThirdParty {
+  @Field(() => ID)
+  id!: string;
 }
 
 @ObjectType()
@@ -49,11 +81,44 @@ export class ConsentTemplate {
   @Field(() => LocalizedText)
   purpose!: LocalizedText;
 
+  @Field(() => LocalizedText, { description: "What information the consent covers." })
+  dataCovered!: LocalizedText;
+
+  @Field(() => LocalizedText, { description: "Which parties the information is obtained from or shared with." })
+  partiesCovered!: LocalizedText;
+
+  @Field(() => LocalizedText, { description: "What happens if the citizen says yes." })
+  consequencesOfYes!: LocalizedText;
+
+  @Field(() => LocalizedText, { description: "What happens if the citizen says no." })
+  consequencesOfNo!: LocalizedText;
+
+  @Field(() => LocalizedText)
+  howToWithdraw!: LocalizedText;
+
+  @Field(() => [Choice])
+  choices!: Choice[];
+
   @Field(() => Int, { nullable: true, description: "How many days a consent given on this template lasts, when it is not open-ended." })
   defaultValidityDays?: number | null;
 
+  @Field(() => Date, { nullable: true, description: "A fixed end for every consent on this version, instead of a duration." })
+  fixedValidTo!: Date | null;
+
   @Field(() => Boolean, { description: "A consent on it may be used once; then it is USED." })
   singleUse!: boolean;
+
+  @Field(() => Boolean, { description: "A request must name a case; the consent ends when the case is closed." })
+  boundToCase!: boolean;
+
+  @Field(() => Signers)
+  signers!: Signers;
+
+  @Field(() => AssuranceLevel, { description: "The lowest login assurance a signature may be made with." })
+  signingLevel!: AssuranceLevel;
+
+  @Field(() => ThirdParty, { nullable: true, description: "Who the authority shares the data onward with, if anyone." })
+  thirdParty!: ThirdParty | null;
 
   @Field(() => Date, { nullable: true })
   publishedAt?: Date | null;
@@ -66,10 +131,14 @@ export class ConsentTemplate {
       status: entity.status,
       kind: entity.kind,
       authority: { id: entity.authorityId },
-      title: entity.content.title,
-      purpose: entity.content.purpose,
+      ...entity.content,
       defaultValidityDays: entity.defaultValidityDays ?? null,
+      fixedValidTo: entity.fixedValidTo ?? null,
       singleUse: entity.singleUse,
+      boundToCase: entity.boundToCase,
+      signers: entity.signers,
+      signingLevel: entity.signingLevel,
+      thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,
       publishedAt: entity.publishedAt ?? null,
     });
   }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DeclarationKind } from "../domain/template.js";
+import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers } from "../domain/template.js";
 
 @InputType({ description: "A text in Danish and English." })
 export class LocalizedTextInput {
@@ -8,6 +8,27 @@ export class LocalizedTextInput {
 
   @Field(() => String)
   en!: string;
+}
+
+@InputType()
+export class ChoiceInput {
+  @Field(() => String, { description: "Stable within the version (a-z, 0-9, hyphen); answers name it." })
+  key!: string;
+
+  @Field(() => ChoiceKind)
+  kind!: ChoiceKind;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  group?: LocalizedTextInput | null;
+
+  @Field(() => LocalizedTextInput)
+  label!: LocalizedTextInput;
+
+  @Field(() => Boolean, { defaultValue: false })
+  required!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "For text choices; 500 when not given, at most 2000." })
+  maxLength?: number | null;
 }
 
 @InputType()
@@ -27,9 +48,42 @@ export class CreateTemplateInput {
   @Field(() => LocalizedTextInput)
   purpose!: LocalizedTextInput;
 
+  @Field(() => LocalizedTextInput, { description: "What information the consent covers." })
+  dataCovered!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput, { description: "Which parties the information is obtained from or shared with." })
+  partiesCovered!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput)
+  consequencesOfYes!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput)
+  consequencesOfNo!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput)
+  howToWithdraw!: LocalizedTextInput;
+
+  @Field(() => [ChoiceInput], { defaultValue: [] })
+  choices!: ChoiceInput[];
+
   @Field(() => Int, { nullable: true, description: "How many days a consent lasts; none for open-ended." })
   defaultValidityDays?: number | null;
 
+  @Field(() => Date, { nullable: true, description: "A fixed end for every consent, instead of a duration." })
+  fixedValidTo?: Date | null;
+
   @Field(() => Boolean, { defaultValue: false, description: "A consent on it may be used once." })
   singleUse!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Requests must name a case; closing the case ends the consent." })
+  boundToCase!: boolean;
+
+  @Field(() => Signers, { defaultValue: Signers.CITIZEN })
+  signers!: Signers;
+
+  @Field(() => AssuranceLevel, { defaultValue: AssuranceLevel.SUBSTANTIAL })
+  signingLevel!: AssuranceLevel;
+
+  @Field(() => ID, { nullable: true, description: "A third party the data is shared onward with." })
+  thirdPartyId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
-import { TemplateStatus, type DeclarationKind, type TemplateContent } from "../domain/template.js";
+import { TemplateStatus, type AssuranceLevel, type DeclarationKind, type Signers, type TemplateContent } from "../domain/template.js";
 import { nextVersion, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 
@@ -9,9 +9,22 @@ const notFound = (id: string) => new NotFoundError({ da: "Skabelonen findes ikke
 /** A new draft: the first version of a new key, or the next version of one the authority owns. */
 export async function createTemplate(
   em: EntityManager,
-  input: { authorityId: string; key: string; kind: DeclarationKind; content: TemplateContent; defaultValidityDays?: number | null; singleUse?: boolean },
+  input: {
+    authorityId: string;
+    key: string;
+    kind: DeclarationKind;
+    content: TemplateContent;
+    defaultValidityDays?: number | null;
+    fixedValidTo?: Date | null;
+    singleUse?: boolean;
+    boundToCase?: boolean;
+    signers?: Signers;
+    signingLevel?: AssuranceLevel;
+    thirdPartyId?: string | null;
+  },
+  now: Date,
 ): Promise<ConsentTemplateEntity> {
-  const draft = validateDraft(input);
+  const draft = validateDraft(input, now);
   return em.transactional(async (tx) => {
     // Versions of one key are numbered under a lock on the key, so two drafts cannot share a number.
     await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [draft.key]);
@@ -19,6 +32,10 @@ export async function createTemplate(
     return tx.create(ConsentTemplateEntity, {
       ...draft,
       singleUse: input.singleUse ?? false,
+      boundToCase: input.boundToCase ?? false,
+      ...(input.signers && { signers: input.signers }),
+      ...(input.signingLevel && { signingLevel: input.signingLevel }),
+      thirdPartyId: input.thirdPartyId ?? null,
       version: nextVersion(existing, input.authorityId),
       status: TemplateStatus.DRAFT,
       kind: input.kind,

@@ -1,7 +1,8 @@
 import { useMutation } from "@apollo/client/react";
+import { useState } from "react";
 import { ErrorAlert, StatusBadge } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
-import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type CitizenConsent } from "./operations.js";
+import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type Choice, type ChoiceAnswer, type CitizenConsent } from "./operations.js";
 
 /** What the citizen just did, for the page to confirm. */
 export type Answer = "given" | "declined" | "withdrawn";
@@ -35,28 +36,168 @@ export function ConsentSummary({ consent }: { consent: CitizenConsent }) {
   );
 }
 
-/** A request awaiting the citizen's answer: what they are asked, and yes or no. */
+/** What the citizen is asked: purpose, data, parties, consequences either way, and how to withdraw. */
+function ConsentTexts({ consent }: { consent: CitizenConsent }) {
+  const { t, pick } = useLanguage();
+  const sections = ["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const;
+  return (
+    <>
+      <p>{pick(consent.purpose)}</p>
+      <dl>
+        {sections.map((field) => (
+          <div key={field}>
+            <dt>{t(field)}</dt>
+            <dd>{pick(consent[field])}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** One choice: a yes/no pair with neither picked, or a text field. */
+function ChoiceField({
+  consentId,
+  choice,
+  answer,
+  onAnswer,
+}: {
+  consentId: string;
+  choice: Choice;
+  answer: ChoiceAnswer | undefined;
+  onAnswer: (answer: ChoiceAnswer) => void;
+}) {
+  const { t, pick } = useLanguage();
+  const id = `${consentId}-${choice.key}`;
+  if (choice.kind === "TEXT") {
+    return (
+      <div className="form-group">
+        <label className="form-label" htmlFor={id}>
+          {pick(choice.label)} {!choice.required && <span className="weight-normal">({t("optional")})</span>}
+        </label>
+        <input
+          id={id}
+          className="form-input"
+          type="text"
+          maxLength={choice.maxLength ?? undefined}
+          required={choice.required}
+          value={answer?.text ?? ""}
+          onChange={(event) => onAnswer({ key: choice.key, text: event.target.value })}
+        />
+      </div>
+    );
+  }
+  return (
+    <fieldset className="form-group">
+      <legend className="form-label">
+        {pick(choice.label)}
+        {choice.required && <span className="weight-normal"> ({t("requiredChoice")})</span>}
+      </legend>
+      <ul className="nobullet-list">
+        {([true, false] as const).map((checked) => (
+          <li key={String(checked)}>
+            <input
+              id={`${id}-${checked}`}
+              className="form-radio"
+              type="radio"
+              name={id}
+              checked={answer?.checked === checked}
+              onChange={() => onAnswer({ key: choice.key, checked })}
+            />
+            <label htmlFor={`${id}-${checked}`}>{checked ? t("yes") : t("no")}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A request awaiting the citizen's answer: what they are asked, their choices, and yes or no. */
 export function ConsentRequest({ consent, onAnswered }: { consent: CitizenConsent; onAnswered: (answer: Answer) => void }) {
   const { t, pick } = useLanguage();
+  const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
   // The answer comes back into the cache, which moves the consent from the requests to the list.
   const [give, giving] = useMutation(GIVE_CONSENT, { onCompleted: () => onAnswered("given") });
   const [decline, declining] = useMutation(DECLINE_CONSENT, { onCompleted: () => onAnswered("declined") });
   const busy = giving.loading || declining.loading;
   const error = giving.error ?? declining.error;
+  const groups = groupChoices(consent.choices);
+  const answer = (value: ChoiceAnswer) => setAnswers((current) => ({ ...current, [value.key]: value }));
   return (
     <section className="card mb-5" aria-labelledby={`consent-${consent.id}`}>
       <div className="card-content">
         <ConsentSummary consent={consent} />
-        <p>{pick(consent.purpose)}</p>
-        {error && <ErrorAlert error={error} />}
-        <button type="button" className="button button-primary mr-4" disabled={busy} onClick={() => give({ variables: { id: consent.id } }).catch(() => {})}>
-          {t("give")}
-        </button>
-        <button type="button" className="button button-secondary" disabled={busy} onClick={() => decline({ variables: { id: consent.id } }).catch(() => {})}>
-          {t("decline")}
-        </button>
+        <ConsentTexts consent={consent} />
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            give({ variables: { id: consent.id, answers: Object.values(answers) } }).catch(() => {});
+          }}
+        >
+          {consent.choices.length > 0 && (
+            <>
+              <h4>{t("choicesTitle")}</h4>
+              <p className="form-hint">{t("choicesHelp")}</p>
+              {groups.map(({ group, choices }) => {
+                const fields = choices.map((choice) => (
+                  <ChoiceField key={choice.key} consentId={consent.id} choice={choice} answer={answers[choice.key]} onAnswer={answer} />
+                ));
+                return group ? (
+                  <fieldset key={pick(group)} className="mb-5">
+                    <legend className="h5">{pick(group)}</legend>
+                    {fields}
+                  </fieldset>
+                ) : (
+                  fields
+                );
+              })}
+            </>
+          )}
+          {error && <ErrorAlert error={error} />}
+          <button type="submit" className="button button-primary mr-4" disabled={busy}>
+            {t("give")}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => decline({ variables: { id: consent.id } }).catch(() => {})}>
+            {t("decline")}
+          </button>
+        </form>
       </div>
     </section>
+  );
+}
+
+/** Choices in the order the template gives them, consecutive ones under one heading kept together. */
+function groupChoices(choices: Choice[]): { group: Choice["group"]; choices: Choice[] }[] {
+  const groups: { group: Choice["group"]; choices: Choice[] }[] = [];
+  for (const choice of choices) {
+    const last = groups.at(-1);
+    if (last && last.group?.da === choice.group?.da) last.choices.push(choice);
+    else groups.push({ group: choice.group, choices: [choice] });
+  }
+  return groups;
+}
+
+/** The answers as given, each with the choice it answers. */
+function GivenAnswers({ consent }: { consent: CitizenConsent }) {
+  const { t, pick } = useLanguage();
+  if (!consent.answers?.length) return null;
+  const byKey = new Map(consent.answers.map((answer) => [answer.key, answer]));
+  return (
+    <details className="mt-3">
+      <summary>{t("yourAnswers")}</summary>
+      <ul>
+        {consent.choices.map((choice) => {
+          const answer = byKey.get(choice.key);
+          const value = choice.kind === "CHECKBOX" ? (answer?.checked ? t("yes") : t("no")) : answer?.text || "–";
+          return (
+            <li key={choice.key}>
+              {choice.group && `${pick(choice.group)}: `}
+              {pick(choice.label)}: {value}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 
@@ -68,6 +209,7 @@ export function GivenConsent({ consent, onWithdrawn }: { consent: CitizenConsent
   return (
     <>
       <ConsentSummary consent={consent} />
+      <GivenAnswers consent={consent} />
       {error && <ErrorAlert error={error} />}
       {inForce && (
         <button type="button" className="button button-secondary mt-3" disabled={loading} onClick={() => withdraw({ variables: { id: consent.id } }).catch(() => {})}>

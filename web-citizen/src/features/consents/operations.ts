@@ -3,11 +3,33 @@ import type { ConsentEvent } from "@samtykke/web-kit";
 import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
 
 /** A consent as the citizen sees it; the list and the live events select the same fields. */
+export interface Choice {
+  key: string;
+  kind: "CHECKBOX" | "TEXT";
+  group: LocalizedText | null;
+  label: LocalizedText;
+  required: boolean;
+  maxLength: number | null;
+}
+
+export interface ChoiceAnswer {
+  key: string;
+  checked?: boolean | null;
+  text?: string | null;
+}
+
 export interface CitizenConsent {
   id: string;
   status: ConsentStatus;
   title: LocalizedText;
   purpose: LocalizedText;
+  dataCovered: LocalizedText;
+  partiesCovered: LocalizedText;
+  consequencesOfYes: LocalizedText;
+  consequencesOfNo: LocalizedText;
+  howToWithdraw: LocalizedText;
+  choices: Choice[];
+  answers: { key: string; checked: boolean | null; text: string | null }[] | null;
   requestedAt: string;
   validFrom: string | null;
   validTo: string | null;
@@ -22,6 +44,13 @@ const CONSENT_FIELDS = gql`
     status
     title { da en }
     purpose { da en }
+    dataCovered { da en }
+    partiesCovered { da en }
+    consequencesOfYes { da en }
+    consequencesOfNo { da en }
+    howToWithdraw { da en }
+    choices { key kind group { da en } label { da en } required maxLength }
+    answers { key checked text }
     requestedAt
     validFrom
     validTo
@@ -65,10 +94,10 @@ export const MY_CONSENT_CHANGES: TypedDocumentNode<
 
 export const GIVE_CONSENT: TypedDocumentNode<
   { giveConsent: Pick<CitizenConsent, "id" | "status" | "validFrom" | "validTo"> },
-  { id: string }
+  { id: string; answers: ChoiceAnswer[] }
 > = gql`
-  mutation GiveConsent($id: ID!) {
-    giveConsent(id: $id) { id status validFrom validTo }
+  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {
+    giveConsent(id: $id, answers: $answers) { id status validFrom validTo answers { key checked text } }
   }
 `;
 

@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { NotFoundError } from "@samtykke/server-kit";
+import { contentHash, isIntact, signedContent } from "../domain/declaration.js";
+import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
+import { findConsent } from "./consent.service.js";
+
+export async function consentAttachments(em: EntityManager, consentId: string) {
+  return em.find(
+    ConsentAttachmentEntity,
+    { consentId },
+    { fields: ["id", "fileName", "mediaType", "size", "sha256"], orderBy: { createdAt: "asc" } },
+  );
+}
+
+/** The stored content of a consent, hashed again and held against its signatures. */
+export async function consentIntegrity(em: EntityManager, consentId: string) {
+  const [consent, files] = await Promise.all([
+    findConsent(em, consentId),
+    em.find(ConsentAttachmentEntity, { consentId }, { populate: ["content"], orderBy: { createdAt: "asc" } }),
+  ]);
+  // The files are hashed again too: a swapped scan must show, not only a changed text.
+  const attachments = files.map((file) => ({ ...file, sha256: createHash("sha256").update(file.content).digest("hex") }));
+  const content = signedContent({ ...consent, attachments });
+  return { contentHash: contentHash(content), intact: isIntact(content, consent.signatures) };
+}
+
+export async function attachmentContent(em: EntityManager, id: string): Promise<Buffer> {
+  const attachment = await em.findOne(ConsentAttachmentEntity, { id }, { populate: ["content"] });
+  if (!attachment) throw new NotFoundError({ da: "Filen findes ikke.", en: "File not found." }, { id });
+  return attachment.content;
+}

@@ -1,0 +1,19 @@
+import { Entity, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "An organisation outside the public sector that an authority shares data onward with under a consent." })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: "third_party" })
+export class ThirdParty {
+  @Field(() => ID)
+  @PrimaryKey({ type: "uuid" })
+  id!: string;
+
+  @Field(() => String)
+  @Property({ type: "string" })
+  name!: string;
+
+  @Field(() => String, { description: "CVR number (8 digits)." })
+  @Property({ type: "string", length: 8, unique: true })
+  cvr!: string;
+}

@@ -1,0 +1,71 @@
+import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { NotFoundError } from "@samtykke/server-kit";
+import { comesOfAge, isMinor, powerOfAttorneyCovers } from "../domain/representation.js";
+import { Citizen } from "../entities/citizen.entity.js";
+import { Custody, PowerOfAttorney } from "../entities/relations.entity.js";
+import type { PartyContext } from "../context.js";
+
+@ObjectType({ description: "A power of attorney in force: the attorney may act for the grantor towards the authorities named (all when none)." })
+export class PowerOfAttorneyGrant {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Citizen)
+  grantor!: Citizen;
+
+  @Field(() => Citizen)
+  attorney!: Citizen;
+
+  @Field(() => [ID], { description: "The authorities it covers; empty means all." })
+  authorityIds!: string[];
+
+  @Field(() => Date)
+  validFrom!: Date;
+
+  @Field(() => Date, { nullable: true })
+  validTo!: Date | null;
+}
+
+const inForce = (grants: PowerOfAttorney[], now: Date) =>
+  grants
+    .filter((grant) => powerOfAttorneyCovers({ ...grant, validTo: grant.validTo ?? null }, null, now))
+    .map((grant) => Object.assign(new PowerOfAttorneyGrant(), { ...grant, validTo: grant.validTo ?? null }));
+
+@Resolver(() => Citizen)
+export class RepresentationResolver {
+  @Query(() => Citizen, { description: "A citizen by id, as other parts of the platform refer to them." })
+  async citizenById(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<Citizen> {
+    const citizen = await em.findOne(Citizen, { id });
+    if (!citizen) throw new NotFoundError({ da: "Borgeren findes ikke.", en: "Citizen not found." }, { id });
+    return citizen;
+  }
+
+  @FieldResolver(() => Date, { description: "The 18th birthday: custody ends and the citizen answers for themselves." })
+  comesOfAgeOn(@Root() citizen: Citizen): Date {
+    return comesOfAge(citizen.birthDate);
+  }
+
+  @FieldResolver(() => [Citizen], { description: "Who holds custody of the citizen; empty once they are 18." })
+  async custodyHolders(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<Citizen[]> {
+    if (!isMinor(citizen.birthDate, new Date())) return [];
+    const rows = await em.find(Custody, { child: citizen.id }, { populate: ["holder"], orderBy: { holder: { name: "asc" } } });
+    return rows.map((row) => row.holder);
+  }
+
+  @FieldResolver(() => [Citizen], { description: "The children under 18 the citizen holds custody of." })
+  async children(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<Citizen[]> {
+    const rows = await em.find(Custody, { holder: citizen.id }, { populate: ["child"], orderBy: { child: { name: "asc" } } });
+    const now = new Date();
+    return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now));
+  }
+
+  @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that the citizen has given others." })
+  async attorneys(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+    return inForce(await em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+  }
+
+  @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that let the citizen act for others." })
+  async powersOfAttorney(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+    return inForce(await em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+  }
+}
