@@ -216,6 +216,27 @@ describe("re-consent on a changed template", () => {
   });
 });
 
+describe("re-consent when the new version is bound to a case", () => {
+  it("skips holders whose consent names no case instead of failing the whole action", async () => {
+    const create = (purpose: string, boundToCase: boolean) =>
+      platform
+        .graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+          input: { authorityId: DEMO.authorities.koebenhavn, key: "kbh-reconsent-sag", title: { da: "T", en: "T" }, purpose: { da: purpose, en: purpose }, ...TEMPLATE_TEXTS, boundToCase },
+        })
+        .then(async (r) => {
+          await platform.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: r.data.createTemplate.id });
+          return r.data.createTemplate.id as string;
+        });
+    const v1 = await create("Formål 1", false);
+    await giveWithYesToAll(platform, await requestFor("0101804321", v1, "KBH-SAG-1"));
+    await giveWithYesToAll(platform, await requestFor("1203755678", v1));
+    const v2 = await create("Formål 2", true);
+    const result = await platform.graphql(`mutation($id: ID!) { requestReconsent(templateId: $id) { requested skipped } }`, { id: v2 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.requestReconsent).toEqual({ requested: 1, skipped: 1 });
+  });
+});
+
 describe("parties: custody, power of attorney, third parties, case systems, bound cases", () => {
   it("knows who holds custody of a child and who may act for whom", async () => {
     const { data, errors } = await platform.graphql(`{

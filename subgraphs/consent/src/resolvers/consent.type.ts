@@ -278,6 +278,6 @@ export class ReconsentResult {
   @Field(() => Int, { description: "Re-consent requests created." })
   requested!: number;
 
-  @Field(() => Int, { description: "Consents left alone: their text is the same as the new version's, or a re-consent request is already open." })
+  @Field(() => Int, { description: "Consents left alone: their text is the same as the new version's, a re-consent request is already open, or the new version is bound to a case and they name none." })
   skipped!: number;
 }

@@ -239,7 +239,7 @@ async function endReplacedConsent(em: EntityManager, id: string, action: "supers
 /**
  * Asks the holders of consents on older versions of a template key to consent again to a newly
  * published version whose texts or choices changed. Each holder gets one request; an open one is
- * not repeated. The old consents stay as they are until answered.
+ * not repeated, nor one a version bound to a case cannot be asked without. The old consents stay as they are until answered.
  */
 export async function requestReconsent(ctx: ConsentContext, templateId: string): Promise<{ requested: number; skipped: number }> {
   const template = await ctx.supergraph.template(templateId, ctx.requestId);
@@ -265,6 +265,8 @@ export async function requestReconsent(ctx: ConsentContext, templateId: string):
     let requested = 0;
     for (const holder of holders) {
       if (alreadyAsked.has(holder.id) || sameBody(holder.body, newBody)) continue;
+      // A version bound to a case cannot be asked about without one; such holders are counted as skipped.
+      if (template.boundToCase && !holder.caseReference) continue;
       const request = em.create(ConsentEntity, {
         ...createRequest({ template, subjectId: holder.subjectId, caseReference: holder.caseReference, now }),
         replacesConsentId: holder.id,
