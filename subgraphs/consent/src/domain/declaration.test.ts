@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChoiceKind, contentHash, inspectScan, isIntact, SignatureMethod, signedContent, validateAnswers, type Choice } from "./declaration.js";
+import { ChoiceKind, contentHash, inspectScan, isIntact, SignatureMethod, signedContent, validateAnswers, type Choice, type ConsentBody } from "./declaration.js";
 
 const label = (word: string) => ({ da: word, en: word });
 const choices: Choice[] = [
@@ -61,7 +61,7 @@ describe("the signed content and its hash", () => {
     authorityId: "a1",
     validityDays: 30,
     singleUse: false,
-    body: { ...Object.fromEntries(["title", "purpose", "dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"].map((f) => [f, label(f)])), choices } as never,
+    body: { ...Object.fromEntries(["title", "purpose", "dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"].map((f) => [f, label(f)])), choices } as unknown as ConsentBody,
     answers: [{ key: "employer", checked: true, text: null }],
   };
 
@@ -78,7 +78,7 @@ describe("the signed content and its hash", () => {
     expect(isIntact(signedContent(consent), signatures)).toBe(true);
     expect(isIntact(signedContent({ ...consent, answers: [{ key: "employer", checked: false, text: null }] }), signatures)).toBe(false);
     expect(isIntact(signedContent({ ...consent, authorityId: "a2" }), signatures)).toBe(false);
-    expect(isIntact(signedContent({ ...consent, body: { ...consent.body, purpose: label("another purpose") } as never }), signatures)).toBe(false);
+    expect(isIntact(signedContent({ ...consent, body: { ...consent.body, purpose: label("another purpose") } }), signatures)).toBe(false);
     expect(isIntact(signedContent({ ...consent, attachments: [{ fileName: "scan.pdf", mediaType: "application/pdf", sha256: "0".repeat(64) }] }), signatures)).toBe(false);
   });
 });
