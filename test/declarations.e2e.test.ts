@@ -29,6 +29,15 @@ const GIVE = /* GraphQL */ `
 const CONSENT = /* GraphQL */ `query($id: ID!) { consent(id: $id) { status answers { key } integrity { intact } } }`;
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n"), Buffer.alloc(64, 0x20)]);
 
+/** Drafts and publishes a version of a Københavns Kommune template key. */
+async function publishKbhTemplate(key: string, purpose: string, rules: Record<string, unknown> = {}): Promise<string> {
+  const created = await platform.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+    input: { authorityId: DEMO.authorities.koebenhavn, key, title: { da: "Titel", en: "Title" }, purpose: { da: purpose, en: purpose }, ...TEMPLATE_TEXTS, ...rules },
+  });
+  await platform.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: created.data.createTemplate.id });
+  return created.data.createTemplate.id;
+}
+
 async function requestFor(cpr: string, templateId: string, caseReference?: string): Promise<string> {
   const result = await platform.graphql(REQUEST, { input: { templateId, cpr, caseReference } });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -178,15 +187,7 @@ describe("paper consents", () => {
 
 describe("re-consent on a changed template", () => {
   it("asks each holder once; the old consent stands until answered, then is replaced or withdrawn", async () => {
-    const create = (purpose: string) =>
-      platform
-        .graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
-          input: { authorityId: DEMO.authorities.koebenhavn, key: "kbh-reconsent", title: { da: "Titel", en: "Title" }, purpose: { da: purpose, en: purpose }, ...TEMPLATE_TEXTS },
-        })
-        .then(async (r) => {
-          await platform.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: r.data.createTemplate.id });
-          return r.data.createTemplate.id as string;
-        });
+    const create = (purpose: string) => publishKbhTemplate("kbh-reconsent", purpose);
     const v1 = await create("Formål 1");
     const [yes, no] = [await requestFor("0101804321", v1), await requestFor("1203755678", v1)];
     await giveWithYesToAll(platform, yes);
@@ -218,15 +219,7 @@ describe("re-consent on a changed template", () => {
 
 describe("re-consent when the new version is bound to a case", () => {
   it("skips holders whose consent names no case instead of failing the whole action", async () => {
-    const create = (purpose: string, boundToCase: boolean) =>
-      platform
-        .graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
-          input: { authorityId: DEMO.authorities.koebenhavn, key: "kbh-reconsent-sag", title: { da: "T", en: "T" }, purpose: { da: purpose, en: purpose }, ...TEMPLATE_TEXTS, boundToCase },
-        })
-        .then(async (r) => {
-          await platform.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: r.data.createTemplate.id });
-          return r.data.createTemplate.id as string;
-        });
+    const create = (purpose: string, boundToCase: boolean) => publishKbhTemplate("kbh-reconsent-sag", purpose, { boundToCase });
     const v1 = await create("Formål 1", false);
     await giveWithYesToAll(platform, await requestFor("0101804321", v1, "KBH-SAG-1"));
     await giveWithYesToAll(platform, await requestFor("1203755678", v1));
