@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import { closeWebSockets, REQUEST_ID_HEADER, requestIdOf } from "@samtykke/server-kit";
+import { closeWebSockets, createTokenVerifier, DomainError, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 
@@ -16,6 +16,8 @@ export interface StartGatewayOptions {
   host?: string;
   logger: Logger;
   production?: boolean;
+  /** Where tokens come from. The gateway refuses a bad token at the door; the subgraphs check it again. */
+  identity: IdentityOptions;
 }
 
 export interface RunningGateway {
@@ -43,12 +45,20 @@ async function subgraphReady(graphqlUrl: string): Promise<boolean> {
  */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { logger, subgraphUrls } = options;
+  const verifyToken = createTokenVerifier(options.identity);
+  // The caller's token goes on to every subgraph (a header over HTTP, connectionParams over
+  // graphql-ws), so each subgraph decides for itself what this caller may see and do.
+  const forwardedToken = [["authorization", "{context.headers.authorization}"]];
   const transportEntries = Object.fromEntries(
     Object.entries(subgraphUrls).map(([name, location]) => [
       name,
       name === "consent"
-        ? { location, options: { subscriptions: { kind: "ws", location: GRAPHQL_PATH } } }
-        : { location },
+        ? {
+            location,
+            headers: forwardedToken,
+            options: { subscriptions: { kind: "ws", location: GRAPHQL_PATH, options: { connectionParams: { authorization: "{context.headers.authorization}" } } } },
+          }
+        : { location, headers: forwardedToken },
     ]),
   );
   const runtime = createGatewayRuntime({
@@ -77,6 +87,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // subgraph, so one operation can be followed through all the logs.
     const requestId = requestIdOf(request.headers);
     request.headers[REQUEST_ID_HEADER] = requestId;
+    try {
+      await verifyToken(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' });
+      response.end(JSON.stringify({ errors: [{ message: error.messages.en, extensions: { code: error.code, message: error.messages } }] }));
+      return;
+    }
     const started = performance.now();
     response.once("finish", () => {
       logger.info(
@@ -87,8 +105,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     runtime(request, response);
   });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
   const graphqlWs = useServer(
-    getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
+    {
+      ...wsOptions,
+      // A socket whose token does not verify is closed before it can subscribe (4403).
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          await verifyToken(typeof authorization === "string" ? authorization : null);
+        } catch {
+          return false;
+        }
+        return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
+      },
+    },
     wss,
   );
 

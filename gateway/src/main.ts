@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { commonEnv, createLogger, parseEnv, port } from "@samtykke/server-kit";
+import { commonEnv, createLogger, identityEnv, parseEnv, port } from "@samtykke/server-kit";
 import { startGateway } from "./gateway.js";
 
 // Runs the gateway alone, in front of subgraphs started elsewhere.
@@ -12,6 +12,7 @@ const env = parseEnv({
   PARTY_URL: z.string().url().default("http://127.0.0.1:4001/graphql"),
   TEMPLATE_URL: z.string().url().default("http://127.0.0.1:4002/graphql"),
   CONSENT_URL: z.string().url().default("http://127.0.0.1:4003/graphql"),
+  ...identityEnv,
 });
 const logger = createLogger("gateway", env.LOG_LEVEL);
 const gateway = await startGateway({
@@ -21,6 +22,7 @@ const gateway = await startGateway({
   host: env.HOST,
   logger,
   production: env.NODE_ENV === "production",
+  identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -4,6 +4,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
+import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 
 export interface GraphQLResult<T = any> {
@@ -11,13 +12,28 @@ export interface GraphQLResult<T = any> {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
-export interface TestPlatform extends Platform {
-  /** Every JSON log line the parts wrote, parsed. */
-  logLines: Record<string, any>[];
+/** Someone calling the gateway: anonymous, or signed in with a token of the development login. */
+export interface Caller {
+  token: string | null;
   /** POSTs an operation to the gateway, as any client would. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
-  /** A graphql-ws client on the gateway's /graphql; closed with the platform. */
+  /** A graphql-ws client on the gateway's /graphql with the token in connectionParams; closed with the platform. */
   wsClient(): Client;
+}
+
+export type DemoAuthority = "odense" | "skattestyrelsen";
+
+export interface TestPlatform extends Platform, Caller {
+  /** Every JSON log line the parts wrote, parsed. */
+  logLines: Record<string, any>[];
+  /** A citizen signed in (NSIS substantial unless told), as after a MitID login. */
+  citizen(cpr: string, level?: AssuranceLevel): Promise<Caller>;
+  /** The demo caseworker of an authority, signed in. */
+  caseworker(authority: DemoAuthority, level?: AssuranceLevel): Promise<Caller>;
+  /** The demo case system of an authority, with a client-credentials token. */
+  caseSystem(authority: DemoAuthority): Promise<Caller>;
+  /** A caller with this exact Authorization token (a forged or expired one, say). */
+  withToken(token: string | null): Caller;
 }
 
 /** The whole platform on fresh databases and free ports, stopped and dropped after the file. */
@@ -33,6 +49,7 @@ export async function startTestPlatform(options: { serveWeb?: boolean; consentCl
   const platform = await startPlatform({
     databaseUrl: serverUrl,
     ports: { gateway: 0, party: 0, template: 0, consent: 0 },
+    identity: "dev-login",
     seedDemo: true,
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
@@ -42,22 +59,40 @@ export async function startTestPlatform(options: { serveWeb?: boolean; consentCl
     logDestination: logDestination as never,
   });
   const clients: Client[] = [];
-  return {
-    ...platform,
-    logLines,
+  const login = platform.devLogin!;
+  const withToken = (token: string | null): Caller => ({
+    token,
     async graphql(query, variables, headers) {
       const response = await fetch(platform.gatewayUrl, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();
     },
     wsClient() {
-      const client = createClient({ url: platform.gatewayUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+      const client = createClient({
+        url: platform.gatewayUrl.replace(/^http/, "ws"),
+        webSocketImpl: WebSocket,
+        lazy: true,
+        retryAttempts: 0,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      });
       clients.push(client);
       return client;
     },
+  });
+  const staff = (authority: DemoAuthority) => DEMO.staff.find((member) => member.authority === DEMO.authorities[authority])!;
+  return {
+    ...platform,
+    ...withToken(null),
+    logLines,
+    withToken,
+    citizen: async (cpr, level) => withToken(await login.issue({ role: "citizen", cpr, level })),
+    caseworker: async (authority, level) =>
+      withToken(await login.issue({ role: "caseworker", caseworkerId: staff(authority).caseworker, authorityId: DEMO.authorities[authority], level })),
+    caseSystem: async (authority) =>
+      withToken(await login.issue({ role: "system", caseSystemId: DEMO.caseSystems[authority], authorityId: DEMO.authorities[authority] })),
     async stop() {
       await Promise.all(clients.map((client) => client.dispose()));
       await platform.stop();
@@ -79,7 +114,9 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
         for (const waiter of waiters.filter((w) => events.length >= w.count)) waiter.resolve();
       },
       error: (error) => {
-        failure = error;
+        // A closed socket arrives as a CloseEvent, which JSON cannot show.
+        const closed = error as { code?: number; reason?: string };
+        failure = typeof closed?.code === "number" ? `socket closed ${closed.code} ${closed.reason ?? ""}` : error;
       },
       complete: () => {},
     },
@@ -112,17 +149,17 @@ export const TEMPLATE_TEXTS = {
 };
 
 /** Answers a consent's choices as a citizen ticking every box would: reads the choices it shows, then answers each. */
-export async function yesToEveryChoice(platform: TestPlatform, consentId: string) {
-  const result = await platform.graphql(`query($id: ID!) { consent(id: $id) { choices { key kind } } }`, { id: consentId });
+export async function yesToEveryChoice(citizen: Caller, consentId: string) {
+  const result = await citizen.graphql(`query($id: ID!) { consent(id: $id) { choices { key kind } } }`, { id: consentId });
   return (result.data.consent.choices as { key: string; kind: string }[]).map(({ key, kind }) =>
     kind === "CHECKBOX" ? { key, checked: true } : { key, text: "" },
   );
 }
 
-/** Gives a requested consent, answering yes to every choice. */
-export async function giveWithYesToAll(platform: TestPlatform, consentId: string, selection = "id status") {
-  return platform.graphql(`mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { ${selection} } }`, {
+/** Gives a requested consent as this citizen, answering yes to every choice. */
+export async function giveWithYesToAll(citizen: Caller, consentId: string, selection = "id status") {
+  return citizen.graphql(`mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { ${selection} } }`, {
     id: consentId,
-    answers: await yesToEveryChoice(platform, consentId),
+    answers: await yesToEveryChoice(citizen, consentId),
   });
 }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startConsent } from "@samtykke/consent";
+import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
 import { startGateway } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
@@ -11,6 +12,7 @@ import {
   type DestinationStream,
   type EmbeddedDatabaseServer,
   type StartedSubgraph,
+  type IdentityOptions,
   type Logger,
 } from "@samtykke/server-kit";
 import { startTemplate } from "@samtykke/template";
@@ -23,7 +25,12 @@ export interface PlatformOptions {
   databaseUrl?: string;
   /** Without databaseUrl: where the embedded PostgreSQL keeps its data, and its port. */
   embedded?: { dataDir: string; port: number };
-  ports: { gateway: number; party: number; template: number; consent: number; citizenWeb?: number; authorityWeb?: number };
+  ports: { gateway: number; party: number; template: number; consent: number; citizenWeb?: number; authorityWeb?: number; devLogin?: number };
+  /**
+   * Where tokens come from: an OpenID Connect provider, or `"dev-login"` for the built-in development
+   * login (anyone can sign in as anyone; refused in production).
+   */
+  identity: IdentityOptions | "dev-login";
   host?: string;
   seedDemo: boolean;
   /** Also make demo consents when seeding (default: as seedDemo); tests make their own. */
@@ -52,6 +59,8 @@ export interface Platform {
   logger: Logger;
   /** The running subgraphs by name, for operating on one part alone. */
   subgraphs: Record<"party" | "template" | "consent", StartedSubgraph>;
+  /** The development login, when the platform runs with it. */
+  devLogin?: DevLogin;
   stop(): Promise<void>;
 }
 
@@ -83,8 +92,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       parts.push({ name: "PostgreSQL", url: shown.toString() });
     }
 
+    let devLogin: DevLogin | undefined;
+    let identity: IdentityOptions;
+    if (options.identity === "dev-login") {
+      if (options.production) throw new Error("The development login cannot run in production; configure AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL");
+      devLogin = await startDevLogin({ port: options.ports.devLogin ?? 0, host: options.host, logger: createLogger("dev-login", level, options.logDestination) });
+      stops.push(devLogin.close);
+      identity = devLogin.identity;
+      parts.push({ name: "development login", url: `${devLogin.authorizeUrl} (TEST ONLY: anyone can sign in as anyone)` });
+    } else {
+      identity = options.identity;
+    }
+
     let gatewayUrl = "";
-    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo };
+    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity };
     progress("migrating and starting the party subgraph");
     const party = await startParty({
       ...common,
@@ -128,6 +149,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host: options.host,
       logger,
       production: options.production,
+      identity,
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;
@@ -139,7 +161,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // A fresh database gets demo consents too, made through the gateway like any other.
     if ((options.seedDemoConsents ?? options.seedDemo) && party.seeded) {
       progress("adding demo consents through the gateway");
-      await seedDemoConsents(gateway.url);
+      if (!devLogin) throw new Error("Demo consents are made by demo people signing in, which needs the development login");
+      await seedDemoConsents(gateway.url, devLogin);
     }
 
     if (options.serveWeb) {
@@ -149,12 +172,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ] as const) {
         const dir = `${ROOT}${folder}/dist`;
         if (!existsSync(`${dir}/index.html`)) throw new Error(`${folder} is not built: run npm run build:web`);
-        const site = await serveSite({ dir, port, host: options.host, gatewayUrl: gateway.url });
+        const login = devLogin && { authorizeUrl: devLogin.authorizeUrl, tokenUrl: devLogin.tokenUrl, clientId: folder };
+        const site = await serveSite({ dir, port, host: options.host, config: { gatewayUrl: gateway.url, login } });
         stops.push(site.close);
         parts.push({ name, url: site.url });
       }
     }
-    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, stop };
+    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, devLogin, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { parseEnv, port } from "@samtykke/server-kit";
+import { parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
 
@@ -21,8 +21,16 @@ const env = parseEnv({
   WEB_AUTHORITY_PORT: port(5174),
   CPR_KEY: z.string().min(32).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  DEV_LOGIN_PORT: port(4005),
+  // An OpenID Connect provider; without one, `npm start` runs the development login.
+  AUTH_ISSUER: z.string().url().optional(),
+  AUTH_AUDIENCE: z.string().default("samtykke"),
+  AUTH_JWKS_URL: z.string().url().optional(),
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
+
+const identity: IdentityOptions | "dev-login" =
+  env.AUTH_ISSUER && env.AUTH_JWKS_URL ? { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL } : "dev-login";
 
 const progress = (message: string) => console.log(`… ${message}`);
 const started = performance.now();
@@ -37,7 +45,9 @@ const platform = await startPlatform({
     consent: env.CONSENT_PORT,
     citizenWeb: env.WEB_CITIZEN_PORT,
     authorityWeb: env.WEB_AUTHORITY_PORT,
+    devLogin: env.DEV_LOGIN_PORT,
   },
+  identity,
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   cprKey: env.CPR_KEY ?? DEVELOPMENT_CPR_KEY,

@@ -7,13 +7,19 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
+/** What an SPA learns at start: where the gateway is and how its users sign in (an OpenID Connect authorization code flow with PKCE). */
+export interface SiteConfig {
+  gatewayUrl: string;
+  login?: { authorizeUrl: string; tokenUrl: string; clientId: string };
+}
+
 /**
  * Serves a built SPA with fallback to index.html for its client-side routes, and `/config.json`
- * telling it where the gateway is, so one build runs against any deployment.
+ * with its SiteConfig, so one build runs against any deployment.
  */
-export async function serveSite(options: { dir: string; port: number; host?: string; gatewayUrl: string }): Promise<RunningSite> {
+export async function serveSite(options: { dir: string; port: number; host?: string; config: SiteConfig }): Promise<RunningSite> {
   const assets = sirv(options.dir, { single: true, etag: true, gzip: false, dev: false });
-  const config = JSON.stringify({ gatewayUrl: options.gatewayUrl });
+  const config = JSON.stringify(options.config);
   const server: Server = createServer((request, response) => {
     if (request.url === "/config.json") {
       response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(config);

@@ -24,6 +24,17 @@ export const DEMO = {
     childTherapy: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000202",
     seafarerTax: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000203",
   },
+  /** Who works where, for the seed and the development login's list of people to sign in as. */
+  staff: [
+    { caseworker: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000101", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000001", name: "Mette Sagsbehandler" },
+    { caseworker: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000102", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000002", name: "Jonas Skattemedarbejder" },
+  ],
+  /** The case systems' OAuth2 clients: client id = case system id; the development login's secret for all of them. */
+  caseSystemClients: [
+    { caseSystem: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000301", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000001" },
+    { caseSystem: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000302", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000002" },
+  ],
+  caseSystemSecret: "demo-secret",
   /** Fictitious people of the person-register stand-in; no real person has these numbers. */
   citizens: [
     { cpr: "0101804321", name: "Karen Jensen" },

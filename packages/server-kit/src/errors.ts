@@ -34,6 +34,11 @@ export class ForbiddenError extends DomainError {
   readonly code = "FORBIDDEN";
 }
 
+/** No valid login: the token is missing where one is needed, expired, or not signed by a trusted issuer. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED";
+}
+
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
 }

@@ -3,6 +3,7 @@ import "reflect-metadata";
 export * from "./config.js";
 export * from "./logger.js";
 export * from "./errors.js";
+export * from "./identity.js";
 export * from "./database.js";
 export * from "./embedded-postgres.js";
 export * from "./federation.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commonEnv, parseEnv, port } from "./config.js";
 import { subgraphDatabaseUrl } from "./database.js";
+import { identityEnv, type IdentityOptions } from "./identity.js";
 import { createLogger, type Logger } from "./logger.js";
 
 export interface StandaloneSettings {
@@ -9,11 +10,13 @@ export interface StandaloneSettings {
   host: string;
   logger: Logger;
   production: boolean;
+  identity: IdentityOptions;
 }
 
 /**
  * Runs one part as its own process, as in production: reads `<NAME>_PORT`, `<NAME>_DATABASE_URL`
- * (or DATABASE_URL plus the part's own database name), HOST, NODE_ENV and LOG_LEVEL, then stops
+ * (or DATABASE_URL plus the part's own database name), HOST, NODE_ENV, LOG_LEVEL and the token
+ * issuer (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL), then stops
  * cleanly on SIGINT/SIGTERM.
  */
 export async function runAlone(
@@ -28,6 +31,7 @@ export async function runAlone(
     [`${prefix}_PORT`]: port(defaultPort),
     [`${prefix}_DATABASE_URL`]: z.string().url().optional(),
     DATABASE_URL: z.string().url().optional(),
+    ...identityEnv,
   }) as Record<string, any>;
   const logger = createLogger(name, env.LOG_LEVEL);
   const databaseUrl = env[`${prefix}_DATABASE_URL`] ?? (env.DATABASE_URL && subgraphDatabaseUrl(env.DATABASE_URL, name));
@@ -41,6 +45,7 @@ export async function runAlone(
     host: env.HOST,
     logger,
     production: env.NODE_ENV === "production",
+    identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));

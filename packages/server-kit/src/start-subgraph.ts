@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
+import { createTokenVerifier, type IdentityOptions } from "./identity.js";
 import { openDatabase, type MikroORM } from "./database.js";
 import type { FederatedSchema } from "./federation.js";
 import { startSubgraphServer, type RunningSubgraph, type SubgraphContext } from "./subgraph-server.js";
@@ -19,6 +20,8 @@ export interface StartSubgraphOptions<TContext extends SubgraphContext> {
   host?: string;
   logger: Logger;
   production?: boolean;
+  /** Where tokens come from; every subgraph checks each caller's token itself. */
+  identity: IdentityOptions;
   extendContext?: (base: SubgraphContext) => TContext;
   /** Puts the demo data in when the database has none; returns whether it did. */
   seed?: (em: EntityManager) => Promise<boolean>;
@@ -54,6 +57,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       port: options.port,
       host: options.host,
       subscriptions: definition.subscriptions,
+      verifyToken: createTokenVerifier(options.identity),
       extendContext: options.extendContext,
       production: options.production,
     });

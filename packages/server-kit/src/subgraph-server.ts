@@ -9,14 +9,19 @@ import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { createErrorFormatter } from "./errors.js";
+import { GraphQLError } from "graphql";
+import { createErrorFormatter, DomainError } from "./errors.js";
+import type { Caller, TokenVerifier } from "./identity.js";
 import { closeWebSockets } from "./websockets.js";
 
-/** What every resolver receives: its own unit of work, the request id and a logger that carries it. */
+/** What every resolver receives: its own unit of work, the request id, a logger that carries it, and who is calling. */
 export interface SubgraphContext {
   em: EntityManager;
   requestId: string;
   logger: Logger;
+  caller: Caller;
+  /** The caller's own `Authorization` header, for calls made through the supergraph on their behalf. */
+  authorization: string | null;
 }
 
 export interface SubgraphServerOptions<TContext extends SubgraphContext> {
@@ -28,6 +33,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   host?: string;
   /** Serve graphql-ws on the same `/graphql` path (the consent subgraph's subscriptions). */
   subscriptions?: boolean;
+  /** Checks the caller's token; every operation, `_entities` included, sees the caller it yields. */
+  verifyToken: TokenVerifier;
   /** Adds a subgraph's own services to the base context. */
   extendContext?: (base: SubgraphContext) => TContext;
   /** Largest request body accepted, in bytes. */
@@ -50,6 +57,10 @@ export function requestIdOf(headers: IncomingMessage["headers"]): string {
   const given = headers[REQUEST_ID_HEADER];
   const value = Array.isArray(given) ? given[0] : given;
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
+
+function authorizationFrom(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
 class PayloadTooLargeError extends Error {}
@@ -96,9 +107,17 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const httpServer: Server = createServer();
   const extend = options.extendContext ?? ((base: SubgraphContext) => base as TContext);
-  const contextFor = (headers: IncomingMessage["headers"]): TContext => {
+  const contextFor = (headers: IncomingMessage["headers"], caller: Caller, authorization: string | null): TContext => {
     const requestId = requestIdOf(headers);
-    return extend({ em: orm.em.fork(), requestId, logger: logger.child({ requestId }) });
+    return extend({ em: orm.em.fork(), requestId, logger: logger.child({ requestId }), caller, authorization });
+  };
+  const identify = async (authorization: string | null): Promise<Caller> => {
+    try {
+      return await options.verifyToken(authorization);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new GraphQLError(error.messages.en, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
+    }
   };
 
   const formatError = createErrorFormatter(logger);
@@ -108,7 +127,21 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     const graphqlWs = useServer(
       {
         schema,
-        context: (ctx) => contextFor(ctx.extra.request.headers),
+        // A socket is identified once, when it opens: a bad token closes it before any subscription.
+        onConnect: async (ctx) => {
+          const authorization = authorizationFrom(ctx.connectionParams?.authorization);
+          try {
+            (ctx.extra as { caller?: Caller }).caller = await options.verifyToken(authorization);
+            (ctx.extra as { authorization?: string | null }).authorization = authorization;
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        context: (ctx) => {
+          const extra = ctx.extra as typeof ctx.extra & { caller: Caller; authorization: string | null };
+          return contextFor(extra.request.headers, extra.caller, extra.authorization);
+        },
         // Apollo Server formats HTTP responses; subscriptions need the same mapper applied here.
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
@@ -177,7 +210,10 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-        context: async () => contextFor(request.headers),
+        context: async () => {
+          const authorization = authorizationFrom(request.headers.authorization);
+          return contextFor(request.headers, await identify(authorization), authorization);
+        },
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;

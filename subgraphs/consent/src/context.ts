@@ -1,4 +1,5 @@
 import type { SubgraphContext } from "@samtykke/server-kit";
+import type { Representation } from "./domain/access.js";
 import type { ConsentEventBus } from "./services/consent-event-bus.js";
 import type { SupergraphClient } from "./services/supergraph-client.js";
 
@@ -6,4 +7,6 @@ export interface ConsentContext extends SubgraphContext {
   supergraph: SupergraphClient;
   events: ConsentEventBus;
   now: () => Date;
+  /** Whom a signed-in citizen acts for (asked of the party subgraph once per request); null for anyone else. */
+  representation(): Promise<Representation | null>;
 }

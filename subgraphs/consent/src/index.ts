@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
-import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
+import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/consent.service.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
+import type { Representation } from "./domain/access.js";
 
 export { consentSubgraph } from "./subgraph.js";
 
@@ -16,6 +17,7 @@ export interface StartConsentOptions {
   /** Where the supergraph answers; a function because the gateway may start after this subgraph. */
   gatewayUrl: () => string;
   production?: boolean;
+  identity: IdentityOptions;
   now?: () => Date;
   /** How often expiry and answer deadlines are applied (ms). */
   dueCheckIntervalMs?: number;
@@ -27,7 +29,16 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const now = options.now ?? (() => new Date());
   const subgraph = await startSubgraph<ConsentContext>(consentSubgraph, {
     ...options,
-    extendContext: (base) => ({ ...base, supergraph, events, now }),
+    extendContext: (base) => {
+      let representation: Promise<Representation | null> | undefined;
+      return {
+        ...base,
+        supergraph,
+        events,
+        now,
+        representation: () => (representation ??= base.caller.kind === "citizen" ? supergraph.representation(base) : Promise.resolve(null)),
+      };
+    },
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   return {

@@ -4,7 +4,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentStatus } from "../src/domain/consent-state.js";
-import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
+import { ActorKind, ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { ConsentEventBus } from "../src/services/consent-event-bus.js";
@@ -66,6 +66,7 @@ describe("the event log", () => {
               consentId,
               action: "request",
               status: ConsentStatus.REQUESTED,
+              actorKind: ActorKind.PLATFORM,
               authorityId: consentId,
               subjectId: consentId,
               occurredAt: new Date(),

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
+import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { CprVault } from "./domain/cpr-vault.js";
 import { seedPartyDemo } from "./demo/seed.js";
 import { partySubgraph } from "./subgraph.js";
@@ -15,6 +15,7 @@ export interface StartPartyOptions {
   logger: Logger;
   cprKey: string;
   production?: boolean;
+  identity: IdentityOptions;
   seedDemo?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { startSubgraph, type StartedSubgraph } from "@samtykke/server-kit";
+import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { seedTemplateDemo } from "./demo/seed.js";
 import { templateSubgraph } from "./subgraph.js";
 
@@ -12,6 +12,7 @@ export interface StartTemplateOptions {
   host?: string;
   logger: Logger;
   production?: boolean;
+  identity: IdentityOptions;
   seedDemo?: boolean;
 }
 

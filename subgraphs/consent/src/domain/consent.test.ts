@@ -186,7 +186,7 @@ describe("createGiven", () => {
 
   it("is in force from when it was given, for the template's period, with the attestation", () => {
     const givenAt = new Date("2025-12-31T00:00:00Z");
-    const given = createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.ON_BEHALF, attestation, answers, givenAt, now });
+    const given = createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.ON_BEHALF, attestation, answers, givenAt, now });
     expect(given).toMatchObject({
       id: "k1",
       status: ConsentStatus.ACTIVE,
@@ -200,10 +200,10 @@ describe("createGiven", () => {
   });
 
   it("refuses an empty statement and a consent given in the future", () => {
-    expect(() => createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, answers, givenAt: now, now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, answers, givenAt: now, now })).toThrow(
       expect.objectContaining({ details: { field: "attestation" } }),
     );
-    expect(() => createGiven({ id: "k1", template, subjectId: "c1", channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
       expect.objectContaining({ details: { field: "givenAt" } }),
     );
   });

@@ -1,4 +1,5 @@
-import { ValidationError } from "@samtykke/server-kit";
+import canonicalize from "canonicalize";
+import { ConflictError, ValidationError } from "@samtykke/server-kit";
 import { ConsentStatus, nextStatus, type ConsentAction } from "./consent-state.js";
 import {
   contentHash,
@@ -116,6 +117,62 @@ export function createRequest(input: {
   };
 }
 
+/** The citizen a request is for, as the party subgraph knows them. */
+export interface Subject {
+  id: string;
+  comesOfAgeOn: Date;
+  custodyHolderIds: readonly string[];
+}
+
+/**
+ * Who must sign: the citizen themselves, or every custody holder of a child. A template for custody
+ * holders cannot be used for someone no one holds custody of (an adult, say).
+ */
+export function requiredSigners(template: Pick<TemplateSnapshot, "signers">, subject: Subject): { requiredSignerIds: string[]; subjectComesOfAgeOn: string | null } {
+  if (template.signers !== "CUSTODY_HOLDERS") return { requiredSignerIds: [subject.id], subjectComesOfAgeOn: null };
+  if (subject.custodyHolderIds.length === 0) {
+    throw new ValidationError(
+      {
+        da: "Skabelonen skal underskrives af forældremyndighedsindehaverne, men borgeren er ikke et barn under nogens forældremyndighed.",
+        en: "The template is signed by the holders of custody, but the citizen is not a child in anyone's custody.",
+      },
+      { field: "cpr" },
+    );
+  }
+  return { requiredSignerIds: [...subject.custodyHolderIds], subjectComesOfAgeOn: subject.comesOfAgeOn.toISOString().slice(0, 10) };
+}
+
+/**
+ * The request a young person gets on their 18th birthday for a consent their custody holders gave:
+ * the same version and texts, now theirs to give, replacing the old one when they do.
+ */
+export function handOverRequest(
+  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy"> & { id: string },
+  now: Date,
+) {
+  return {
+    status: ConsentStatus.REQUESTED,
+    templateId: consent.templateId,
+    templateKey: consent.templateKey,
+    templateVersion: consent.templateVersion,
+    kind: consent.kind,
+    authorityId: consent.authorityId,
+    thirdPartyId: consent.thirdPartyId ?? null,
+    subjectId: consent.subjectId,
+    caseReference: consent.caseReference ?? null,
+    body: snapshotBody(consent.body),
+    validityDays: consent.validityDays,
+    fixedValidTo: consent.fixedValidTo ?? null,
+    singleUse: consent.singleUse,
+    signers: "CITIZEN",
+    signingLevel: consent.signingLevel,
+    requiredSignerIds: [consent.subjectId],
+    replacesConsentId: consent.id,
+    requestedAt: now,
+    answerBy: new Date(now.getTime() + DEFAULT_ANSWER_DAYS * DAY_MS),
+  };
+}
+
 /** A deep copy of the texts and choices, so the consent keeps what was shown whatever the template object does later. */
 export function snapshotBody(template: ConsentBody): ConsentBody {
   const texts = Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: template[field].da, en: template[field].en }]));
@@ -148,7 +205,7 @@ const MAX_STATEMENT = 1_000;
  */
 export function createGiven(input: {
   template: TemplateSnapshot;
-  subjectId: string;
+  subject: Subject;
   caseReference?: string | null;
   channel: Channel.ON_BEHALF | Channel.API | Channel.PAPER;
   attestation: Attestation;
@@ -159,7 +216,10 @@ export function createGiven(input: {
   now: Date;
   id: string;
 }) {
-  const request = createRequest({ template: input.template, subjectId: input.subjectId, caseReference: input.caseReference, now: input.now });
+  const request = {
+    ...createRequest({ template: input.template, subjectId: input.subject.id, caseReference: input.caseReference, now: input.now }),
+    ...requiredSigners(input.template, input.subject),
+  };
   const statement = input.attestation.statement.trim();
   if (!statement || statement.length > MAX_STATEMENT) {
     throw new ValidationError(
@@ -181,40 +241,83 @@ export function createGiven(input: {
     [Channel.PAPER]: SignatureMethod.ATTESTED_PAPER,
     [Channel.API]: SignatureMethod.DELIVERED_WITH_EVIDENCE,
   }[input.channel];
-  const given = give(
-    { ...request, id: input.id, attachments: input.attachments },
-    { signerId: input.subjectId, method, attestedBy: input.attestation.attestedBy, answers: input.answers },
-    input.givenAt,
-  );
-  return { ...request, ...given, id: input.id, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
+  // The attestation covers every required signer: both custody holders signed the paper form.
+  let given: ReturnType<typeof give> | undefined;
+  for (const signerId of request.requiredSignerIds) {
+    given = give(
+      { ...request, ...given, id: input.id, attachments: input.attachments },
+      { signerId, method, attestedBy: input.attestation.attestedBy, answers: input.answers },
+      input.givenAt,
+    );
+  }
+  return { ...request, ...given!, id: input.id, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
 }
 
 export interface Signing {
   signerId: string;
+  /** The citizen an attorney signs for. */
+  onBehalfOfId?: string | null;
   method: SignatureMethod;
   attestedBy: string | null;
   answers: readonly ChoiceAnswer[];
+  assuranceLevel?: string | null;
+  loginTransactionId?: string | null;
 }
 
-type Givable = Parameters<typeof signedContent>[0] & { status: ConsentStatus };
+type Givable = Parameters<typeof signedContent>[0] & {
+  status: ConsentStatus;
+  /** Whose signatures it needs; empty or absent means the subject's alone. */
+  requiredSignerIds?: readonly string[] | null;
+  signatures?: readonly Signature[] | null;
+};
+
+/** Whose required signature a signature is: the person an attorney signed for, else the signer. */
+const slotOf = (signature: Pick<Signature, "signerId" | "onBehalfOfId">) => signature.onBehalfOfId ?? signature.signerId;
 
 /**
  * Giving a requested consent: the answers are checked against the choices shown, the giver signs
- * the canonical hash of header, texts and answers, and the consent is ACTIVE from now for the
- * template's period (or until its fixed end).
+ * the canonical hash of header, texts and answers. With several givers (a child's custody holders)
+ * each signs the same answers, and the consent stays REQUESTED until the last one has; then it is
+ * ACTIVE from now for the template's period (or until its fixed end).
  */
 export function give(consent: Givable, signing: Signing, now: Date) {
   const status = nextStatus(consent.status, "give");
   const answers = validateAnswers(consent.body.choices, signing.answers);
+  const earlier = consent.signatures ?? [];
+  const required = consent.requiredSignerIds?.length ? consent.requiredSignerIds : [consent.subjectId];
+  const slot = slotOf(signing);
+  if (!required.includes(slot)) {
+    throw new ValidationError({ da: "Du er ikke blandt dem, der skal give dette samtykke.", en: "You are not among those who must give this consent." }, { field: "id" });
+  }
+  if (earlier.some((signature) => slotOf(signature) === slot)) {
+    throw new ConflictError(
+      { da: "Du har allerede givet samtykket; det afventer den anden forælders svar.", en: "You have already given this consent; it awaits the other custody holder's answer." },
+      { field: "id" },
+    );
+  }
+  if (earlier.length && consent.answers && canonicalize(consent.answers) !== canonicalize(answers)) {
+    throw new ValidationError(
+      {
+        da: "Svarene skal være de samme, som den anden forælder gav. Læs dem og svar igen, eller afvis samtykket.",
+        en: "The answers must be the same as those the other custody holder gave. Read them and answer again, or decline the consent.",
+      },
+      { field: "answers" },
+    );
+  }
   const signature: Signature = {
     signerId: signing.signerId,
+    ...(signing.onBehalfOfId ? { onBehalfOfId: signing.onBehalfOfId } : {}),
     method: signing.method,
     attestedBy: signing.attestedBy,
     contentHash: contentHash(signedContent({ ...consent, answers })),
     signedAt: now.toISOString(),
+    ...(signing.assuranceLevel ? { assuranceLevel: signing.assuranceLevel, loginTransactionId: signing.loginTransactionId ?? null } : {}),
   };
+  const signatures = [...earlier, signature];
+  const complete = required.every((id) => signatures.some((candidate) => slotOf(candidate) === id));
+  if (!complete) return { status: consent.status, answers, signatures };
   const validTo = consent.fixedValidTo ?? (consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null);
-  return { status, answers, signatures: [signature], answeredAt: now, validFrom: now, validTo };
+  return { status, answers, signatures, answeredAt: now, validFrom: now, validTo };
 }
 
 /** What an action changes on a consent; the event log records who and when. */

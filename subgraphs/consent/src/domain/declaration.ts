@@ -160,13 +160,18 @@ export enum SignatureMethod {
 
 /** Who agreed to exactly which content, and how. */
 export interface Signature {
-  /** The citizen who gave the consent, for whom it is given. */
+  /** The citizen who signed: the subject, a custody holder, or an attorney. */
   signerId: string;
+  /** The citizen an attorney signed for; absent when the signer signed for themselves. */
+  onBehalfOfId?: string | null;
   method: SignatureMethod;
   /** The caseworker or case system that vouches for a signature not made by the citizen's own login. */
   attestedBy: string | null;
   contentHash: string;
   signedAt: string;
+  /** For a digital signature: the NSIS level of the login and its transaction id, to prove it later. */
+  assuranceLevel?: string | null;
+  loginTransactionId?: string | null;
 }
 
 /** Whether stored content still matches every signature over it: false means someone changed it afterwards. */

@@ -2,6 +2,16 @@ import { BigIntType, OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
 
+export type ConsentEventAction = ConsentAction | "request" | "register" | "deliver" | "upload" | "sign" | "handOver";
+
+/** Who made a change: a citizen, a caseworker, a case system, or the platform itself (time, a closed case elsewhere). */
+export enum ActorKind {
+  CITIZEN = "CITIZEN",
+  CASEWORKER = "CASEWORKER",
+  CASE_SYSTEM = "CASE_SYSTEM",
+  PLATFORM = "PLATFORM",
+}
+
 /**
  * An immutable record of one change to a consent, written in the same transaction as the change.
  * Its id is the global cursor subscribers resume from.
@@ -9,7 +19,7 @@ import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
 @Entity({ tableName: "consent_event" })
 @Index({ properties: ["consentId", "id"] })
 export class ConsentEventEntity {
-  [OptionalProps]?: "id";
+  [OptionalProps]?: "id" | "actorId" | "onBehalfOfId" | "channel" | "reason" | "assuranceLevel" | "loginTransactionId";
 
   // Read as a string: cursors outgrow what a JavaScript number holds exactly.
   @PrimaryKey({ type: new BigIntType("string"), autoincrement: true })
@@ -19,7 +29,7 @@ export class ConsentEventEntity {
   consentId!: string;
 
   @Property({ type: "string", length: 20 })
-  action!: ConsentAction | "request" | "register" | "deliver" | "upload";
+  action!: ConsentEventAction;
 
   @Enum({ items: () => ConsentStatus, nativeEnumName: "consent_status" })
   status!: ConsentStatus;
@@ -33,4 +43,29 @@ export class ConsentEventEntity {
 
   @Property({ type: "datetime" })
   occurredAt!: Date;
+
+  @Enum({ items: () => ActorKind, nativeEnumName: "consent_actor_kind", default: ActorKind.PLATFORM })
+  actorKind!: ActorKind;
+
+  /** The citizen, caseworker or case system; null for the platform. */
+  @Property({ type: "uuid", nullable: true })
+  actorId?: string | null;
+
+  /** The citizen the actor acted for (an attorney's grantor, a child, the citizen a caseworker withdrew for). */
+  @Property({ type: "uuid", nullable: true })
+  onBehalfOfId?: string | null;
+
+  /** DIGITAL, ON_BEHALF, PAPER or API: how the change reached the platform; null for the platform's own. */
+  @Property({ type: "string", length: 20, nullable: true })
+  channel?: string | null;
+
+  /** Why: a caseworker's attestation, or what the platform did and why. */
+  @Property({ type: "string", length: 1000, nullable: true })
+  reason?: string | null;
+
+  @Property({ type: "string", length: 20, nullable: true })
+  assuranceLevel?: string | null;
+
+  @Property({ type: "string", length: 200, nullable: true })
+  loginTransactionId?: string | null;
 }

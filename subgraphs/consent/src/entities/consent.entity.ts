@@ -10,7 +10,7 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -49,6 +49,18 @@ export class ConsentEntity {
 
   @Property({ type: "string", length: 20, default: "SUBSTANTIAL" })
   signingLevel: string = "SUBSTANTIAL";
+
+  /** The citizens whose signatures make it ACTIVE: the subject, or a child's custody holders when asked. */
+  @Property({ type: "json", default: "[]" })
+  requiredSignerIds: string[] = [];
+
+  /** For a consent the custody holders give for a child: the child's 18th birthday, when it is handed over to them. */
+  @Property({ type: "date", nullable: true })
+  subjectComesOfAgeOn?: string | null;
+
+  /** When it was handed over to the young person, who was asked to confirm it; the custody holders no longer see it. */
+  @Property({ type: "datetime", nullable: true })
+  handedOverAt?: Date | null;
 
   /** When this is a re-consent request: the consent on an older template version it would replace. */
   @Property({ type: "uuid", nullable: true, index: true })

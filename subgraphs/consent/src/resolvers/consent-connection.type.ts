@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { ActorKind } from "../entities/consent-event.entity.js";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Consent } from "./consent.type.js";
 
@@ -55,7 +56,10 @@ export class ConsentHistoryEntry {
   @Field(() => String)
   cursor!: string;
 
-  @Field(() => String, { description: "request, give, decline, withdraw, pause, resume, expire, markUsed, closeCase or cancel." })
+  @Field(() => String, {
+    description:
+      "request, register, deliver, upload, sign (one of several givers signed), give, decline, withdraw, pause, resume, expire, markUsed, closeCase, supersede, handOver or cancel.",
+  })
   action!: string;
 
   @Field(() => ConsentStatus, { description: "The status the change led to." })
@@ -63,4 +67,24 @@ export class ConsentHistoryEntry {
 
   @Field(() => Date)
   occurredAt!: Date;
+
+  @Field(() => ActorKind, { description: "Who made the change: a citizen, a caseworker, a case system, or the platform (time, age)." })
+  actorKind!: ActorKind;
+
+  @Field(() => ID, { nullable: true, description: "The citizen, caseworker or case system; null for the platform." })
+  actorId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The citizen the actor acted for, when not themselves." })
+  onBehalfOfId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "DIGITAL, ON_BEHALF, PAPER or API." })
+  channel!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why: the caseworker's attestation, or what the platform did." })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The NSIS level of the actor's login." })
+  assuranceLevel!: string | null;
 }
+
+registerEnumType(ActorKind, { name: "ActorKind" });

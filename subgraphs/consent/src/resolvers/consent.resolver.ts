@@ -1,15 +1,18 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
+import { FORBIDDEN_MESSAGE, ForbiddenError, requireAuthority, requireCaller } from "@samtykke/server-kit";
+import { relationTo } from "../domain/access.js";
 import {
-  changeConsent,
+  actOnConsent,
   closeCase,
   consentCheck,
-  findConsent,
   giveConsent,
+  readConsent,
   registerGivenConsent,
   requestConsent,
   requestReconsent,
 } from "../services/consent.service.js";
+import { consentsOfCitizen, myConsents } from "../services/consent-search.js";
 import { consentAttachments, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
@@ -41,21 +44,34 @@ class ConsentStatusChangedArgs {
 
 @Resolver(() => Consent)
 export class ConsentResolver {
-  @Query(() => Consent)
-  async consent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<Consent> {
-    return toConsent(await findConsent(em, id));
+  @Query(() => Consent, { description: "One consent, for the authority that holds it and the citizens it concerns or who act for them." })
+  async consent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
+    return toConsent(await readConsent(ctx, id));
   }
 
-  @Query(() => ConsentConnection, { description: "Find consents: by citizen, authority, template key, status or case." })
+  @Query(() => [Consent], {
+    description: "The signed-in citizen's consents and requests, and those of the children in their custody and of people who gave them power of attorney; newest first.",
+  })
+  async myConsents(
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent[]> {
+    requireCaller(ctx.caller, "citizen");
+    return (await myConsents(ctx.em, (await ctx.representation())!, pageSize(first))).map(toConsent);
+  }
+
+  @Query(() => ConsentConnection, { description: "Find the caller's authority's consents: by citizen, template key, status or case." })
   async consents(
     @Arg("filter", () => ConsentFilter, { nullable: true }) filter: ConsentFilter | undefined,
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: ConsentContext,
   ): Promise<ConsentConnection> {
-    const { cpr, citizenId, ...rest } = filter ?? {};
-    const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx.requestId) : citizenId;
-    const page = await searchConsents(ctx.em, { ...rest, subjectId }, first, after);
+    const caller = requireCaller(ctx.caller, "caseworker", "system");
+    const { cpr, citizenId, authorityId, ...rest } = filter ?? {};
+    if (authorityId) requireAuthority(caller, authorityId);
+    const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx) : citizenId;
+    const page = await searchConsents(ctx.em, { ...rest, subjectId, authorityId: caller.authorityId }, first, after);
     return {
       edges: page.edges.map(({ cursor, consent }) => ({ cursor, node: toConsent(consent) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -69,6 +85,12 @@ export class ConsentResolver {
       action: event.action,
       status: event.status,
       occurredAt: event.occurredAt,
+      actorKind: event.actorKind,
+      actorId: event.actorId ?? null,
+      onBehalfOfId: event.onBehalfOfId ?? null,
+      channel: event.channel ?? null,
+      reason: event.reason ?? null,
+      assuranceLevel: event.assuranceLevel ?? null,
     }));
   }
 
@@ -83,14 +105,17 @@ export class ConsentResolver {
   }
 
   @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })
-  async consentAttachmentContent(@Arg("id", () => ID) id: string, @Ctx() { em }: ConsentContext): Promise<string> {
-    return (await attachmentContent(em, id)).toString("base64");
+  async consentAttachmentContent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<string> {
+    const attachment = await attachmentContent(ctx.em, id);
+    await readConsent(ctx, attachment.consentId);
+    return attachment.content.toString("base64");
   }
 
   @Query(() => String, {
     description: "The cursor of the newest event. Read it before loading data, then subscribe with `after` set to it, and nothing falls between.",
   })
-  async latestConsentCursor(@Ctx() { em }: ConsentContext): Promise<string> {
+  async latestConsentCursor(@Ctx() { em, caller }: ConsentContext): Promise<string> {
+    requireCaller(caller, "citizen", "caseworker", "system");
     return latestCursor(em);
   }
 
@@ -119,26 +144,28 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Register a consent the citizen gave in person or by phone, attested by the caseworker." })
   async registerConsent(@Arg("input", () => RegisterConsentInput) input: RegisterConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    const { caseworkerId, statement, answers, ...rest } = input;
+    const { statement, answers, ...rest } = input;
+    const caseworker = requireCaller(ctx.caller, "caseworker");
     return toConsent(
       await registerGivenConsent(ctx, {
         ...rest,
         answers: toAnswers(answers),
         channel: Channel.ON_BEHALF,
-        attestation: { attestedBy: caseworkerId, statement },
+        attestation: { attestedBy: caseworker.caseworkerId, statement },
       }),
     );
   }
 
   @Mutation(() => Consent, { description: "Register a signed paper consent: the scan (PDF, PNG or JPEG), the answers on the form and the caseworker's attestation." })
   async uploadPaperConsent(@Arg("input", () => UploadPaperConsentInput) input: UploadPaperConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    const { caseworkerId, statement, answers, scanBase64, fileName, signedAt, ...rest } = input;
+    const { statement, answers, scanBase64, fileName, signedAt, ...rest } = input;
+    const caseworker = requireCaller(ctx.caller, "caseworker");
     return toConsent(
       await registerGivenConsent(ctx, {
         ...rest,
         answers: toAnswers(answers),
         channel: Channel.PAPER,
-        attestation: { attestedBy: caseworkerId, statement },
+        attestation: { attestedBy: caseworker.caseworkerId, statement },
         givenAt: signedAt,
         scan: { fileName, content: Buffer.from(scanBase64, "base64") },
       }),
@@ -155,13 +182,14 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Hand over a consent a case system collected itself, with its evidence; idempotent with a key." })
   async deliverConsent(@Arg("input", () => DeliverConsentInput) input: DeliverConsentInput, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    const { systemName, evidenceReference, answers, ...rest } = input;
+    const { evidenceReference, answers, ...rest } = input;
+    const system = requireCaller(ctx.caller, "system");
     return toConsent(
       await registerGivenConsent(ctx, {
         ...rest,
         answers: toAnswers(answers),
         channel: Channel.API,
-        attestation: { attestedBy: systemName.trim(), statement: evidenceReference },
+        attestation: { attestedBy: system.caseSystemId, statement: evidenceReference },
       }),
     );
   }
@@ -177,32 +205,38 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Decline a consent that was requested." })
   async declineConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "decline"));
+    return toConsent(await actOnConsent(ctx, id, "decline"));
   }
 
-  @Mutation(() => Consent, { description: "Withdraw a given consent; it stops being valid at once." })
-  async withdrawConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "withdraw"));
+  @Mutation(() => Consent, {
+    description: "Withdraw a given consent; it stops being valid at once. A caseworker withdrawing for the citizen says how the citizen asked (`reason`).",
+  })
+  async withdrawConsent(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await actOnConsent(ctx, id, "withdraw", reason));
   }
 
   @Mutation(() => Consent, { description: "Suspend a given consent; checks answer PAUSED until it is resumed." })
   async pauseConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "pause"));
+    return toConsent(await actOnConsent(ctx, id, "pause"));
   }
 
   @Mutation(() => Consent, { description: "Put a paused consent back in force." })
   async resumeConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "resume"));
+    return toConsent(await actOnConsent(ctx, id, "resume"));
   }
 
   @Mutation(() => Consent, { description: "Record that a single-use consent has been used; it is then USED and no longer valid." })
   async markConsentUsed(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "markUsed"));
+    return toConsent(await actOnConsent(ctx, id, "markUsed"));
   }
 
   @Mutation(() => Consent, { description: "Withdraw a request for consent before the citizen has answered it." })
   async cancelConsentRequest(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await changeConsent(ctx, id, "cancel"));
+    return toConsent(await actOnConsent(ctx, id, "cancel"));
   }
 
   @Mutation(() => [Consent], {
@@ -218,13 +252,23 @@ export class ConsentResolver {
 
   @Subscription(() => ConsentStatusEvent, {
     description: "Changes to consents, narrowed by the arguments; resumable from a cursor.",
-    subscribe: ({ args, context }) => {
-      const { em, events } = context as ConsentContext;
+    subscribe: async ({ args, context }) => {
+      const ctx = context as ConsentContext;
       const filter = args as ConsentStatusChangedArgs;
+      // The same rule as reading: an authority hears of its own consents, a citizen of those they may see.
+      const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
+      if (caller.kind !== "citizen" && filter.authorityId && filter.authorityId !== caller.authorityId) throw new ForbiddenError(FORBIDDEN_MESSAGE, { reason: "OTHER_AUTHORITY" });
+      const representation = await ctx.representation();
       return consentEventStream(
-        em,
-        events,
-        { consentId: filter.consentId, subjectId: filter.citizenId, authorityId: filter.authorityId },
+        ctx.em,
+        ctx.events,
+        {
+          consentId: filter.consentId,
+          subjectId: filter.citizenId,
+          authorityId: caller.kind === "citizen" ? filter.authorityId : caller.authorityId,
+          subjectIds: representation ? [representation.citizenId, ...representation.childIds, ...representation.grants.map((grant) => grant.grantorId)] : null,
+          visible: (consent) => relationTo(caller, consent, representation) !== "NONE",
+        },
         filter.after,
       );
     },
@@ -239,14 +283,16 @@ export class ConsentResolver {
 
 @Resolver(() => Citizen)
 export class CitizenConsentsResolver {
-  @FieldResolver(() => [Consent], { description: "Consents concerning the citizen, newest first." })
+  @FieldResolver(() => [Consent], { description: "Consents concerning the citizen that the caller may see, newest first." })
   async consents(
     @Root() citizen: Citizen,
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() { em }: ConsentContext,
+    @Ctx() ctx: ConsentContext,
   ): Promise<Consent[]> {
-    const rows = await em.find(ConsentEntity, { subjectId: citizen.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
-    return rows.map(toConsent);
+    const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
+    const representation = await ctx.representation();
+    const rows = await consentsOfCitizen(ctx.em, citizen.id, caller.kind === "citizen" ? null : caller.authorityId, pageSize(first));
+    return rows.filter((row) => relationTo(caller, row, representation) !== "NONE").map(toConsent);
   }
 }
 
@@ -256,8 +302,9 @@ export class AuthorityConsentsResolver {
   async consents(
     @Root() authority: Authority,
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() { em }: ConsentContext,
+    @Ctx() { em, caller }: ConsentContext,
   ): Promise<Consent[]> {
+    requireAuthority(caller, authority.id);
     const rows = await em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
     return rows.map(toConsent);
   }

@@ -74,8 +74,11 @@ export class ChoiceAnswer {
 
 @ObjectType({ description: "Who agreed to exactly which content (its canonical hash), and how." })
 export class Signature {
-  @Field(() => Citizen, { description: "The citizen who gave the consent." })
+  @Field(() => Citizen, { description: "The citizen who signed: the subject, a custody holder, or an attorney." })
   signer!: Citizen;
+
+  @Field(() => Citizen, { nullable: true, description: "The citizen an attorney signed for." })
+  onBehalfOf!: Citizen | null;
 
   @Field(() => SignatureMethod)
   method!: SignatureMethod;
@@ -88,6 +91,12 @@ export class Signature {
 
   @Field(() => Date)
   signedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "The NSIS assurance level of the login a digital signature was made with." })
+  assuranceLevel!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The login transaction a digital signature was made in, to prove it later." })
+  loginTransactionId!: string | null;
 }
 
 @ObjectType({ description: "Whether the stored consent still matches what was signed." })
@@ -211,6 +220,9 @@ export class Consent {
 
   @Field(() => [Signature])
   signatures!: Signature[];
+
+  @Field(() => [Citizen], { description: "Who must give it: the subject, or each custody holder of a child. ACTIVE once all have signed." })
+  givers!: Citizen[];
 
   @Field(() => Date, { nullable: true, description: "A fixed end from the template, instead of a duration." })
   fixedValidTo!: Date | null;

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { ConsentSubjectInput } from "./request-consent.input.js";
 
 @InputType({ description: "The answer to one choice: `checked` for a checkbox (required: nothing is pre-ticked), `text` for a text field." })
@@ -16,11 +16,8 @@ export class ChoiceAnswerInput {
 export const toAnswers = (answers: readonly ChoiceAnswerInput[]) =>
   answers.map(({ key, checked, text }) => ({ key, checked: checked ?? null, text: text ?? null }));
 
-@InputType({ description: "A consent the citizen gave in person or by phone, attested by the caseworker." })
+@InputType({ description: "A consent the citizen gave in person or by phone, attested by the signed-in caseworker." })
 export class RegisterConsentInput extends ConsentSubjectInput {
-  @Field(() => ID, { description: "The caseworker who attests that the citizen gave it." })
-  caseworkerId!: string;
-
   @Field(() => String, { description: "How and when the citizen gave it, in the caseworker's words (at most 1000 characters)." })
   statement!: string;
 
@@ -47,9 +44,6 @@ export class UploadPaperConsentInput extends RegisterConsentInput {
 export class DeliverConsentInput extends ConsentSubjectInput {
   @Field(() => Date, { description: "When the citizen gave it; not in the future." })
   givenAt!: Date;
-
-  @Field(() => String, { description: "The delivering system's name." })
-  systemName!: string;
 
   @Field(() => String, { description: "Where the evidence is kept in that system (document id, journal number)." })
   evidenceReference!: string;

@@ -25,8 +25,8 @@ export async function consentIntegrity(em: EntityManager, consentId: string) {
   return { contentHash: contentHash(content), intact: isIntact(content, consent.signatures) };
 }
 
-export async function attachmentContent(em: EntityManager, id: string): Promise<Buffer> {
+export async function attachmentContent(em: EntityManager, id: string): Promise<{ consentId: string; content: Buffer }> {
   const attachment = await em.findOne(ConsentAttachmentEntity, { id }, { populate: ["content"] });
   if (!attachment) throw new NotFoundError({ da: "Filen findes ikke.", en: "File not found." }, { id });
-  return attachment.content;
+  return { consentId: attachment.consentId, content: attachment.content };
 }

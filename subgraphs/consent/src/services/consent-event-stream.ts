@@ -8,6 +8,10 @@ export interface ConsentEventFilter {
   consentId?: string | null;
   subjectId?: string | null;
   authorityId?: string | null;
+  /** Only events about these citizens (a citizen subscriber: themselves and those they act for). */
+  subjectIds?: readonly string[] | null;
+  /** Whether the subscriber may see this consent as it is when the event is delivered. */
+  visible?: (consent: ConsentEntity) => boolean;
 }
 
 export interface StreamedConsentEvent {
@@ -56,6 +60,7 @@ export function consentEventStream(
       ...(filter.consentId ? { consentId: filter.consentId } : {}),
       ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
       ...(filter.authorityId ? { authorityId: filter.authorityId } : {}),
+      ...(filter.subjectIds ? { subjectId: filter.subjectId ? (filter.subjectIds.includes(filter.subjectId) ? filter.subjectId : { $in: [] }) : { $in: [...filter.subjectIds] } } : {}),
     };
     while (!abort.signal.aborted) {
       const reader = em.fork();
@@ -73,7 +78,7 @@ export function consentEventStream(
       for (const event of events) {
         last = BigInt(event.id);
         const consent = byId.get(event.consentId);
-        if (consent) yield { event, consent };
+        if (consent && (!filter.visible || filter.visible(consent))) yield { event, consent };
         if (abort.signal.aborted) return;
       }
     }

@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
 import { ValidationError } from "@samtykke/server-kit";
+import type { Representation } from "../domain/access.js";
 import type { ConsentStatus } from "../domain/consent-state.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -56,4 +57,28 @@ export async function searchConsents(em: EntityManager, search: ConsentSearch, f
 /** Every change of one consent, oldest first. */
 export function consentHistory(em: EntityManager, consentId: string): Promise<ConsentEventEntity[]> {
   return em.find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" } });
+}
+
+/**
+ * A signed-in citizen's consents: their own, those of the children in their custody (until handed
+ * over), and those of people who gave them power of attorney (towards the authorities it names).
+ * The same rule as `relationTo`, said in SQL.
+ */
+export function myConsents(em: EntityManager, representation: Representation, limit: number): Promise<ConsentEntity[]> {
+  const where: FilterQuery<ConsentEntity> = {
+    $or: [
+      { subjectId: representation.citizenId },
+      ...(representation.childIds.length ? [{ subjectId: { $in: [...representation.childIds] }, handedOverAt: null }] : []),
+      ...representation.grants.map((grant) => ({
+        subjectId: grant.grantorId,
+        ...(grant.authorityIds.length ? { authorityId: { $in: [...grant.authorityIds] } } : {}),
+      })),
+    ],
+  };
+  return em.find(ConsentEntity, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit: Math.min(Math.max(limit, 0), MAX_PAGE) });
+}
+
+/** A citizen's consents newest first, only one authority's when `authorityId` is given. */
+export function consentsOfCitizen(em: EntityManager, subjectId: string, authorityId: string | null, limit: number): Promise<ConsentEntity[]> {
+  return em.find(ConsentEntity, { subjectId, ...(authorityId ? { authorityId } : {}) }, { orderBy: { requestedAt: "desc" }, limit });
 }

@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from "@mikro-orm/postgresql";
-import { ConflictError, NotFoundError, ValidationError } from "@samtykke/server-kit";
+import { ConflictError, NotFoundError, requireAuthority, requireCaller, ValidationError, type Caller } from "@samtykke/server-kit";
+import { requireAnswerer, requireHolderAction, requireRead, type Representation } from "../domain/access.js";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
-import { applyAction, Channel, createGiven, createRequest, dueAction, give, snapshotBody, type Attestation } from "../domain/consent.js";
+import { applyAction, Channel, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, snapshotBody, type Attestation } from "../domain/consent.js";
 import { inspectScan, SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
-import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
@@ -25,7 +26,41 @@ export async function lockEventLog(em: EntityManager): Promise<void> {
   await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
 }
 
-function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventEntity["action"], occurredAt: Date) {
+/** Who made a change, how it reached the platform and why: written on every event. */
+export interface EventActor {
+  actorKind: ActorKind;
+  actorId: string | null;
+  onBehalfOfId?: string | null;
+  channel?: string | null;
+  reason?: string | null;
+  assuranceLevel?: string | null;
+  loginTransactionId?: string | null;
+}
+
+export const PLATFORM_ACTOR: EventActor = { actorKind: ActorKind.PLATFORM, actorId: null };
+
+/** The caller as an event's actor; a citizen is named by their citizen id, never their CPR number. */
+export function actorOf(caller: Caller, representation: Representation | null, extra: Partial<EventActor> = {}): EventActor {
+  switch (caller.kind) {
+    case "citizen":
+      return {
+        actorKind: ActorKind.CITIZEN,
+        actorId: representation?.citizenId ?? null,
+        channel: Channel.DIGITAL,
+        assuranceLevel: caller.level,
+        loginTransactionId: caller.transactionId,
+        ...extra,
+      };
+    case "caseworker":
+      return { actorKind: ActorKind.CASEWORKER, actorId: caller.caseworkerId, channel: Channel.ON_BEHALF, assuranceLevel: caller.level, loginTransactionId: caller.transactionId, ...extra };
+    case "system":
+      return { actorKind: ActorKind.CASE_SYSTEM, actorId: caller.caseSystemId, channel: Channel.API, ...extra };
+    default:
+      return { ...PLATFORM_ACTOR, ...extra };
+  }
+}
+
+function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventAction, occurredAt: Date, actor: EventActor) {
   em.create(ConsentEventEntity, {
     consentId: consent.id,
     action,
@@ -33,12 +68,20 @@ function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentE
     authorityId: consent.authorityId,
     subjectId: consent.subjectId,
     occurredAt,
+    ...actor,
   });
 }
 
 export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
   const consent = await em.findOne(ConsentEntity, { id });
   if (!consent) throw notFound(id);
+  return consent;
+}
+
+/** A consent the caller may read (the authority that holds it, the citizens it concerns or who act for them). */
+export async function readConsent(ctx: ConsentContext, id: string): Promise<ConsentEntity> {
+  const consent = await findConsent(ctx.em, id);
+  requireRead(ctx.caller, consent, await ctx.representation());
   return consent;
 }
 
@@ -50,9 +93,15 @@ export async function requestConsent(
   ctx: ConsentContext,
   input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null; idempotencyKey?: string | null },
 ): Promise<ConsentEntity> {
-  const { template, subjectId } = await lookUp(ctx, input);
+  requireCaller(ctx.caller, "caseworker", "system");
+  const { template, subject } = await lookUp(ctx, input);
+  requireAuthority(ctx.caller, template.authorityId);
   const now = ctx.now();
-  const request = createRequest({ template, subjectId, caseReference: input.caseReference, answerBy: input.answerBy, now });
+  const request = {
+    ...createRequest({ template, subjectId: subject.id, caseReference: input.caseReference, answerBy: input.answerBy, now }),
+    ...requiredSigners(template, subject),
+  };
+  const subjectId = subject.id;
   return createOnce(ctx, request, "request", input.idempotencyKey, template.authorityId, {
     operation: "requestConsent",
     templateId: template.id,
@@ -81,11 +130,14 @@ export async function registerGivenConsent(
     scan?: { fileName: string; content: Buffer };
   },
 ): Promise<ConsentEntity> {
+  requireCaller(ctx.caller, input.channel === Channel.API ? "system" : "caseworker");
   const scan = input.scan && { ...inspectScan(input.scan.content, input.scan.fileName), content: input.scan.content };
-  const { template, subjectId } = await lookUp(ctx, input);
+  const { template, subject } = await lookUp(ctx, input);
+  requireAuthority(ctx.caller, template.authorityId);
+  const subjectId = subject.id;
   const now = ctx.now();
   const id = randomUUID();
-  const given = createGiven({ ...input, id, template, subjectId, attachments: scan ? [scan] : [], givenAt: input.givenAt ?? now, now });
+  const given = createGiven({ ...input, id, template, subject, attachments: scan ? [scan] : [], givenAt: input.givenAt ?? now, now });
   const action = ({ [Channel.API]: "deliver", [Channel.PAPER]: "upload", [Channel.ON_BEHALF]: "register" } as const)[input.channel];
   return createOnce(
     ctx,
@@ -101,7 +153,7 @@ export async function registerGivenConsent(
       attestation: given.attestation,
       answers: given.answers,
       scan: scan?.sha256 ?? null,
-      givenAt: given.validFrom.toISOString(),
+      givenAt: given.validFrom!.toISOString(),
     },
     (em) => {
       if (scan) em.create(ConsentAttachmentEntity, { ...scan, consentId: id, createdAt: now });
@@ -110,11 +162,8 @@ export async function registerGivenConsent(
 }
 
 async function lookUp(ctx: ConsentContext, input: { templateId: string; cpr: string }) {
-  const [template, subjectId] = await Promise.all([
-    ctx.supergraph.template(input.templateId, ctx.requestId),
-    ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId),
-  ]);
-  return { template, subjectId };
+  const [template, subject] = await Promise.all([ctx.supergraph.template(input.templateId, ctx), ctx.supergraph.requestSubject(input.cpr, ctx)]);
+  return { template, subject };
 }
 
 /** Creates a consent with its first event, once per idempotency key when one is given. */
@@ -140,7 +189,7 @@ async function createOnce(
     const consent = await ctx.em.fork().transactional(async (em) => {
       const created = em.create(ConsentEntity, data);
       alongside?.(em);
-      recordEvent(em, created, action, now);
+      recordEvent(em, created, action, now, actorOf(ctx.caller, null, action === "request" ? { channel: null } : { reason: created.attestation?.statement ?? null }));
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
       await lockEventLog(em);
       return created;
@@ -190,33 +239,109 @@ async function firstAnswer(
   return findConsent(em, record.consentId);
 }
 
-/** The citizen gives a requested consent with their answers to its choices, signing exactly what they were shown. */
+/**
+ * A citizen gives a requested consent with their answers to its choices, signing exactly what they
+ * were shown, with the level and transaction of their login. With two custody holders the first
+ * signature leaves it REQUESTED (event "sign"); the last makes it ACTIVE.
+ */
 export async function giveConsent(ctx: ConsentContext, id: string, answers: readonly ChoiceAnswer[]): Promise<ConsentEntity> {
-  return changeConsent(ctx, id, "give", (current, now) => ({
-    ...give(current, { signerId: current.subjectId, method: SignatureMethod.DIGITAL, attestedBy: null, answers }, now),
-    channel: Channel.DIGITAL,
-  }));
+  const representation = await ctx.representation();
+  const caller = requireCaller(ctx.caller, "citizen");
+  return changeConsent(ctx, id, "give", (current, now) => {
+    const answerer = requireAnswerer(caller, current, representation);
+    const signing = {
+      signerId: answerer.signerId,
+      onBehalfOfId: answerer.onBehalfOfId,
+      method: SignatureMethod.DIGITAL,
+      attestedBy: null,
+      answers,
+      assuranceLevel: caller.level,
+      loginTransactionId: caller.transactionId,
+    };
+    const given = give(current, signing, now);
+    const action = given.status === ConsentStatus.ACTIVE ? "give" : "sign";
+    return {
+      change: { ...given, ...(action === "give" ? { channel: Channel.DIGITAL } : {}) },
+      action,
+      actor: actorOf(caller, representation, { onBehalfOfId: answerer.onBehalfOfId }),
+    };
+  });
+}
+
+/** What one change does to a consent, which event records it and who made it. */
+export interface ConsentChangeOutcome {
+  change: object;
+  action?: ConsentEventAction;
+  actor: EventActor;
 }
 
 /**
- * Moves one consent through the state machine (decline, withdraw, pause, resume, cancel, ...),
- * writing the change and its event in one transaction.
+ * The answers, ends and suspensions the citizen side and the authority make (decline, withdraw,
+ * pause, resume, cancel, markUsed), each checked against who the caller is before the state machine.
  */
-export async function changeConsent(
+export async function actOnConsent(
+  ctx: ConsentContext,
+  id: string,
+  action: Exclude<ConsentAction, "give" | "expire" | "closeCase" | "supersede">,
+  reason?: string | null,
+): Promise<ConsentEntity> {
+  const representation = await ctx.representation();
+  const caller = ctx.caller;
+  return changeConsent(ctx, id, action, (current, now) => {
+    let actor: EventActor;
+    if (action === "decline") {
+      const answerer = requireAnswerer(caller, current, representation);
+      actor = actorOf(caller, representation, { onBehalfOfId: answerer.onBehalfOfId });
+    } else if (action === "withdraw" || action === "pause" || action === "resume") {
+      const relation = requireHolderAction(caller, current, representation, action);
+      const onBehalfOfId = relation === "SUBJECT" ? null : current.subjectId;
+      actor = actorOf(caller, representation, { onBehalfOfId, reason: relation === "AUTHORITY" ? requiredReason(reason) : (reason?.trim() || null) });
+    } else {
+      requireAuthority(caller, current.authorityId, ...(action === "cancel" ? (["caseworker"] as const) : []));
+      actor = actorOf(caller, representation, { reason: reason?.trim() || null });
+    }
+    return { change: applyAction(current, action, now), actor };
+  });
+}
+
+const MAX_REASON = 1_000;
+
+/** A caseworker who ends a consent for the citizen says how the citizen asked for it. */
+function requiredReason(reason: string | null | undefined): string {
+  const trimmed = reason?.trim() ?? "";
+  if (!trimmed || trimmed.length > MAX_REASON) {
+    throw new ValidationError(
+      {
+        da: `Skriv hvordan borgeren bad om at trække samtykket tilbage (højst ${MAX_REASON} tegn).`,
+        en: `Say how the citizen asked to withdraw the consent (at most ${MAX_REASON} characters).`,
+      },
+      { field: "reason" },
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * Moves one consent through the state machine, writing the change and its event in one
+ * transaction. `decide` sees the locked row, so who-may-do-what is checked against what is stored.
+ */
+async function changeConsent(
   ctx: ConsentContext,
   id: string,
   action: ConsentAction,
-  change: (current: ConsentEntity, now: Date) => object = (current, now) => applyAction(current, action as Exclude<ConsentAction, "give">, now),
+  decide: (current: ConsentEntity, now: Date) => ConsentChangeOutcome,
 ): Promise<ConsentEntity> {
   const now = ctx.now();
   const consent = await ctx.em.transactional(async (em) => {
     // The row lock makes the status check and the change one step: two answers cannot both pass.
     const current = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!current) throw notFound(id);
-    em.assign(current, change(current, now));
-    recordEvent(em, current, action, now);
-    if (current.replacesConsentId && (action === "give" || action === "decline")) {
-      await endReplacedConsent(em, current.replacesConsentId, action === "give" ? "supersede" : "withdraw", now);
+    const outcome = decide(current, now);
+    em.assign(current, outcome.change);
+    const recorded = outcome.action ?? action;
+    recordEvent(em, current, recorded, now, outcome.actor);
+    if (current.replacesConsentId && (recorded === "give" || recorded === "decline")) {
+      await endReplacedConsent(em, current.replacesConsentId, recorded === "give" ? "supersede" : "withdraw", now, outcome.actor);
     }
     await lockEventLog(em);
     return current;
@@ -229,11 +354,11 @@ export async function changeConsent(
  * Answering a re-consent request ends the consent it would replace: replaced by the new one on a
  * yes, withdrawn on a no. One that has ended meanwhile is left as it is.
  */
-async function endReplacedConsent(em: EntityManager, id: string, action: "supersede" | "withdraw", now: Date) {
+async function endReplacedConsent(em: EntityManager, id: string, action: "supersede" | "withdraw", now: Date, actor: EventActor) {
   const old = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!old || (old.status !== ConsentStatus.ACTIVE && old.status !== ConsentStatus.PAUSED)) return;
   em.assign(old, applyAction(old, action, now));
-  recordEvent(em, old, action, now);
+  recordEvent(em, old, action, now, actor);
 }
 
 /**
@@ -242,7 +367,10 @@ async function endReplacedConsent(em: EntityManager, id: string, action: "supers
  * not repeated, nor one a version bound to a case cannot be asked without. The old consents stay as they are until answered.
  */
 export async function requestReconsent(ctx: ConsentContext, templateId: string): Promise<{ requested: number; skipped: number }> {
-  const template = await ctx.supergraph.template(templateId, ctx.requestId);
+  requireCaller(ctx.caller, "caseworker");
+  const template = await ctx.supergraph.template(templateId, ctx);
+  requireAuthority(ctx.caller, template.authorityId, "caseworker");
+  const actor = actorOf(ctx.caller, null, { channel: null, reason: `re-consent to version ${template.version}` });
   const now = ctx.now();
   const newBody = snapshotBody(template);
   const result = await ctx.em.fork().transactional(async (em) => {
@@ -269,9 +397,13 @@ export async function requestReconsent(ctx: ConsentContext, templateId: string):
       if (template.boundToCase && !holder.caseReference) continue;
       const request = em.create(ConsentEntity, {
         ...createRequest({ template, subjectId: holder.subjectId, caseReference: holder.caseReference, now }),
+        // The same people sign again; a child's holders as they were asked, until the handover.
+        requiredSignerIds: holder.requiredSignerIds,
+        subjectComesOfAgeOn: holder.subjectComesOfAgeOn ?? null,
+        signers: template.signers,
         replacesConsentId: holder.id,
       });
-      recordEvent(em, request, "request", now);
+      recordEvent(em, request, "request", now, actor);
       requested += 1;
     }
     if (requested) await lockEventLog(em);
@@ -287,6 +419,8 @@ function sameBody(a: object, b: object): boolean {
 
 /** Ends every consent still requested, in force or paused that belongs to a case the authority closed. */
 export async function closeCase(ctx: ConsentContext, input: { authorityId: string; caseReference: string }): Promise<ConsentEntity[]> {
+  requireAuthority(ctx.caller, input.authorityId);
+  const actor = actorOf(ctx.caller, null, { reason: `case ${input.caseReference.trim()} closed` });
   const now = ctx.now();
   const closed = await ctx.em.transactional(async (em) => {
     const open = await em.find(
@@ -300,7 +434,7 @@ export async function closeCase(ctx: ConsentContext, input: { authorityId: strin
     );
     for (const consent of open) {
       em.assign(consent, applyAction(consent, "closeCase", now));
-      recordEvent(em, consent, "closeCase", now);
+      recordEvent(em, consent, "closeCase", now, actor);
     }
     if (open.length) await lockEventLog(em);
     return open;
@@ -311,10 +445,14 @@ export async function closeCase(ctx: ConsentContext, input: { authorityId: strin
 
 /**
  * Lets time do its part: expires consents past their end and cancels requests past their answer
- * deadline, each with its event, in batches. Rows another instance is already handling are skipped.
- * Returns how many changed.
+ * deadline, each with its event, in batches, and hands consents given for a child over to them on
+ * their 18th birthday. Rows another instance is already handling are skipped. Returns how many changed.
  */
 export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 100): Promise<number> {
+  return (await applyExpiry(em, now, batchSize)) + (await handOverAtEighteen(em, now, batchSize));
+}
+
+async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Promise<number> {
   let changed = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
@@ -332,7 +470,46 @@ export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 
         const action = dueAction(consent, now);
         if (!action) continue;
         tx.assign(consent, applyAction(consent, action, now));
-        recordEvent(tx, consent, action, now);
+        recordEvent(tx, consent, action, now, { ...PLATFORM_ACTOR, reason: action === "expire" ? "validity ended" : "answer deadline passed" });
+      }
+      if (due.length) await lockEventLog(tx);
+      return due.length;
+    });
+    changed += batch;
+    if (batch < batchSize) return changed;
+  }
+}
+
+/**
+ * On a child's 18th birthday, each consent their custody holders gave for them is handed over: it
+ * stays valid, the parents stop seeing it, and the young person gets a request to confirm it (yes
+ * replaces it, no withdraws it). A request the parents had not answered lapses.
+ */
+async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  const today = now.toISOString().slice(0, 10);
+  let changed = 0;
+  for (;;) {
+    const batch = await em.fork().transactional(async (tx) => {
+      const due = await tx.find(
+        ConsentEntity,
+        {
+          signers: "CUSTODY_HOLDERS",
+          handedOverAt: null,
+          subjectComesOfAgeOn: { $lte: today },
+          status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED, ConsentStatus.REQUESTED] },
+        },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize },
+      );
+      for (const consent of due) {
+        consent.handedOverAt = now;
+        if (consent.status === ConsentStatus.REQUESTED) {
+          tx.assign(consent, applyAction(consent, "cancel", now));
+          recordEvent(tx, consent, "cancel", now, { ...PLATFORM_ACTOR, reason: "the child came of age before the custody holders answered" });
+          continue;
+        }
+        recordEvent(tx, consent, "handOver", now, { ...PLATFORM_ACTOR, reason: "the child came of age" });
+        const request = tx.create(ConsentEntity, handOverRequest({ ...consent, thirdPartyId: consent.thirdPartyId ?? null, caseReference: consent.caseReference ?? null, fixedValidTo: consent.fixedValidTo ?? null }, now));
+        recordEvent(tx, request, "request", now, { ...PLATFORM_ACTOR, reason: "confirm the consent your custody holders gave" });
       }
       if (due.length) await lockEventLog(tx);
       return due.length;
@@ -347,10 +524,12 @@ export async function consentCheck(
   ctx: ConsentContext,
   input: { cpr: string; templateKey: string },
 ): Promise<{ valid: boolean; reason: ConsentCheckReason; consent: ConsentEntity | null }> {
-  const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx.requestId);
+  // An authority checks only its own consents: one authority's consent never lets another act.
+  const caller = requireCaller(ctx.caller, "caseworker", "system");
+  const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx);
   const candidates = await ctx.em.find(
     ConsentEntity,
-    { subjectId, templateKey: input.templateKey },
+    { subjectId, templateKey: input.templateKey, authorityId: caller.authorityId },
     { orderBy: { requestedAt: "desc" }, limit: 100 },
   );
   const now = ctx.now();

@@ -1,10 +1,13 @@
 import {
   DomainError,
+  ForbiddenError,
   NotFoundError,
+  UnauthenticatedError,
   UpstreamError,
   ValidationError,
   type LocalizedMessage,
 } from "@samtykke/server-kit";
+import type { Representation } from "../domain/access.js";
 import type { TemplateSnapshot } from "../domain/consent.js";
 import { TEXT_FIELDS } from "../domain/declaration.js";
 
@@ -16,7 +19,22 @@ interface GraphQLResponse<T> {
 const ERROR_BY_CODE: Record<string, new (messages: LocalizedMessage, details?: Record<string, unknown>) => DomainError> = {
   BAD_USER_INPUT: ValidationError,
   NOT_FOUND: NotFoundError,
+  FORBIDDEN: ForbiddenError,
+  UNAUTHENTICATED: UnauthenticatedError,
 };
+
+/** Whose behalf a call through the supergraph is made on: the caller's own token goes with it. */
+export interface OnBehalf {
+  requestId: string;
+  authorization: string | null;
+}
+
+/** The citizen a request is for, with what decides who must sign it. */
+export interface RequestSubject {
+  id: string;
+  comesOfAgeOn: Date;
+  custodyHolderIds: string[];
+}
 
 /**
  * How the consent subgraph asks the rest of the platform for what it does not own (a template
@@ -26,12 +44,16 @@ const ERROR_BY_CODE: Record<string, new (messages: LocalizedMessage, details?: R
 export class SupergraphClient {
   constructor(private readonly url: () => string) {}
 
-  private async request<T>(query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
+  private async request<T>(query: string, variables: Record<string, unknown>, onBehalf: OnBehalf): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.url(), {
         method: "POST",
-        headers: { "content-type": "application/json", "x-request-id": requestId },
+        headers: {
+          "content-type": "application/json",
+          "x-request-id": onBehalf.requestId,
+          ...(onBehalf.authorization ? { authorization: onBehalf.authorization } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(10_000),
       });
@@ -50,16 +72,43 @@ export class SupergraphClient {
     return result.data;
   }
 
-  async citizenIdByCpr(cpr: string, requestId: string): Promise<string> {
+  async citizenIdByCpr(cpr: string, onBehalf: OnBehalf): Promise<string> {
     const data = await this.request<{ citizen: { id: string } }>(
       /* GraphQL */ `query ConsentCitizenByCpr($cpr: String!) { citizen(cpr: $cpr) { id } }`,
       { cpr },
-      requestId,
+      onBehalf,
     );
     return data.citizen.id;
   }
 
-  async template(id: string, requestId: string): Promise<TemplateSnapshot> {
+  async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {
+    const data = await this.request<{ citizen: { id: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
+      /* GraphQL */ `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id comesOfAgeOn custodyHolders { id } } }`,
+      { cpr },
+      onBehalf,
+    );
+    const { id, comesOfAgeOn, custodyHolders } = data.citizen;
+    return { id, comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
+  }
+
+  /** Whom the signed-in citizen may act for: themselves, their children, those who gave them power of attorney. */
+  async representation(onBehalf: OnBehalf): Promise<Representation> {
+    const data = await this.request<{
+      me: { id: string; children: { id: string }[]; powersOfAttorney: { grantor: { id: string }; authorityIds: string[] }[] } | null;
+    }>(
+      /* GraphQL */ `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
+      {},
+      onBehalf,
+    );
+    if (!data.me) throw new UpstreamError({ da: "Borgeren kunne ikke findes.", en: "The signed-in citizen could not be found." });
+    return {
+      citizenId: data.me.id,
+      childIds: data.me.children.map((child) => child.id),
+      grants: data.me.powersOfAttorney.map((grant) => ({ grantorId: grant.grantor.id, authorityIds: grant.authorityIds })),
+    };
+  }
+
+  async template(id: string, onBehalf: OnBehalf): Promise<TemplateSnapshot> {
     const text = "{ da en }";
     const data = await this.request<{
       template: Omit<TemplateSnapshot, "authorityId" | "thirdPartyId" | "fixedValidTo"> & {
@@ -80,7 +129,7 @@ export class SupergraphClient {
         }
       `,
       { id },
-      requestId,
+      onBehalf,
     );
     const { authority, thirdParty, fixedValidTo, ...template } = data.template;
     return { ...template, authorityId: authority.id, thirdPartyId: thirdParty?.id ?? null, fixedValidTo: fixedValidTo ? new Date(fixedValidTo) : null };

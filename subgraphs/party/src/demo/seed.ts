@@ -14,8 +14,9 @@ export async function seedPartyDemo(em: EntityManager, vault: CprVault): Promise
   const odense = em.create(Authority, { id: DEMO.authorities.odense, name: "Odense Kommune", cvr: "35209115" });
   const skat = em.create(Authority, { id: DEMO.authorities.skattestyrelsen, name: "Skattestyrelsen", cvr: "43162928" });
   em.create(Authority, { id: DEMO.authorities.koebenhavn, name: "Københavns Kommune", cvr: "64942212" });
-  em.create(Caseworker, { id: DEMO.caseworkers.odense, name: "Mette Sagsbehandler", authority: odense });
-  em.create(Caseworker, { id: DEMO.caseworkers.skattestyrelsen, name: "Jonas Skattemedarbejder", authority: skat });
+  for (const { caseworker, authority, name } of DEMO.staff) {
+    em.create(Caseworker, { id: caseworker, name, authority: authority === odense.id ? odense : skat });
+  }
   em.create(CaseSystem, { id: DEMO.caseSystems.odense, name: "Odense Børne- og Ungeforvaltningens sagssystem", authority: odense });
   em.create(CaseSystem, { id: DEMO.caseSystems.skattestyrelsen, name: "Skattestyrelsens nettolønssystem", authority: skat });
   em.create(ThirdParty, { id: DEMO.thirdParties.shippingCompany, name: "Nordsø Rederi A/S", cvr: "12345678" });

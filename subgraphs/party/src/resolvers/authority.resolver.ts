@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { NotFoundError } from "@samtykke/server-kit";
+import { NotFoundError, requireCaller } from "@samtykke/server-kit";
 import { Authority } from "../entities/authority.entity.js";
 import { CaseSystem } from "../entities/case-system.entity.js";
 import { Caseworker } from "../entities/caseworker.entity.js";
@@ -24,14 +24,16 @@ export class AuthorityResolver {
   }
 
   @Query(() => Caseworker)
-  async caseworker(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<Caseworker> {
+  async caseworker(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: PartyContext): Promise<Caseworker> {
+    requireCaller(caller, "caseworker", "system");
     const caseworker = await em.findOne(Caseworker, { id });
     if (!caseworker) throw new NotFoundError({ da: "Medarbejderen findes ikke", en: "Caseworker not found" }, { id });
     return caseworker;
   }
 
   @Query(() => CaseSystem)
-  async caseSystem(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<CaseSystem> {
+  async caseSystem(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: PartyContext): Promise<CaseSystem> {
+    requireCaller(caller, "caseworker", "system");
     const system = await em.findOne(CaseSystem, { id });
     if (!system) throw new NotFoundError({ da: "Fagsystemet findes ikke", en: "Case system not found" }, { id });
     return system;

@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { maskCpr } from "../domain/cpr.js";
+import { FORBIDDEN_MESSAGE, ForbiddenError, requireCaller } from "@samtykke/server-kit";
+import { maskCpr, parseCpr } from "../domain/cpr.js";
 import { Citizen } from "../entities/citizen.entity.js";
 import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
+import { signedInCitizen } from "../services/citizen-access.js";
 import type { PartyContext } from "../context.js";
 
 @Resolver(() => Citizen)
@@ -9,8 +11,17 @@ export class CitizenResolver {
   @Query(() => Citizen, {
     description: "The citizen with this CPR number, registered from the person register on first look-up.",
   })
-  async citizen(@Arg("cpr", () => String) cpr: string, @Ctx() { em, cprVault }: PartyContext): Promise<Citizen> {
-    return findOrRegisterCitizen(em, cprVault, cpr);
+  async citizen(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext): Promise<Citizen> {
+    const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
+    // A citizen may look only themselves up by CPR number; the others they see through relations.
+    if (caller.kind === "citizen" && parseCpr(cpr).value !== caller.cpr) throw new ForbiddenError(FORBIDDEN_MESSAGE, { reason: "NOT_SELF" });
+    return findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr);
+  }
+
+  @Query(() => Citizen, { nullable: true, description: "The signed-in citizen; null for caseworkers and case systems." })
+  async me(@Ctx() ctx: PartyContext): Promise<Citizen | null> {
+    const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
+    return caller.kind === "citizen" ? signedInCitizen(ctx) : null;
   }
 
   @FieldResolver(() => String, { description: "The CPR number with its last four digits hidden." })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError } from "@samtykke/server-kit";
+import { requireCitizenVisible, requireSelfOrAuthority } from "../services/citizen-access.js";
 import { comesOfAge, isMinor, powerOfAttorneyCovers } from "../domain/representation.js";
 import { Citizen } from "../entities/citizen.entity.js";
 import { Custody, PowerOfAttorney } from "../entities/relations.entity.js";
@@ -34,8 +35,9 @@ const inForce = (grants: PowerOfAttorney[], now: Date) =>
 @Resolver(() => Citizen)
 export class RepresentationResolver {
   @Query(() => Citizen, { description: "A citizen by id, as other parts of the platform refer to them." })
-  async citizenById(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<Citizen> {
-    const citizen = await em.findOne(Citizen, { id });
+  async citizenById(@Arg("id", () => ID) id: string, @Ctx() ctx: PartyContext): Promise<Citizen> {
+    await requireCitizenVisible(ctx, id);
+    const citizen = await ctx.em.findOne(Citizen, { id });
     if (!citizen) throw new NotFoundError({ da: "Borgeren findes ikke.", en: "Citizen not found." }, { id });
     return citizen;
   }
@@ -46,26 +48,32 @@ export class RepresentationResolver {
   }
 
   @FieldResolver(() => [Citizen], { description: "Who holds custody of the citizen; empty once they are 18." })
-  async custodyHolders(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<Citizen[]> {
+  async custodyHolders(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<Citizen[]> {
+    await requireSelfOrAuthority(ctx, citizen.id);
+    const { em } = ctx;
     if (!isMinor(citizen.birthDate, new Date())) return [];
     const rows = await em.find(Custody, { child: citizen.id }, { populate: ["holder"], orderBy: { holder: { name: "asc" } } });
     return rows.map((row) => row.holder);
   }
 
   @FieldResolver(() => [Citizen], { description: "The children under 18 the citizen holds custody of." })
-  async children(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<Citizen[]> {
+  async children(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<Citizen[]> {
+    await requireSelfOrAuthority(ctx, citizen.id);
+    const { em } = ctx;
     const rows = await em.find(Custody, { holder: citizen.id }, { populate: ["child"], orderBy: { child: { name: "asc" } } });
     const now = new Date();
     return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now));
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that the citizen has given others." })
-  async attorneys(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<PowerOfAttorneyGrant[]> {
-    return inForce(await em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+  async attorneys(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+    await requireSelfOrAuthority(ctx, citizen.id);
+    return inForce(await ctx.em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that let the citizen act for others." })
-  async powersOfAttorney(@Root() citizen: Citizen, @Ctx() { em }: PartyContext): Promise<PowerOfAttorneyGrant[]> {
-    return inForce(await em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+  async powersOfAttorney(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+    await requireSelfOrAuthority(ctx, citizen.id);
+    return inForce(await ctx.em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
   }
 }

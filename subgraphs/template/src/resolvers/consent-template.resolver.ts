@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { NotFoundError, type SubgraphContext } from "@samtykke/server-kit";
+import { NotFoundError, requireAuthority, requireCaller, type SubgraphContext } from "@samtykke/server-kit";
 import { TemplateStatus, type TemplateContent } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 import { createTemplate, publishTemplate, retireTemplate } from "../services/template.service.js";
@@ -15,8 +15,14 @@ export class ConsentTemplateResolver {
     @Arg("authorityId", () => ID, { nullable: true }) authorityId: string | undefined,
     @Arg("status", () => TemplateStatus, { defaultValue: TemplateStatus.PUBLISHED }) status: TemplateStatus,
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<ConsentTemplate[]> {
+    // Published and retired versions are public; drafts are the authority's own work in progress.
+    if (status === TemplateStatus.DRAFT) {
+      const author = requireCaller(caller, "caseworker");
+      if (authorityId) requireAuthority(caller, authorityId, "caseworker");
+      authorityId = author.authorityId;
+    }
     const rows = await em.find(
       ConsentTemplateEntity,
       { status, ...(authorityId ? { authorityId } : {}) },
@@ -28,8 +34,9 @@ export class ConsentTemplateResolver {
   @Mutation(() => ConsentTemplate, { description: "Draft a template, or the next version of one the authority has." })
   async createTemplate(
     @Arg("input", () => CreateTemplateInput) input: CreateTemplateInput,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<ConsentTemplate> {
+    requireAuthority(caller, input.authorityId, "caseworker");
     const { authorityId, key, kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, choices, ...texts } = input;
     const content = {
       ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
@@ -40,19 +47,20 @@ export class ConsentTemplateResolver {
   }
 
   @Mutation(() => ConsentTemplate, { description: "Publish a draft; earlier published versions of its key retire." })
-  async publishTemplate(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
-    return ConsentTemplate.from(await publishTemplate(em, id, new Date()));
+  async publishTemplate(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: SubgraphContext): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(await publishTemplate(em, id, new Date(), (template) => requireAuthority(caller, template.authorityId, "caseworker")));
   }
 
   @Mutation(() => ConsentTemplate, { description: "Stop asking with a published version; consents given on it stand." })
-  async retireTemplate(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
-    return ConsentTemplate.from(await retireTemplate(em, id));
+  async retireTemplate(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: SubgraphContext): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(await retireTemplate(em, id, (template) => requireAuthority(caller, template.authorityId, "caseworker")));
   }
 
   @Query(() => ConsentTemplate)
-  async template(@Arg("id", () => ID) id: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate> {
+  async template(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: SubgraphContext): Promise<ConsentTemplate> {
     const row = await em.findOne(ConsentTemplateEntity, { id });
     if (!row) throw new NotFoundError({ da: "Skabelonen findes ikke", en: "Template not found" }, { id });
+    if (row.status === TemplateStatus.DRAFT) requireAuthority(caller, row.authorityId, "caseworker");
     return ConsentTemplate.from(row);
   }
 }

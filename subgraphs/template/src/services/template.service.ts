@@ -48,10 +48,11 @@ export async function createTemplate(
  * Publishes a draft; earlier published versions of its key retire, so caseworkers ask with the
  * newest while consents keep the version they were given on.
  */
-export async function publishTemplate(em: EntityManager, id: string, now: Date): Promise<ConsentTemplateEntity> {
+export async function publishTemplate(em: EntityManager, id: string, now: Date, authorize: (template: ConsentTemplateEntity) => void): Promise<ConsentTemplateEntity> {
   return em.transactional(async (tx) => {
     const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!template) throw notFound(id);
+    authorize(template);
     template.status = transitionTemplate(template.status, "publish");
     template.publishedAt = now;
     const older = await tx.find(ConsentTemplateEntity, { key: template.key, status: TemplateStatus.PUBLISHED, id: { $ne: id } });
@@ -61,10 +62,11 @@ export async function publishTemplate(em: EntityManager, id: string, now: Date):
 }
 
 /** Retires a published version: no new requests on it; consents given on it are unaffected. */
-export async function retireTemplate(em: EntityManager, id: string): Promise<ConsentTemplateEntity> {
+export async function retireTemplate(em: EntityManager, id: string, authorize: (template: ConsentTemplateEntity) => void): Promise<ConsentTemplateEntity> {
   return em.transactional(async (tx) => {
     const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!template) throw notFound(id);
+    authorize(template);
     template.status = transitionTemplate(template.status, "retire");
     return template;
   });

@@ -1,0 +1,166 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { z } from "zod";
+import { ForbiddenError, UnauthenticatedError } from "./errors.js";
+
+/** NSIS assurance levels, lowest first. */
+export enum AssuranceLevel {
+  LOW = "LOW",
+  SUBSTANTIAL = "SUBSTANTIAL",
+  HIGH = "HIGH",
+}
+
+const LEVEL_ORDER = [AssuranceLevel.LOW, AssuranceLevel.SUBSTANTIAL, AssuranceLevel.HIGH];
+
+/** The `acr` values Danish OpenID Connect brokers (MitID) put in their tokens. */
+export const NSIS_ACR: Record<AssuranceLevel, string> = {
+  LOW: "https://data.gov.dk/concept/core/nsis/loa/Low",
+  SUBSTANTIAL: "https://data.gov.dk/concept/core/nsis/loa/Substantial",
+  HIGH: "https://data.gov.dk/concept/core/nsis/loa/High",
+};
+
+export function meetsLevel(actual: AssuranceLevel, required: AssuranceLevel): boolean {
+  return LEVEL_ORDER.indexOf(actual) >= LEVEL_ORDER.indexOf(required);
+}
+
+/** The login behind a user's token: enough to prove later who signed in, how strongly and when. */
+export interface Login {
+  level: AssuranceLevel;
+  /** The login transaction (`sid`, else the token's `jti`). */
+  transactionId: string;
+  authenticatedAt: Date;
+}
+
+/** Who is calling, as the token says. Every subgraph decides from this what the caller may do. */
+export type Caller =
+  | { kind: "anonymous" }
+  | ({ kind: "citizen"; cpr: string; name: string | null } & Login)
+  | ({ kind: "caseworker"; caseworkerId: string; authorityId: string; name: string | null } & Login)
+  | { kind: "system"; caseSystemId: string; authorityId: string; scopes: string[] };
+
+export const ANONYMOUS: Caller = { kind: "anonymous" };
+
+export type CallerKind = Caller["kind"];
+
+/** Where the platform's tokens come from: any OpenID Connect provider, or the development login. */
+export interface IdentityOptions {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}
+
+const claims = z.discriminatedUnion("role", [
+  z.object({
+    role: z.literal("citizen"),
+    cpr: z.string().regex(/^\d{10}$/),
+    name: z.string().optional(),
+    acr: z.string(),
+    sid: z.string().optional(),
+    jti: z.string().optional(),
+    auth_time: z.number().optional(),
+    iat: z.number(),
+  }),
+  z.object({
+    role: z.literal("caseworker"),
+    sub: z.string().uuid(),
+    authority_id: z.string().uuid(),
+    name: z.string().optional(),
+    acr: z.string(),
+    sid: z.string().optional(),
+    jti: z.string().optional(),
+    auth_time: z.number().optional(),
+    iat: z.number(),
+  }),
+  z.object({
+    role: z.literal("system"),
+    sub: z.string().uuid(),
+    authority_id: z.string().uuid(),
+    scope: z.string().default(""),
+  }),
+]);
+
+function levelOf(acr: string): AssuranceLevel {
+  const level = (Object.keys(NSIS_ACR) as AssuranceLevel[]).find((key) => NSIS_ACR[key] === acr);
+  return level ?? AssuranceLevel.LOW;
+}
+
+const INVALID_TOKEN = {
+  da: "Dit login er ikke gyldigt eller er udløbet. Log ind igen.",
+  en: "Your login is not valid or has expired. Please sign in again.",
+};
+
+/** Reads `Bearer <token>`; an absent or empty header is an anonymous caller, a bad token is refused. */
+export type TokenVerifier = (authorization: string | null | undefined) => Promise<Caller>;
+
+export function createTokenVerifier(options: IdentityOptions, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl))): TokenVerifier {
+  return async (authorization) => {
+    if (!authorization?.trim()) return ANONYMOUS;
+    const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "MALFORMED" });
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ["ES256", "RS256", "PS256", "EdDSA"],
+        clockTolerance: 30,
+      }));
+    } catch (error) {
+      const reason = error instanceof joseErrors.JWTExpired ? "EXPIRED" : "INVALID";
+      throw new UnauthenticatedError(INVALID_TOKEN, { reason });
+    }
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "CLAIMS" });
+    const token = parsed.data;
+    if (token.role === "system") {
+      return { kind: "system", caseSystemId: token.sub, authorityId: token.authority_id, scopes: token.scope.split(" ").filter(Boolean) };
+    }
+    const login: Login = {
+      level: levelOf(token.acr),
+      transactionId: token.sid ?? token.jti ?? "unknown",
+      authenticatedAt: new Date((token.auth_time ?? token.iat) * 1000),
+    };
+    if (token.role === "citizen") return { kind: "citizen", cpr: token.cpr, name: token.name ?? null, ...login };
+    return { kind: "caseworker", caseworkerId: token.sub, authorityId: token.authority_id, name: token.name ?? null, ...login };
+  };
+}
+
+/** The environment variables that point a part at its token issuer. */
+export const identityEnv = {
+  AUTH_ISSUER: z.string().url(),
+  AUTH_AUDIENCE: z.string().default("samtykke"),
+  AUTH_JWKS_URL: z.string().url(),
+};
+
+export const TOKEN_AUDIENCE = "samtykke";
+
+const SIGN_IN = { da: "Log ind for at fortsætte.", en: "Sign in to continue." };
+const NOT_YOURS = { da: "Du har ikke adgang til dette.", en: "You do not have access to this." };
+
+/** The caller, when it is one of `kinds`; anyone else is refused (anonymous: UNAUTHENTICATED, others: FORBIDDEN). */
+export function requireCaller<K extends CallerKind>(caller: Caller, ...kinds: K[]): Extract<Caller, { kind: K }> {
+  if (kinds.includes(caller.kind as K)) return caller as Extract<Caller, { kind: K }>;
+  if (caller.kind === "anonymous") throw new UnauthenticatedError(SIGN_IN);
+  throw new ForbiddenError(NOT_YOURS, { reason: "ROLE" });
+}
+
+/** A caseworker or case system of exactly this authority; one authority never acts on another's data. */
+export function requireAuthority(caller: Caller, authorityId: string, ...kinds: ("caseworker" | "system")[]) {
+  const allowed = requireCaller(caller, ...(kinds.length ? kinds : (["caseworker", "system"] as const)));
+  if (allowed.authorityId !== authorityId) throw new ForbiddenError(NOT_YOURS, { reason: "OTHER_AUTHORITY" });
+  return allowed;
+}
+
+/** Refuses a login weaker than `required`; the client can sign in again at the level named. */
+export function requireLevel(login: Login, required: AssuranceLevel): void {
+  if (meetsLevel(login.level, required)) return;
+  const names = { LOW: ["lavt", "low"], SUBSTANTIAL: ["betydeligt", "substantial"], HIGH: ["højt", "high"] }[required];
+  throw new ForbiddenError(
+    {
+      da: `Dette kræver et login på mindst ${names[0]} sikringsniveau. Log ind igen med MitID.`,
+      en: `This needs a login at assurance level ${names[1]} or higher. Please sign in again with MitID.`,
+    },
+    { reason: "ASSURANCE_LEVEL", requiredLevel: required },
+  );
+}
+
+export const FORBIDDEN_MESSAGE = NOT_YOURS;

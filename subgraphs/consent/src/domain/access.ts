@@ -1,0 +1,109 @@
+import {
+  AssuranceLevel,
+  FORBIDDEN_MESSAGE,
+  ForbiddenError,
+  meetsLevel,
+  requireAuthority,
+  requireCaller,
+  requireLevel,
+  type Caller,
+} from "@samtykke/server-kit";
+
+/** Whom a signed-in citizen may act for, as the party subgraph knows it at this moment. */
+export interface Representation {
+  citizenId: string;
+  /** Children under 18 in the citizen's custody. */
+  childIds: readonly string[];
+  /** Citizens who gave this one a power of attorney in force, and towards which authorities (empty: all). */
+  grants: readonly { grantorId: string; authorityIds: readonly string[] }[];
+}
+
+/** What the rules need to know of a consent. */
+export interface ConsentParties {
+  authorityId: string;
+  subjectId: string;
+  signers: string;
+  /** The citizens whose signatures make it ACTIVE: the subject, or the child's custody holders. */
+  requiredSignerIds: readonly string[];
+  /** Set once the child came of age and the consent was handed over to them. */
+  handedOverAt?: Date | null;
+}
+
+/** How the caller stands to a consent; decides what they may see and do. */
+export type Relation = "AUTHORITY" | "SUBJECT" | "CUSTODY_HOLDER" | "ATTORNEY" | "NONE";
+
+export function relationTo(caller: Caller, consent: ConsentParties, representation: Representation | null): Relation {
+  if (caller.kind === "caseworker" || caller.kind === "system") return caller.authorityId === consent.authorityId ? "AUTHORITY" : "NONE";
+  if (caller.kind !== "citizen" || !representation) return "NONE";
+  if (representation.citizenId === consent.subjectId) return "SUBJECT";
+  // Custody ends at 18 (the child drops out of childIds) and with the handover, whichever is first.
+  if (representation.childIds.includes(consent.subjectId) && !consent.handedOverAt) return "CUSTODY_HOLDER";
+  const grant = representation.grants.find((candidate) => candidate.grantorId === consent.subjectId);
+  if (grant && (grant.authorityIds.length === 0 || grant.authorityIds.includes(consent.authorityId))) return "ATTORNEY";
+  return "NONE";
+}
+
+const notYours = (reason: string) => new ForbiddenError(FORBIDDEN_MESSAGE, { reason });
+
+/** Reading a consent, its history and its files: the authority that holds it, and the citizens it concerns or who act for them. */
+export function requireRead(caller: Caller, consent: ConsentParties, representation: Representation | null): Relation {
+  requireCaller(caller, "citizen", "caseworker", "system");
+  const relation = relationTo(caller, consent, representation);
+  if (relation === "NONE") throw notYours("NOT_YOUR_CONSENT");
+  return relation;
+}
+
+/** Giving, declining and withdrawing need a strong login (NSIS substantial) whatever the template asks. */
+export const CITIZEN_ACTION_LEVEL = AssuranceLevel.SUBSTANTIAL;
+
+/** The slot a citizen's answer fills: whose signature it counts as, and whom they act for. */
+export interface Answerer {
+  signerId: string;
+  /** The citizen the signer acts for (attorney), when not themselves. */
+  onBehalfOfId: string | null;
+  /** Whose required signature this is. */
+  slotId: string;
+  relation: Relation;
+}
+
+/**
+ * Who may give or decline a request: the subject (or their attorney) when the citizen signs, each
+ * custody holder named on it when the holders sign. The login must be at least substantial, and at
+ * least the level the template asks.
+ */
+export function requireAnswerer(caller: Caller, consent: ConsentParties & { signingLevel: string }, representation: Representation | null): Answerer {
+  const citizen = requireCaller(caller, "citizen");
+  const relation = requireRead(caller, consent, representation);
+  const me = representation!.citizenId;
+  let answerer: Answerer | undefined;
+  if (consent.signers === "CUSTODY_HOLDERS") {
+    if (relation === "CUSTODY_HOLDER" && consent.requiredSignerIds.includes(me)) answerer = { signerId: me, onBehalfOfId: null, slotId: me, relation };
+  } else if (relation === "SUBJECT") {
+    answerer = { signerId: me, onBehalfOfId: null, slotId: me, relation };
+  } else if (relation === "ATTORNEY") {
+    answerer = { signerId: me, onBehalfOfId: consent.subjectId, slotId: consent.subjectId, relation };
+  }
+  if (!answerer) throw notYours("NOT_A_SIGNER");
+  requireLevel(citizen, strongest(CITIZEN_ACTION_LEVEL, consent.signingLevel as AssuranceLevel));
+  return answerer;
+}
+
+/**
+ * Withdrawing, pausing and resuming: the citizen side (subject, custody holder, attorney) at a
+ * substantial login, never more than giving took; withdrawing also a caseworker of the authority, on
+ * the citizen's behalf.
+ */
+export function requireHolderAction(caller: Caller, consent: ConsentParties, representation: Representation | null, action: "withdraw" | "pause" | "resume"): Relation {
+  if (caller.kind === "caseworker" && action === "withdraw") {
+    requireAuthority(caller, consent.authorityId, "caseworker");
+    return "AUTHORITY";
+  }
+  const citizen = requireCaller(caller, "citizen");
+  const relation = requireRead(caller, consent, representation);
+  requireLevel(citizen, CITIZEN_ACTION_LEVEL);
+  return relation;
+}
+
+function strongest(a: AssuranceLevel, b: AssuranceLevel): AssuranceLevel {
+  return meetsLevel(a, b) ? a : b;
+}

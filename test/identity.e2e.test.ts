@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash, randomBytes } from "node:crypto";
+import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
+import { collect, giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const OLE = "1710681239";
+const SOFIE = "2508920147";
+const KAREN = "0101804321";
+
+async function requestSeafarerConsent(cpr = OLE): Promise<string> {
+  const caseworker = await platform.caseworker("skattestyrelsen");
+  const result = await caseworker.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+    input: { templateId: DEMO.templates.seafarerTax, cpr },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data.requestConsent.id;
+}
+
+describe("signing in", () => {
+  it("refuses a forged token at the gateway with 401 and UNAUTHENTICATED, in Danish and English", async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer eyJhbGciOiJFUzI1NiJ9.eyJyb2xlIjoiY2l0aXplbiJ9.AAAA" },
+      body: JSON.stringify({ query: "{ myConsents { id } }" }),
+    });
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.errors[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", message: { da: expect.stringContaining("login"), en: expect.stringContaining("login") } });
+  });
+
+  it("refuses an anonymous caller where a login is needed, and lets anyone read published templates", async () => {
+    const mine = await platform.graphql(`{ myConsents { id } }`);
+    expect(mine.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
+    const templates = await platform.graphql(`{ templates { key } }`);
+    expect(templates.errors).toBeUndefined();
+    expect(templates.data.templates.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a call straight to a subgraph without a valid token, _entities included", async () => {
+    const consentId = await requestSeafarerConsent();
+    const direct = (body: object, token?: string) =>
+      fetch(platform.subgraphs.consent.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((response) => response.json());
+    const entities = {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Consent { id status } } }`,
+      variables: { r: [{ __typename: "Consent", id: consentId }] },
+    };
+    const anonymous = await direct(entities);
+    expect(anonymous.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.data?._entities?.[0] ?? null).toBeNull();
+    const forged = await direct(entities, "eyJhbGciOiJFUzI1NiJ9.eyJyb2xlIjoic3lzdGVtIn0.AAAA");
+    expect(forged.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const partyAnonymous = await fetch(platform.subgraphs.party.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ citizen(cpr: "${OLE}") { name } }` }),
+    }).then((response) => response.json());
+    expect(partyAnonymous.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("issues tokens over HTTP: client credentials for a case system, refused with a wrong secret", async () => {
+    const token = async (secret: string) =>
+      fetch(platform.devLogin!.tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.caseSystems.skattestyrelsen, client_secret: secret }),
+      });
+    expect((await token("wrong")).status).toBe(401);
+    const granted = await (await token(DEMO.caseSystemSecret)).json();
+    const system = platform.withToken(granted.access_token);
+    const check = await system.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid reason } }`, { cpr: OLE });
+    expect(check.errors).toBeUndefined();
+    expect(check.data.consentCheck.valid).toBe(false);
+  });
+
+  it("runs the authorization code flow with PKCE that the SPAs use, and refuses a wrong verifier", async () => {
+    const verifier = randomBytes(32).toString("base64url");
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
+    const redirectUri = "http://127.0.0.1:5999/callback";
+    const params = {
+      client_id: "web-citizen",
+      redirect_uri: redirectUri,
+      response_type: "code",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      state: "s1",
+    };
+    const page = await fetch(`${platform.devLogin!.authorizeUrl}?${new URLSearchParams(params)}`);
+    expect(await page.text()).toContain("TESTLOGIN");
+    const login = async () => {
+      const response = await fetch(platform.devLogin!.authorizeUrl, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...params, person: SOFIE, level: "SUBSTANTIAL" }),
+      });
+      expect(response.status).toBe(303);
+      const location = new URL(response.headers.get("location")!);
+      expect(location.searchParams.get("state")).toBe("s1");
+      return location.searchParams.get("code")!;
+    };
+    const exchange = (code: string, codeVerifier: string) =>
+      fetch(platform.devLogin!.tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "authorization_code", code, code_verifier: codeVerifier, client_id: "web-citizen", redirect_uri: redirectUri }),
+      });
+    expect((await exchange(await login(), "not-the-verifier")).status).toBe(400);
+    const granted = await (await exchange(await login(), verifier)).json();
+    const me = await platform.withToken(granted.access_token).graphql(`{ me { name } }`);
+    expect(me.data.me.name).toBe("Sofie Hansen");
+  });
+});
+
+describe("who may do what with a consent", () => {
+  it("lets the citizen read and give their own consent, and no other citizen or authority see it", async () => {
+    const id = await requestSeafarerConsent();
+    const ole = await platform.citizen(OLE);
+    const karen = await platform.citizen(KAREN);
+    const odense = await platform.caseworker("odense");
+    const read = `query($id: ID!) { consent(id: $id) { id status } }`;
+    expect((await ole.graphql(read, { id })).data.consent.status).toBe("REQUESTED");
+    expect((await karen.graphql(read, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await odense.graphql(read, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    const give = `mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { status } }`;
+    const answers = [{ key: "income-data", checked: true }, { key: "tax-assessment", checked: false }];
+    expect((await karen.graphql(give, { id, answers })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    const given = await giveWithYesToAll(ole, id, "status signatures { method assuranceLevel loginTransactionId signer { name } }");
+    expect(given.errors).toBeUndefined();
+    expect(given.data.giveConsent).toMatchObject({
+      status: "ACTIVE",
+      signatures: [{ method: "DIGITAL", assuranceLevel: "SUBSTANTIAL", loginTransactionId: expect.any(String), signer: { name: "Ole Sømand Pedersen" } }],
+    });
+  });
+
+  it("refuses to give, decline or withdraw on a login below substantial, and says which level is needed", async () => {
+    const id = await requestSeafarerConsent();
+    const weak = await platform.citizen(OLE, AssuranceLevel.LOW);
+    const result = await giveWithYesToAll(weak, id);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ASSURANCE_LEVEL", requiredLevel: "SUBSTANTIAL" });
+    const declined = await weak.graphql(`mutation($id: ID!) { declineConsent(id: $id) { status } }`, { id });
+    expect(declined.errors![0]!.extensions!.reason).toBe("ASSURANCE_LEVEL");
+    const still = await (await platform.citizen(OLE)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    expect(still.data.consent.status).toBe("REQUESTED");
+  });
+
+  it("lets an attorney give for the grantor towards the authority the power covers, recorded as on behalf", async () => {
+    const id = await requestSeafarerConsent();
+    const sofie = await platform.citizen(SOFIE);
+    const given = await giveWithYesToAll(sofie, id, "status signatures { signer { name } onBehalfOf { name } }");
+    expect(given.errors).toBeUndefined();
+    expect(given.data.giveConsent).toEqual({ status: "ACTIVE", signatures: [{ signer: { name: "Sofie Hansen" }, onBehalfOf: { name: "Ole Sømand Pedersen" } }] });
+    const mine = await sofie.graphql(`{ myConsents { id subject { name } } }`);
+    expect(mine.data.myConsents).toContainEqual({ id, subject: { name: "Ole Sømand Pedersen" } });
+    const history = await sofie.graphql(`query($id: ID!) { consent(id: $id) { history { action actorKind onBehalfOfId channel assuranceLevel } } }`, { id });
+    expect(history.data.consent.history.at(-1)).toMatchObject({ action: "give", actorKind: "CITIZEN", onBehalfOfId: expect.any(String), channel: "DIGITAL", assuranceLevel: "SUBSTANTIAL" });
+  });
+
+  it("keeps one authority from another's consents: search, check, withdraw and subscribe", async () => {
+    const id = await requestSeafarerConsent();
+    await giveWithYesToAll(await platform.citizen(OLE), id);
+    const odense = await platform.caseworker("odense");
+    const skat = await platform.caseworker("skattestyrelsen");
+    const search = `query($filter: ConsentFilter) { consents(filter: $filter, first: 100) { edges { node { id } } } }`;
+    const theirs = await odense.graphql(search, { filter: { cpr: OLE } });
+    expect(theirs.data.consents.edges).toEqual([]);
+    const foreign = await odense.graphql(search, { filter: { authorityId: DEMO.authorities.skattestyrelsen } });
+    expect(foreign.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    const own = await skat.graphql(search, { filter: { cpr: OLE } });
+    expect(own.data.consents.edges.map((edge: any) => edge.node.id)).toContain(id);
+    const check = `query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid } }`;
+    expect((await odense.graphql(check, { cpr: OLE })).data.consentCheck.valid).toBe(false);
+    expect((await skat.graphql(check, { cpr: OLE })).data.consentCheck.valid).toBe(true);
+    const withdraw = `mutation($id: ID!, $reason: String) { withdrawConsent(id: $id, reason: $reason) { status } }`;
+    expect((await odense.graphql(withdraw, { id, reason: "Borgeren ringede" })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+
+    const odenseEvents = collect(odense.wsClient(), `subscription { consentStatusChanged(after: "0") { consent { id } } }`);
+    const skatEvents = collect(skat.wsClient(), `subscription($id: ID) { consentStatusChanged(consentId: $id, after: "0") { status } }`, { id });
+    const withoutReason = await skat.graphql(withdraw, { id });
+    expect(withoutReason.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
+    const withdrawn = await skat.graphql(withdraw, { id, reason: "Borgeren bad om det i telefonen 23/11" });
+    expect(withdrawn.data.withdrawConsent.status).toBe("WITHDRAWN");
+    expect((await skatEvents.next(3)).map((event) => event.data.consentStatusChanged.status)).toEqual(["REQUESTED", "ACTIVE", "WITHDRAWN"]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(odenseEvents.events.flatMap((event) => event.data?.consentStatusChanged?.consent?.id ?? [])).not.toContain(id);
+  });
+
+  it("closes a socket whose token does not verify", async () => {
+    const forged = platform.withToken("eyJhbGciOiJFUzI1NiJ9.eyJyb2xlIjoiY2l0aXplbiJ9.AAAA");
+    const events = collect(forged.wsClient(), `subscription { consentStatusChanged { status } }`);
+    await expect(events.next(1, 3_000)).rejects.toThrow(/4403|Forbidden/);
+  });
+});
