@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
-import { startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The two SPAs in Debian's Chromium against the real gateway: what a caseworker and a citizen see.
 
@@ -9,6 +9,7 @@ const DATA_SHARING = "Samtykke til indhentning og/eller videregivelse af persono
 const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
 
 let platform: TestPlatform;
+let odense: Caller;
 let browser: Browser;
 const pages: Page[] = [];
 const pageErrors: string[] = [];
@@ -16,6 +17,7 @@ const urlOf = (name: string) => platform.parts.find((part) => part.name === name
 
 beforeAll(async () => {
   platform = await startTestPlatform({ serveWeb: true });
+  odense = await platform.caseworker("odense");
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -46,23 +48,30 @@ async function markPage(page: Page) {
   return () => page.evaluate(() => "notReloaded" in window);
 }
 
+/** Through the development login page, as a tester would: it says it is not MitID, then back to the app. */
+async function signInOnLoginPage(page: Page, person: RegExp | string) {
+  await page.getByText("TESTLOGIN – dette er ikke MitID", { exact: false }).waitFor();
+  await page.getByRole("radio", { name: person }).check();
+  await page.getByRole("button", { name: "Log ind / Sign in" }).click();
+}
+
 async function openAuthority(): Promise<Page> {
   const page = await newPage();
   await page.goto(urlOf("authority SPA"));
-  const authority = page.getByLabel("Myndighed", { exact: true });
-  await expect.poll(() => authority.locator("option").count()).toBe(3);
-  await authority.selectOption({ label: "Odense Kommune (CVR 35209115)" });
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await signInOnLoginPage(page, "Mette Sagsbehandler, Odense Kommune");
+  await page.getByText("Logget ind som: Mette Sagsbehandler").waitFor();
   await expect.poll(() => page.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
   await page.getByRole("heading", { name: "Samtykker", exact: true }).waitFor();
   return page;
 }
 
-async function logIn(cpr: string): Promise<Page> {
-  const page = await newPage();
+async function logIn(cpr: string, page?: Page): Promise<Page> {
+  page ??= await newPage();
   await page.goto(urlOf("citizen SPA"));
   expect(await page.locator("html").getAttribute("lang")).toBe("da");
-  await page.getByLabel("CPR-nummer").fill(cpr);
-  await page.getByRole("button", { name: "Log ind (test)" }).click();
+  await page.getByRole("button", { name: "Log ind med MitID" }).click();
+  await signInOnLoginPage(page, new RegExp(`\\(${cpr.slice(0, 6)}-${cpr.slice(6)}\\)`));
   await page.getByRole("heading", { name: "Anmodninger, der venter på dit svar" }).waitFor();
   return page;
 }
@@ -122,7 +131,7 @@ describe("the web apps", () => {
     // Announced to screen readers too.
     await authority.getByRole("status").filter({ hasText: "Status ændret: Sofie Hansen" }).waitFor({ state: "attached" });
 
-    const consents = await platform.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
+    const consents = await odense.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "ACTIVE", caseReference: "ODE-TEST-1" }]);
 
     // Withdrawing takes one click, as giving did, and reaches the caseworker live.
@@ -134,26 +143,23 @@ describe("the web apps", () => {
     await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
   });
 
-  it("lets the citizen decline a request", async () => {
-    await platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
-      input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
-    });
-    const citizen = await newPage();
-    await citizen.goto(urlOf("citizen SPA"));
-    await citizen.getByLabel("CPR-nummer").fill("0304154912");
-    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
-    await citizen.getByRole("button", { name: "Afvis" }).click();
-    await citizen.getByRole("status").filter({ hasText: "Du har afvist anmodningen." }).waitFor();
-    await citizen.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).getByText("Afvist", { exact: true }).waitFor();
-    const consents = await platform.graphql(`{ citizen(cpr: "0304154912") { consents { status } } }`);
+  it("lets a parent decline a request for their child, which declines it for both parents", async () => {
+    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" } });
+    const parent = await logIn("0101804321");
+    const request = parent.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
+    await request.getByText("Gælder: Emil Nielsen").waitFor();
+    await request.getByRole("button", { name: "Afvis" }).click();
+    await parent.getByRole("status").filter({ hasText: "Du har afvist anmodningen." }).waitFor();
+    await parent.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).getByText("Afvist", { exact: true }).waitFor();
+    const consents = await odense.graphql(`{ citizen(cpr: "0304154912") { consents { status } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "DECLINED" }]);
-    await citizen.close();
+    await parent.close();
   });
 
   it("shows the API's Danish message next to an invalid CPR number, keeps the input and adds nothing", async () => {
     const authority = await openAuthority();
     const consentsOfOdense = async () =>
-      (await platform.graphql(`{ authority(id: "${DEMO.authorities.odense}") { consents { id } } }`)).data.authority.consents as unknown[];
+      (await odense.graphql(`{ authority(id: "${DEMO.authorities.odense}") { consents { id } } }`)).data.authority.consents as unknown[];
     // Count rows only once the list has loaded (a header row and one per consent; no table when
     // empty), or a slow load looks like a change.
     const consentsBefore = (await consentsOfOdense()).length;
@@ -174,12 +180,12 @@ describe("the web apps", () => {
     expect(await authority.getByRole("row").count()).toBe(rowsBefore);
   });
 
-  it("shows the citizen a new request the moment it is made, and speaks English on request", async () => {
+  it("shows a parent a new request for their child the moment it is made, and speaks English on request", async () => {
     const citizen = await logIn("1203755678");
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
     const sameCitizenPage = await markPage(citizen);
 
-    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "1203755678" } });
+    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" } });
     const request = citizen.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
     await request.getByText("Afventer dit svar").waitFor();
     await citizen.getByRole("status").filter({ hasText: "Ny anmodning om samtykke" }).waitFor({ state: "attached" });
@@ -213,21 +219,19 @@ describe("the web apps", () => {
       });
       page.onClose(() => gateway.close());
     });
-    await citizen.goto(urlOf("citizen SPA"));
-    await citizen.getByLabel("CPR-nummer").fill("0101804321");
-    await citizen.getByRole("button", { name: "Log ind (test)" }).click();
+    await logIn("1710681239", citizen);
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
     await expect.poll(() => subscribes.length).toBe(1);
     const sameCitizenPage = await markPage(citizen);
 
-    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "0101804321" } });
+    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } });
     await citizen.getByRole("region", { name: DATA_SHARING }).waitFor();
-    const { data } = await platform.graphql(`{ latestConsentCursor }`);
+    const { data } = await odense.graphql(`{ latestConsentCursor }`);
     const lastSeen = data.latestConsentCursor;
 
     // The connection drops; a request is made before the page is back (graphql-ws waits > 1 s to retry).
     await sockets[0]!.close({ code: 1001, reason: "dropped" });
-    await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr: "0101804321" } });
+    await (await platform.caseworker("skattestyrelsen")).graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr: "1710681239" } });
 
     await citizen.getByRole("region", { name: "Samtykke til deling af skatteoplysninger med din arbejdsgiver (søfarende)" }).waitFor({ timeout: 10_000 });
     expect(sockets.length).toBe(2);

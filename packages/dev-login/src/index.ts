@@ -176,7 +176,8 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       response.end(renderLoginPage({ role, params, level, error: null }));
       return;
     }
-    const chosen = (params.get("person") === "other" ? params.get("cpr") : params.get("person"))?.replace(/\D/g, "") || params.get("person") || "";
+    // A typed CPR number may come with a dash or spaces; the listed people come as they are.
+    const chosen = params.get("person") === "other" ? (params.get("cpr") ?? "").replace(/[\s-]/g, "") : (params.get("person") ?? "");
     const tokenRequest = tokenRequestFromLoginHint(chosen, levelFrom(params.get("level")));
     if (!tokenRequest || tokenRequest.role !== role) {
       response.writeHead(400, { "content-type": "text/html; charset=utf-8" });

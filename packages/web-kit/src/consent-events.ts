@@ -11,7 +11,8 @@ export interface ConsentEvent<TConsent> {
 }
 
 type Variables = { after?: string | null };
-type List = { owner: { __typename: string; id: string }; field: string };
+/** Where a new consent is put: a field of an entity, or a root query field (`owner: "ROOT_QUERY"`). */
+type List = { owner: { __typename: string; id: string } | "ROOT_QUERY"; field: string };
 
 const RETRY_AFTER_ERROR_MS = 5_000;
 
@@ -68,7 +69,7 @@ export function useConsentEvents<TConsent extends { id: string }, TVariables ext
 
 function addToList(cache: ApolloCache, list: List, consentId: string): void {
   cache.modify({
-    id: cache.identify(list.owner),
+    id: list.owner === "ROOT_QUERY" ? "ROOT_QUERY" : cache.identify(list.owner),
     fields: {
       [list.field]: (existing: readonly Reference[] = [], { toReference }) => {
         const consent = toReference({ __typename: "Consent", id: consentId });

@@ -1,4 +1,5 @@
 export { createApolloClient, onConnected } from "./apollo.js";
+export { useAuth, type LoginConfig, type Session } from "./auth.js";
 export { loadConfig } from "./config.js";
 export { useConsentEvents, type ConsentEvent } from "./consent-events.js";
 export { errorField, errorMessage } from "./errors.js";

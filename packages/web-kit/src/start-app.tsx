@@ -3,6 +3,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApolloClient } from "./apollo.js";
+import { AuthProvider, completeLogin, currentSession } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { LanguageContext, type AppTexts, type Language } from "./i18n.js";
 
@@ -25,12 +26,16 @@ function AppProvider({ client, texts, children }: { client: ApolloClient; texts:
 export async function startApp(App: ComponentType, texts: AppTexts): Promise<void> {
   const root = document.getElementById("root")!;
   try {
-    const { gatewayUrl } = await loadConfig();
+    const { gatewayUrl, login } = await loadConfig();
+    if (login) await completeLogin(login);
+    const session = currentSession();
     createRoot(root).render(
       <StrictMode>
-        <AppProvider client={createApolloClient(gatewayUrl)} texts={texts}>
-          <App />
-        </AppProvider>
+        <AuthProvider login={login} session={session}>
+          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null)} texts={texts}>
+            <App />
+          </AppProvider>
+        </AuthProvider>
       </StrictMode>,
     );
   } catch (error) {

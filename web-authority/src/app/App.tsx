@@ -1,21 +1,31 @@
-import { useState } from "react";
-import { Layout } from "@samtykke/web-kit";
+import { Layout, useAuth } from "@samtykke/web-kit";
 import { AuthorityConsents } from "../features/consents/AuthorityConsents.js";
-import { TestLogin } from "../features/login/TestLogin.js";
+import { SignIn } from "../features/login/SignIn.js";
 import { RequestConsentForm } from "../features/request/RequestConsentForm.js";
+import { useLanguage } from "../lib/i18n.js";
 
 export function App() {
-  // Until the authority's own login lands, the authority chosen in the test login is who the caseworker works for.
-  const [authorityId, setAuthorityId] = useState<string | null>(null);
+  const { t } = useLanguage();
+  const { session, logOut } = useAuth();
+  // The authority comes from the caseworker's token; the subgraphs refuse any other authority's data.
+  const authorityId = session?.role === "caseworker" ? session.authorityId : null;
+  const logOutButton = session && (
+    <button type="button" className="button button-secondary ml-5" onClick={logOut}>
+      {t("logOut")}
+    </button>
+  );
   return (
-    <Layout>
-      <TestLogin authorityId={authorityId} onChange={setAuthorityId} />
-      {authorityId && (
-        // Keyed: another authority is a fresh form and a fresh table with its own live cursor.
-        <div key={authorityId}>
+    <Layout actions={logOutButton}>
+      {authorityId ? (
+        <>
+          <p className="font-lead">
+            {t("signedInAs")}: {session!.name}
+          </p>
           <RequestConsentForm authorityId={authorityId} />
           <AuthorityConsents authorityId={authorityId} />
-        </div>
+        </>
+      ) : (
+        <SignIn />
       )}
     </Layout>
   );

@@ -5,16 +5,13 @@ const TEXTS = {
   appTitle: { da: "Mine samtykker", en: "My consents" },
   portalName: { da: "borger.dk", en: "borger.dk" },
   loading: { da: "Henter …", en: "Loading …" },
-  testLoginTitle: { da: "Testlogin – ikke MitID", en: "Test login – not MitID" },
-  testLoginHelp: {
-    da: "Dette er et testmiljø uden rigtige personer. Log ind med et demo-CPR-nummer: 0101804321 (Karen Jensen), 1203755678 (Lars Nielsen) eller 2508920147 (Sofie Hansen).",
-    en: "This is a test environment without real people. Log in with a demo CPR number: 0101804321 (Karen Jensen), 1203755678 (Lars Nielsen) or 2508920147 (Sofie Hansen).",
+  signInTitle: { da: "Log ind for at se dine samtykker", en: "Sign in to see your consents" },
+  signInHelp: {
+    da: "Du logger ind med MitID. Her ser du alle anmodninger om samtykke, dem du har givet, og dem du giver for dine børn eller som fuldmagtshaver.",
+    en: "You sign in with MitID. Here you see every request for consent, those you have given, and those you give for your children or under a power of attorney.",
   },
-  cprLabel: { da: "CPR-nummer", en: "CPR number" },
-  cprMissing: { da: "Skriv et CPR-nummer.", en: "Enter a CPR number." },
-  logIn: { da: "Log ind (test)", en: "Log in (test)" },
+  logIn: { da: "Log ind med MitID", en: "Sign in with MitID" },
   logOut: { da: "Log ud", en: "Log out" },
-  backToLogin: { da: "Tilbage til testlogin", en: "Back to test login" },
   awaitingTitle: { da: "Anmodninger, der venter på dit svar", en: "Requests awaiting your answer" },
   noneAwaiting: { da: "Du har ingen anmodninger, der venter.", en: "You have no requests waiting." },
   othersTitle: { da: "Dine samtykker", en: "Your consents" },
@@ -47,6 +44,8 @@ const TEXTS = {
   requiredChoice: { da: "skal være med, for at du kan give samtykke", en: "must be included for you to give consent" },
   optional: { da: "valgfrit", en: "optional" },
   yourAnswers: { da: "Dine svar", en: "Your answers" },
+  onBehalfOf: { da: "Gælder", en: "Concerns" },
+  awaitingOthers: { da: "Du har givet samtykke. Det træder i kraft, når også disse har svaret:", en: "You have given consent. It takes effect when these have answered too:" },
 } satisfies Record<string, LocalizedText>;
 
 export const useLanguage = createUseLanguage(TEXTS);

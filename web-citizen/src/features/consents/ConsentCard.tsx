@@ -8,7 +8,7 @@ import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type Choice, type Choi
 export type Answer = "given" | "declined" | "withdrawn";
 
 /** Title, status, who asks and until when: an article named by its title. */
-export function ConsentSummary({ consent }: { consent: CitizenConsent }) {
+export function ConsentSummary({ consent, meId }: { consent: CitizenConsent; meId: string }) {
   const { t, pick, date } = useLanguage();
   return (
     <article aria-labelledby={`consent-${consent.id}`}>
@@ -18,6 +18,11 @@ export function ConsentSummary({ consent }: { consent: CitizenConsent }) {
       <p className="m-0">
         <StatusBadge status={consent.status} />
       </p>
+      {consent.subject.id !== meId && (
+        <p className="m-0">
+          {t("onBehalfOf")}: {consent.subject.name}
+        </p>
+      )}
       <p className="m-0">
         {t("from")}: {consent.authority.name}
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
@@ -113,7 +118,7 @@ function ChoiceField({
 }
 
 /** A request awaiting the citizen's answer: what they are asked, their choices, and yes or no. */
-export function ConsentRequest({ consent, onAnswered }: { consent: CitizenConsent; onAnswered: (answer: Answer) => void }) {
+export function ConsentRequest({ consent, meId, onAnswered }: { consent: CitizenConsent; meId: string; onAnswered: (answer: Answer) => void }) {
   const { t, pick } = useLanguage();
   const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
   // The answer comes back into the cache, which moves the consent from the requests to the list.
@@ -123,10 +128,28 @@ export function ConsentRequest({ consent, onAnswered }: { consent: CitizenConsen
   const error = giving.error ?? declining.error;
   const groups = groupChoices(consent.choices);
   const answer = (value: ChoiceAnswer) => setAnswers((current) => ({ ...current, [value.key]: value }));
+  // With two custody holders, the one who has signed waits for the other.
+  const signed = new Set(consent.signatures.map((signature) => signature.signer.id));
+  if (signed.has(meId)) {
+    const waitingFor = consent.givers.filter((giver) => !signed.has(giver.id));
+    return (
+      <section className="card mb-5" aria-labelledby={`consent-${consent.id}`}>
+        <div className="card-content">
+          <ConsentSummary consent={consent} meId={meId} />
+          <p>{t("awaitingOthers")}</p>
+          <ul>
+            {waitingFor.map((giver) => (
+              <li key={giver.id}>{giver.name}</li>
+            ))}
+          </ul>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="card mb-5" aria-labelledby={`consent-${consent.id}`}>
       <div className="card-content">
-        <ConsentSummary consent={consent} />
+        <ConsentSummary consent={consent} meId={meId} />
         <ConsentTexts consent={consent} />
         <form
           onSubmit={(event) => {
@@ -202,13 +225,13 @@ function GivenAnswers({ consent }: { consent: CitizenConsent }) {
 }
 
 /** A consent the citizen has given: withdrawing it takes one click, as giving it did. */
-export function GivenConsent({ consent, onWithdrawn }: { consent: CitizenConsent; onWithdrawn: () => void }) {
+export function GivenConsent({ consent, meId, onWithdrawn }: { consent: CitizenConsent; meId: string; onWithdrawn: () => void }) {
   const { t } = useLanguage();
   const [withdraw, { loading, error }] = useMutation(WITHDRAW_CONSENT, { onCompleted: onWithdrawn });
   const inForce = consent.status === "ACTIVE" || consent.status === "PAUSED";
   return (
     <>
-      <ConsentSummary consent={consent} />
+      <ConsentSummary consent={consent} meId={meId} />
       <GivenAnswers consent={consent} />
       {error && <ErrorAlert error={error} />}
       {inForce && (

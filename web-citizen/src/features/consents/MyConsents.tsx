@@ -6,20 +6,20 @@ import { ConsentRequest, GivenConsent, type Answer } from "./ConsentCard.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
 
 /** The citizen's overview, live: requests awaiting an answer first, then every other consent. */
-export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => void }) {
+export function MyConsents() {
   const { t, pick, status, language } = useLanguage();
   // Announced in the language it was made in; a switch of language leaves no stale text behind.
   const [announcement, setAnnouncement] = useState<{ text: string; language: Language }>();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const thanksRef = useRef<HTMLDivElement>(null);
   // Always from the server: the cursor read with the list must be as new as the list.
-  const { data, loading, error } = useQuery(MY_CONSENTS, { variables: { cpr }, fetchPolicy: "network-only" });
-  const citizen = data?.citizen;
+  const { data, loading, error } = useQuery(MY_CONSENTS, { fetchPolicy: "network-only" });
+  const citizen = data?.me;
 
   useConsentEvents(MY_CONSENT_CHANGES, {
-    variables: { citizenId: citizen?.id ?? "" },
-    startAfter: citizen && data.latestConsentCursor,
-    list: { owner: { __typename: "Citizen", id: citizen?.id ?? "" }, field: "consents" },
+    variables: {},
+    startAfter: citizen ? data.latestConsentCursor : undefined,
+    list: { owner: "ROOT_QUERY", field: "myConsents" },
     onEvent: (event) => {
       const what = event.status === "REQUESTED" ? t("newRequest") : t("statusChanged");
       setAnnouncement({ text: `${what}: ${pick(event.consent.title)} – ${status(event.status)}`, language });
@@ -32,19 +32,10 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
   }, [answer]);
 
   if (loading) return <p role="status">{t("loading")}</p>;
-  if (error || !citizen) {
-    return (
-      <>
-        <ErrorAlert error={error} />
-        <button type="button" className="button button-secondary" onClick={onLogOut}>
-          {t("backToLogin")}
-        </button>
-      </>
-    );
-  }
+  if (error || !citizen) return <ErrorAlert error={error} />;
 
-  const awaiting = citizen.consents.filter((consent) => consent.status === "REQUESTED");
-  const others = citizen.consents.filter((consent) => consent.status !== "REQUESTED");
+  const awaiting = data.myConsents.filter((consent) => consent.status === "REQUESTED");
+  const others = data.myConsents.filter((consent) => consent.status !== "REQUESTED");
   return (
     <>
       <p className="font-lead">
@@ -66,7 +57,7 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
       {awaiting.length === 0 ? (
         <p>{t("noneAwaiting")}</p>
       ) : (
-        awaiting.map((consent) => <ConsentRequest key={consent.id} consent={consent} onAnswered={setAnswer} />)
+        awaiting.map((consent) => <ConsentRequest key={consent.id} consent={consent} meId={citizen.id} onAnswered={setAnswer} />)
       )}
 
       <h2>{t("othersTitle")}</h2>
@@ -76,7 +67,7 @@ export function MyConsents({ cpr, onLogOut }: { cpr: string; onLogOut: () => voi
         <ul className="nobullet-list">
           {others.map((consent) => (
             <li key={consent.id} className="mb-5">
-              <GivenConsent consent={consent} onWithdrawn={() => setAnswer("withdrawn")} />
+              <GivenConsent consent={consent} meId={citizen.id} onWithdrawn={() => setAnswer("withdrawn")} />
             </li>
           ))}
         </ul>

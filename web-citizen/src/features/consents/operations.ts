@@ -36,6 +36,9 @@ export interface CitizenConsent {
   caseReference: string | null;
   authority: { id: string; name: string };
   template: { id: string; version: number };
+  subject: { id: string; name: string };
+  givers: { id: string; name: string }[];
+  signatures: { signer: { id: string } }[];
 }
 
 const CONSENT_FIELDS = gql`
@@ -57,34 +60,31 @@ const CONSENT_FIELDS = gql`
     caseReference
     authority { id name }
     template { id version }
+    subject { id name }
+    givers { id name }
+    signatures { signer { id } }
   }
 `;
 
 // latestConsentCursor is read in the first step of the query plan, before the consents: subscribing
 // after it, nothing that changes while the list loads is missed.
 export const MY_CONSENTS: TypedDocumentNode<
-  { latestConsentCursor: string; citizen: { id: string; name: string; cprMasked: string; consents: CitizenConsent[] } },
-  { cpr: string }
+  { latestConsentCursor: string; me: { id: string; name: string; cprMasked: string } | null; myConsents: CitizenConsent[] },
+  Record<string, never>
 > = gql`
   ${CONSENT_FIELDS}
-  query MyConsents($cpr: String!) {
+  query MyConsents {
     latestConsentCursor
-    citizen(cpr: $cpr) {
-      id
-      name
-      cprMasked
-      consents(first: 100) { ...CitizenConsentFields }
-    }
+    me { id name cprMasked }
+    myConsents(first: 100) { ...CitizenConsentFields }
   }
 `;
 
-export const MY_CONSENT_CHANGES: TypedDocumentNode<
-  { consentStatusChanged: ConsentEvent<CitizenConsent> },
-  { citizenId: string; after?: string | null }
-> = gql`
+// The platform sends a citizen only events about consents they may see: their own and those they act for.
+export const MY_CONSENT_CHANGES: TypedDocumentNode<{ consentStatusChanged: ConsentEvent<CitizenConsent> }, { after?: string | null }> = gql`
   ${CONSENT_FIELDS}
-  subscription MyConsentChanges($citizenId: ID, $after: String) {
-    consentStatusChanged(citizenId: $citizenId, after: $after) {
+  subscription MyConsentChanges($after: String) {
+    consentStatusChanged(after: $after) {
       cursor
       status
       consent { ...CitizenConsentFields }
