@@ -7,6 +7,9 @@ import type { PartyContext } from "./context.js";
 
 export { partySubgraph } from "./subgraph.js";
 export { partyConfig, DEVELOPMENT_CPR_KEY } from "./config.js";
+// The person register stand-in's own rows, for tests that put a family in it.
+export { Citizen } from "./entities/citizen.entity.js";
+export { Custody } from "./entities/relations.entity.js";
 
 export interface StartPartyOptions {
   databaseUrl: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, Channel, createGiven, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
+import { applyAction, Channel, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
 import { ChoiceKind, contentHash, SignatureMethod, signedContent } from "./declaration.js";
 
 const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
@@ -206,5 +206,57 @@ describe("createGiven", () => {
     expect(() => createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
       expect.objectContaining({ details: { field: "givenAt" } }),
     );
+  });
+});
+
+describe("give with several givers", () => {
+  const custody = { ...template, signers: "CUSTODY_HOLDERS" };
+  const child = { id: "kid", comesOfAgeOn: new Date("2030-05-01T00:00:00Z"), custodyHolderIds: ["mum", "dad"] };
+  const request = { ...createRequest({ template: custody, subjectId: "kid", now }), ...requiredSigners(custody, child), id: "k1" };
+  const parent = (signerId: string, checked = false) => ({ ...citizenSigns, signerId, answers: [{ key: "employer", checked, text: null }] });
+
+  it("names every custody holder as a giver and remembers the 18th birthday", () => {
+    expect(request).toMatchObject({ requiredSignerIds: ["mum", "dad"], subjectComesOfAgeOn: "2030-05-01" });
+    expect(() => requiredSigners(custody, { ...child, custodyHolderIds: [] })).toThrow(expect.objectContaining({ details: { field: "cpr" } }));
+    expect(requiredSigners(template, child)).toEqual({ requiredSignerIds: ["kid"], subjectComesOfAgeOn: null });
+  });
+
+  it("stays requested after the first signature and is active after the last, both over the same hash", () => {
+    const first = give(request, parent("mum"), now);
+    expect(first.status).toBe(ConsentStatus.REQUESTED);
+    expect(first).not.toHaveProperty("validFrom");
+    const later = new Date(now.getTime() + 60_000);
+    const second = give({ ...request, ...first }, parent("dad"), later);
+    expect(second).toMatchObject({ status: ConsentStatus.ACTIVE, validFrom: later, answeredAt: later });
+    expect(second.signatures.map((signature) => signature.signerId)).toEqual(["mum", "dad"]);
+    expect(second.signatures[0]!.contentHash).toBe(second.signatures[1]!.contentHash);
+  });
+
+  it("refuses other answers than the first holder's, a second signature from one holder, and a stranger", () => {
+    const first = give(request, parent("mum"), now);
+    expect(() => give({ ...request, ...first }, parent("dad", true), now)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "answers" } }));
+    expect(() => give({ ...request, ...first }, parent("mum"), now)).toThrow(expect.objectContaining({ code: "CONFLICT" }));
+    expect(() => give(request, parent("neighbour"), now)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "id" } }));
+  });
+
+  it("counts an attorney's signature for the grantor it was made for", () => {
+    const own = { ...createRequest({ template, subjectId: "grantor", now }), requiredSignerIds: ["grantor"], id: "k2" };
+    const given = give(own, { ...citizenSigns, signerId: "attorney", onBehalfOfId: "grantor" }, now);
+    expect(given.status).toBe(ConsentStatus.ACTIVE);
+    expect(given.signatures[0]).toMatchObject({ signerId: "attorney", onBehalfOfId: "grantor" });
+  });
+
+  it("hands a given consent over as a request to the young person, replacing it when confirmed", () => {
+    const handedOver = handOverRequest({ ...request, id: "k1" }, now);
+    expect(handedOver).toMatchObject({
+      status: ConsentStatus.REQUESTED,
+      subjectId: "kid",
+      signers: "CITIZEN",
+      requiredSignerIds: ["kid"],
+      replacesConsentId: "k1",
+      templateVersion: request.templateVersion,
+      body: request.body,
+    });
+    expect(handedOver.body).not.toBe(request.body);
   });
 });
