@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
+import { startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
+// Templates are written and published by the authority's own caseworkers; Odense's demo caseworker does it here.
+let odense: Caller;
 beforeAll(async () => {
   platform = await startTestPlatform();
+  odense = await platform.caseworker("odense");
 });
 afterAll(async () => {
   await platform?.stop();
@@ -14,7 +17,7 @@ const CREATE = /* GraphQL */ `
   mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id key version status } }
 `;
 const draft = (key: string, overrides: Record<string, unknown> = {}) => ({
-  authorityId: DEMO.authorities.koebenhavn,
+  authorityId: DEMO.authorities.odense,
   key,
   title: { da: `Samtykke ${key}`, en: `Consent ${key}` },
   purpose: { da: "Et formål", en: "A purpose" },
@@ -22,47 +25,48 @@ const draft = (key: string, overrides: Record<string, unknown> = {}) => ({
   defaultValidityDays: 30,
   ...overrides,
 });
-const transition = (mutation: "publishTemplate" | "retireTemplate", id: string) =>
-  platform.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id status version publishedAt } }`, { id });
+const transition = (mutation: "publishTemplate" | "retireTemplate", id: string, caller: Caller = odense) =>
+  caller.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id status version publishedAt } }`, { id });
 const request = (templateId: string) =>
-  platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id templateVersion title { da } } }`, {
+  odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id templateVersion title { da } } }`, {
     input: { templateId, cpr: "2508920147" },
   });
 
 describe("template authoring through the gateway", () => {
   it("drafts, publishes and versions a template; consents keep the version they were asked on", async () => {
-    const v1 = (await platform.graphql(CREATE, { input: draft("kbh-hjemmehjaelp") })).data.createTemplate;
-    expect(v1).toMatchObject({ key: "kbh-hjemmehjaelp", version: 1, status: "DRAFT" });
+    const v1 = (await odense.graphql(CREATE, { input: draft("odense-hjemmehjaelp") })).data.createTemplate;
+    expect(v1).toMatchObject({ key: "odense-hjemmehjaelp", version: 1, status: "DRAFT" });
 
     // A draft is not offered to caseworkers, and cannot be asked with.
-    const offered = await platform.graphql(`{ authority(id: "${DEMO.authorities.koebenhavn}") { templates { id } } }`);
-    expect(offered.data.authority.templates).toEqual([]);
+    const offered = await odense.graphql(`{ authority(id: "${DEMO.authorities.odense}") { templates { id } } }`);
+    expect(offered.errors).toBeUndefined();
+    expect(offered.data.authority.templates.map((t: { id: string }) => t.id)).not.toContain(v1.id);
     expect((await request(v1.id)).errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
 
     expect((await transition("publishTemplate", v1.id)).data.publishTemplate).toMatchObject({ status: "PUBLISHED", publishedAt: expect.any(String) });
     const onV1 = (await request(v1.id)).data.requestConsent;
-    expect(onV1).toEqual({ id: expect.any(String), templateVersion: 1, title: { da: "Samtykke kbh-hjemmehjaelp" } });
+    expect(onV1).toEqual({ id: expect.any(String), templateVersion: 1, title: { da: "Samtykke odense-hjemmehjaelp" } });
 
-    const v2 = (await platform.graphql(CREATE, { input: draft("kbh-hjemmehjaelp", { title: { da: "Ny tekst", en: "New text" } }) })).data.createTemplate;
+    const v2 = (await odense.graphql(CREATE, { input: draft("odense-hjemmehjaelp", { title: { da: "Ny tekst", en: "New text" } }) })).data.createTemplate;
     expect(v2).toMatchObject({ version: 2, status: "DRAFT" });
     await transition("publishTemplate", v2.id);
-    const v1Now = await platform.graphql(`query($id: ID!) { template(id: $id) { status } }`, { id: v1.id });
+    const v1Now = await odense.graphql(`query($id: ID!) { template(id: $id) { status } }`, { id: v1.id });
     expect(v1Now.data.template.status).toBe("RETIRED");
     expect((await request(v1.id)).errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect((await request(v2.id)).data.requestConsent).toMatchObject({ templateVersion: 2, title: { da: "Ny tekst" } });
 
-    const kept = await platform.graphql(`query($id: ID!) { consent(id: $id) { templateVersion title { da } template { version status } } }`, { id: onV1.id });
-    expect(kept.data.consent).toEqual({ templateVersion: 1, title: { da: "Samtykke kbh-hjemmehjaelp" }, template: { version: 1, status: "RETIRED" } });
+    const kept = await odense.graphql(`query($id: ID!) { consent(id: $id) { templateVersion title { da } template { version status } } }`, { id: onV1.id });
+    expect(kept.data.consent).toEqual({ templateVersion: 1, title: { da: "Samtykke odense-hjemmehjaelp" }, template: { version: 1, status: "RETIRED" } });
   });
 
   it("numbers versions one by one when drafts of one key are made at once", async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => platform.graphql(CREATE, { input: draft("kbh-samtidig") })));
+    const results = await Promise.all(Array.from({ length: 8 }, () => odense.graphql(CREATE, { input: draft("odense-samtidig") })));
     expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
     expect(results.map((r) => r.data.createTemplate.version).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it("refuses illegal transitions and changes nothing", async () => {
-    const template = (await platform.graphql(CREATE, { input: draft("kbh-transitions") })).data.createTemplate;
+    const template = (await odense.graphql(CREATE, { input: draft("odense-transitions") })).data.createTemplate;
     expect((await transition("retireTemplate", template.id)).errors![0]!.extensions).toMatchObject({
       code: "INVALID_TRANSITION",
       message: { da: "En skabelon, der er en kladde, kan ikke udgå.", en: "A template that is draft cannot be retired." },
@@ -81,12 +85,40 @@ describe("template authoring through the gateway", () => {
       [{ purpose: { da: "Formål", en: "x".repeat(5001) } }, "purpose.en"],
       [{ defaultValidityDays: 0 }, "defaultValidityDays"],
     ] as const) {
-      const result = await platform.graphql(CREATE, { input: draft("kbh-bad", overrides) });
+      const result = await odense.graphql(CREATE, { input: draft("odense-bad", overrides) });
       expect(result.errors![0]!.extensions, field).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
-    const taken = await platform.graphql(CREATE, { input: draft("indhentning-videregivelse-oplysninger") });
+    // The seafarer template's key belongs to Skattestyrelsen.
+    const taken = await odense.graphql(CREATE, { input: draft("soefarende-skattedata-tredjepart") });
     expect(taken.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", field: "key" });
-    const drafts = await platform.graphql(`{ templates(status: DRAFT, authorityId: "${DEMO.authorities.koebenhavn}") { key } }`);
-    expect(drafts.data.templates.map((t: { key: string }) => t.key)).not.toContain("kbh-bad");
+    const drafts = await odense.graphql(`{ templates(status: DRAFT, authorityId: "${DEMO.authorities.odense}") { key } }`);
+    expect(drafts.errors).toBeUndefined();
+    expect(drafts.data.templates.map((t: { key: string }) => t.key)).not.toContain("odense-bad");
+  });
+
+  it("leaves an authority's templates and drafts to its own caseworkers", async () => {
+    const skat = await platform.caseworker("skattestyrelsen");
+    const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
+
+    // Københavns Kommune has no caseworker here, so nobody present may draft for it.
+    expect(codeOf(await odense.graphql(CREATE, { input: draft("kbh-hjemmehjaelp", { authorityId: DEMO.authorities.koebenhavn }) }))).toBe("FORBIDDEN");
+    expect(codeOf(await platform.graphql(CREATE, { input: draft("odense-anonym") }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await (await platform.caseSystem("odense")).graphql(CREATE, { input: draft("odense-fagsystem") }))).toBe("FORBIDDEN");
+    expect(codeOf(await (await platform.citizen("2508920147")).graphql(CREATE, { input: draft("odense-borger") }))).toBe("FORBIDDEN");
+
+    const template = (await odense.graphql(CREATE, { input: draft("odense-egen") })).data.createTemplate;
+    expect(codeOf(await transition("publishTemplate", template.id, skat))).toBe("FORBIDDEN");
+    const read = `query($id: ID!) { template(id: $id) { status } }`;
+    expect(codeOf(await skat.graphql(read, { id: template.id }))).toBe("FORBIDDEN");
+    expect(codeOf(await platform.graphql(read, { id: template.id }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await skat.graphql(`{ templates(status: DRAFT, authorityId: "${DEMO.authorities.odense}") { key } }`))).toBe("FORBIDDEN");
+    // Asked without an authority, a caseworker sees their own drafts only.
+    const skatDrafts = await skat.graphql(`{ templates(status: DRAFT) { key } }`);
+    expect(skatDrafts.data.templates.map((t: { key: string }) => t.key)).not.toContain("odense-egen");
+    expect((await odense.graphql(read, { id: template.id })).data.template.status).toBe("DRAFT");
+
+    await transition("publishTemplate", template.id);
+    expect(codeOf(await transition("retireTemplate", template.id, skat))).toBe("FORBIDDEN");
+    expect((await platform.graphql(read, { id: template.id })).data.template.status).toBe("PUBLISHED");
   });
 });

@@ -9,20 +9,26 @@ const require = createRequire(import.meta.url);
 const dkfdsDist = join(dirname(require.resolve("dkfds")), "..");
 
 // The platform's static server answers /config.json next to the built app; `npm run dev` gets it here.
-const devConfig: Plugin = {
+const devConfig = (clientId: string): Plugin => ({
   name: "samtykke-dev-config",
   configureServer(server) {
     server.middlewares.use("/config.json", (_request, response) => {
+      const issuer = process.env.LOGIN_ISSUER ?? "http://127.0.0.1:4005";
       response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ gatewayUrl: process.env.GATEWAY_URL ?? "http://127.0.0.1:4000/graphql" }));
+      response.end(
+        JSON.stringify({
+          gatewayUrl: process.env.GATEWAY_URL ?? "http://127.0.0.1:4000/graphql",
+          login: { authorizeUrl: `${issuer}/authorize`, tokenUrl: `${issuer}/token`, clientId },
+        }),
+      );
     });
   },
-};
+});
 
 /** The Vite config of both SPAs; `theme` is the dkfds stylesheet their users know (borgerdk or virkdk). */
 export function webAppConfig(theme: "borgerdk" | "virkdk") {
   return defineConfig({
-    plugins: [react(), devConfig],
+    plugins: [react(), devConfig(theme === "borgerdk" ? "web-citizen" : "web-authority")],
     resolve: {
       alias: {
         "dkfds-css": join(dkfdsDist, `css/dkfds-${theme}.min.css`),
