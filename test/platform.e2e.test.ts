@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
+let odense: Caller;
+let skat: Caller;
 beforeAll(async () => {
   platform = await startTestPlatform();
+  odense = await platform.caseworker("odense");
+  skat = await platform.caseworker("skattestyrelsen");
 });
 afterAll(async () => {
   await platform?.stop();
@@ -25,7 +29,7 @@ describe("the running platform", () => {
   });
 
   it("resolves one query from all three subgraphs", async () => {
-    const result = await platform.graphql(/* GraphQL */ `
+    const query = /* GraphQL */ `
       query {
         authority(id: "${DEMO.authorities.odense}") {
           name cvr
@@ -33,16 +37,19 @@ describe("the running platform", () => {
           consents { id }
         }
       }
-    `);
+    `;
+    // An authority's consents are for its own staff to see.
+    const result = await odense.graphql(query);
     expect(result.errors).toBeUndefined();
     expect(result.data.authority.name).toBe("Odense Kommune");
     expect(result.data.authority.templates.map((t: { key: string }) => t.key)).toEqual(["indhentning-videregivelse-oplysninger", "odense-boern-terapi"]);
     expect(result.data.authority.consents).toEqual([]);
+    expect((await skat.graphql(query)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
-  it("carries one request id from the gateway into every subgraph's log lines, with no CPR number logged", async () => {
+  it("carries one request id from the gateway into every subgraph's log lines, with no CPR number or access token logged", async () => {
     const requestId = `test-${Date.now()}`;
-    const result = await platform.graphql(
+    const result = await skat.graphql(
       /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`,
       { input: { templateId: DEMO.templates.seafarerTax, cpr: "1710681239" } },
       { "x-request-id": requestId },
@@ -51,20 +58,26 @@ describe("the running platform", () => {
     await expect
       .poll(() => new Set(platform.logLines.filter((line) => JSON.stringify(line).includes(requestId)).map((line) => line.service)))
       .toEqual(new Set(["gateway", "consent", "party", "template"]));
-    expect(JSON.stringify(platform.logLines)).not.toMatch(/1710681239|171068-1239/);
+    const logged = JSON.stringify(platform.logLines);
+    expect(logged).not.toMatch(/1710681239|171068-1239/);
+    // The token travels in the Authorization header to the gateway and on to every subgraph; it must never be written down.
+    for (const caller of [skat, odense]) expect(logged).not.toContain(caller.token!);
+    expect(logged).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/);
   });
 
   it("refuses a text/plain POST without running the mutation (CSRF prevention)", async () => {
     const cpr = "1203755678";
+    // Signed in as a caseworker who may ask, so only the content type can be what stops it.
     const response = await fetch(platform.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "text/plain" },
+      headers: { "content-type": "text/plain", authorization: `Bearer ${odense.token}` },
       body: JSON.stringify({
         query: `mutation { requestConsent(input: { templateId: "${DEMO.templates.dataSharing}", cpr: "${cpr}" }) { id } }`,
       }),
     });
     expect(response.status).toBe(415);
-    const citizen = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { consents { id } } }`, { cpr });
+    const citizen = await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { consents { id } } }`, { cpr });
+    expect(citizen.errors).toBeUndefined();
     expect(citizen.data.citizen.consents).toEqual([]);
   });
 

@@ -1,26 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
-import { giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
+
+const LARS = "1203755678";
+const HOME_HELP = "odense-hjemmehjaelp";
 
 let platform: TestPlatform;
+// Searching is the authority's work: Odense's caseworker asks for and looks up Lars's consents; Lars answers them.
+let caseworker: Caller;
+let lars: Caller;
 const ids: string[] = [];
 beforeAll(async () => {
   platform = await startTestPlatform();
+  caseworker = await platform.caseworker("odense");
+  lars = await platform.citizen(LARS);
+  // Lars is an adult, and Odense's other demo template (child therapy) is only for children in custody;
+  // a second template he can be asked on lets the search tell templates apart.
+  const drafted = await caseworker.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+    input: { authorityId: DEMO.authorities.odense, key: HOME_HELP, title: { da: "Hjemmehjælp", en: "Home help" }, purpose: { da: "Visitation", en: "Assessment" }, ...TEMPLATE_TEXTS },
+  });
+  const homeHelp = drafted.data.createTemplate.id;
+  expect((await caseworker.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: homeHelp })).errors).toBeUndefined();
   for (const [templateId, caseReference] of [
     [DEMO.templates.dataSharing, "SAG-S-1"],
-    [DEMO.templates.childTherapy, "SAG-S-1"],
+    [homeHelp, "SAG-S-1"],
     [DEMO.templates.dataSharing, "SAG-S-2"],
-    [DEMO.templates.childTherapy, "SAG-S-3"],
+    [homeHelp, "SAG-S-3"],
     [DEMO.templates.dataSharing, "SAG-S-3"],
   ]) {
-    const result = await platform.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
-      input: { templateId, cpr: "1203755678", caseReference },
+    const result = await caseworker.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId, cpr: LARS, caseReference },
     });
+    expect(result.errors).toBeUndefined();
     ids.push(result.data.requestConsent.id);
   }
-  await giveWithYesToAll(platform, ids[0]!);
-  await platform.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: ids[0] });
-  await giveWithYesToAll(platform, ids[2]!);
+  expect((await giveWithYesToAll(lars, ids[0]!)).errors).toBeUndefined();
+  expect((await lars.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: ids[0] })).errors).toBeUndefined();
+  expect((await giveWithYesToAll(lars, ids[2]!)).errors).toBeUndefined();
 });
 afterAll(async () => {
   await platform?.stop();
@@ -34,7 +50,7 @@ const SEARCH = /* GraphQL */ `
     }
   }
 `;
-const search = async (filter: Record<string, unknown>, first = 50, after?: string) => (await platform.graphql(SEARCH, { filter, first, after })).data?.consents;
+const search = async (filter: Record<string, unknown>, first = 50, after?: string) => (await caseworker.graphql(SEARCH, { filter, first, after })).data?.consents;
 
 describe("finding consents", () => {
   it("pages through a citizen's consents, newest first, without overlap or gaps", async () => {
@@ -42,7 +58,7 @@ describe("finding consents", () => {
     let after: string | undefined;
     const pages: boolean[] = [];
     do {
-      const page = await search({ cpr: "1203755678" }, 2, after);
+      const page = await search({ cpr: LARS }, 2, after);
       seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
       pages.push(page.pageInfo.hasNextPage);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
@@ -53,26 +69,31 @@ describe("finding consents", () => {
 
   it("filters by status, case and template key", async () => {
     const ids0 = (page: { edges: { node: { id: string } }[] }) => page.edges.map((edge) => edge.node.id);
-    expect(ids0(await search({ cpr: "1203755678", status: ["ACTIVE"] }))).toEqual([ids[2]]);
-    expect(ids0(await search({ cpr: "1203755678", status: ["WITHDRAWN", "ACTIVE"] })).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(ids0(await search({ cpr: LARS, status: ["ACTIVE"] }))).toEqual([ids[2]]);
+    expect(ids0(await search({ cpr: LARS, status: ["WITHDRAWN", "ACTIVE"] })).sort()).toEqual([ids[0], ids[2]].sort());
     expect(ids0(await search({ authorityId: DEMO.authorities.odense, caseReference: "SAG-S-3" }))).toEqual([ids[4], ids[3]]);
-    expect(ids0(await search({ cpr: "1203755678", templateKey: "odense-boern-terapi" }))).toEqual([ids[3], ids[1]]);
+    expect(ids0(await search({ cpr: LARS, templateKey: HOME_HELP }))).toEqual([ids[3], ids[1]]);
     expect(ids0(await search({ cpr: "2508920147" }))).toEqual([]);
   });
 
   it("refuses a forged cursor and an invalid CPR number with typed errors", async () => {
-    const forged = await platform.graphql(SEARCH, { filter: {}, first: 5, after: "bm90LWEtY3Vyc29y" });
+    const forged = await caseworker.graphql(SEARCH, { filter: {}, first: 5, after: "bm90LWEtY3Vyc29y" });
     expect(forged.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
-    const badCpr = await platform.graphql(SEARCH, { filter: { cpr: "12345" }, first: 5 });
+    const badCpr = await caseworker.graphql(SEARCH, { filter: { cpr: "12345" }, first: 5 });
     expect(badCpr.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "cpr" });
   });
 
-  it("shows a consent's history, oldest first", async () => {
-    const result = await platform.graphql(`query($id: ID!) { consent(id: $id) { history { action status occurredAt } } }`, { id: ids[0] });
-    expect(result.data.consent.history.map((entry: { action: string; status: string }) => [entry.action, entry.status])).toEqual([
-      ["request", "REQUESTED"],
-      ["give", "ACTIVE"],
-      ["withdraw", "WITHDRAWN"],
+  it("shows a consent's history, oldest first, with who made each change", async () => {
+    const result = await caseworker.graphql(
+      `query($id: ID!) { consent(id: $id) { subject { id } history { action status occurredAt actorKind actorId } } }`,
+      { id: ids[0] },
+    );
+    expect(result.errors).toBeUndefined();
+    const { subject, history } = result.data.consent;
+    expect(history.map((entry: { action: string; status: string; actorKind: string; actorId: string }) => [entry.action, entry.status, entry.actorKind, entry.actorId])).toEqual([
+      ["request", "REQUESTED", "CASEWORKER", DEMO.caseworkers.odense],
+      ["give", "ACTIVE", "CITIZEN", subject.id],
+      ["withdraw", "WITHDRAWN", "CITIZEN", subject.id],
     ]);
   });
 });

@@ -42,15 +42,19 @@ afterAll(async () => {
 describe("the vertical slice, through the gateway only", () => {
   it("requests, gives and checks a consent while a subscriber sees REQUESTED then ACTIVE", async () => {
     const cpr = "0101804321";
-    const citizen = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id name } }`, { cpr });
+    const caseworker = await platform.caseworker("odense");
+    const caseSystem = await platform.caseSystem("odense");
+    const karen = await platform.citizen(cpr);
+    const citizen = await caseworker.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id name } }`, { cpr });
     expect(citizen.data.citizen.name).toBe("Karen Jensen");
 
-    const before = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    const before = await caseSystem.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
     expect(before.data.consentCheck).toMatchObject({ valid: false, reason: "NO_CONSENT", consent: null });
 
-    const subscription = collect(platform.wsClient(), CHANGES, { citizenId: citizen.data.citizen.id, after: "0" });
+    // The caseworker who asks watches for the answer.
+    const subscription = collect(caseworker.wsClient(), CHANGES, { citizenId: citizen.data.citizen.id, after: "0" });
 
-    const requested = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, caseReference: "SAG-2026-0042" } });
+    const requested = await caseworker.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, caseReference: "SAG-2026-0042" } });
     expect(requested.errors).toBeUndefined();
     const consentId = requested.data.requestConsent.id;
     expect(requested.data.requestConsent).toMatchObject({ status: "REQUESTED", templateKey: "indhentning-videregivelse-oplysninger" });
@@ -70,10 +74,10 @@ describe("the vertical slice, through the gateway only", () => {
       },
     });
 
-    const pending = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    const pending = await caseSystem.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
     expect(pending.data.consentCheck).toMatchObject({ valid: false, reason: "NOT_ANSWERED" });
 
-    const given = await platform.graphql(GIVE, { id: consentId, answers: await yesToEveryChoice(platform, consentId) });
+    const given = await karen.graphql(GIVE, { id: consentId, answers: await yesToEveryChoice(karen, consentId) });
     expect(given.data.giveConsent.status).toBe("ACTIVE");
     // The demo template lasts 365 days.
     const lasts = Date.parse(given.data.giveConsent.validTo) - Date.parse(given.data.giveConsent.validFrom);
@@ -83,7 +87,7 @@ describe("the vertical slice, through the gateway only", () => {
     expect(second!.data.consentStatusChanged.status).toBe("ACTIVE");
     expect(BigInt(second!.data.consentStatusChanged.cursor)).toBeGreaterThan(BigInt(first!.data.consentStatusChanged.cursor));
 
-    const after = await platform.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
+    const after = await caseSystem.graphql(CHECK, { cpr, templateKey: "indhentning-videregivelse-oplysninger" });
     expect(after.data.consentCheck).toMatchObject({
       valid: true,
       reason: "VALID",
@@ -101,15 +105,21 @@ describe("the vertical slice, through the gateway only", () => {
 
   it("resumes a subscription from a cursor with exactly the events after it", async () => {
     const cpr = "1203755678";
-    const { data } = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
+    // The citizen follows their own consents, so requests from two authorities reach the one subscriber.
+    const lars = await platform.citizen(cpr);
+    const { data } = await lars.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
     const ids: string[] = [];
-    for (const templateId of [DEMO.templates.dataSharing, DEMO.templates.childTherapy]) {
-      const result = await platform.graphql(REQUEST, { input: { templateId, cpr } });
+    for (const [authority, templateId] of [
+      ["odense", DEMO.templates.dataSharing],
+      ["skattestyrelsen", DEMO.templates.seafarerTax],
+    ] as const) {
+      const result = await (await platform.caseworker(authority)).graphql(REQUEST, { input: { templateId, cpr } });
+      expect(result.errors).toBeUndefined();
       ids.push(result.data.requestConsent.id);
     }
-    await platform.graphql(GIVE, { id: ids[0], answers: await yesToEveryChoice(platform, ids[0]!) });
+    await lars.graphql(GIVE, { id: ids[0], answers: await yesToEveryChoice(lars, ids[0]!) });
 
-    const all = collect(platform.wsClient(), CHANGES, { citizenId: data.citizen.id, after: "0" });
+    const all = collect(lars.wsClient(), CHANGES, { citizenId: data.citizen.id, after: "0" });
     const events = await all.next(3);
     expect(events.map((e) => [e.data.consentStatusChanged.consent.id, e.data.consentStatusChanged.status])).toEqual([
       [ids[0], "REQUESTED"],
@@ -118,7 +128,7 @@ describe("the vertical slice, through the gateway only", () => {
     ]);
     all.unsubscribe();
 
-    const resumed = collect(platform.wsClient(), CHANGES, { citizenId: data.citizen.id, after: events[0]!.data.consentStatusChanged.cursor });
+    const resumed = collect(lars.wsClient(), CHANGES, { citizenId: data.citizen.id, after: events[0]!.data.consentStatusChanged.cursor });
     const rest = await resumed.next(2);
     expect(rest.map((e) => e.data.consentStatusChanged.cursor)).toEqual(events.slice(1).map((e) => e.data.consentStatusChanged.cursor));
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -127,7 +137,8 @@ describe("the vertical slice, through the gateway only", () => {
   });
 
   it("refuses bad input with a typed, bilingual error and stores nothing", async () => {
-    const invalidCpr = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "3213804321" } });
+    const caseworker = await platform.caseworker("odense");
+    const invalidCpr = await caseworker.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "3213804321" } });
     expect(invalidCpr.data).toBeNull();
     expect(invalidCpr.errors![0]!.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
@@ -135,31 +146,42 @@ describe("the vertical slice, through the gateway only", () => {
       message: { da: expect.stringContaining("Ugyldigt CPR-nummer"), en: expect.stringContaining("Invalid CPR number") },
     });
 
-    const unknownTemplate = await platform.graphql(REQUEST, {
+    const unknownTemplate = await caseworker.graphql(REQUEST, {
       input: { templateId: "00000000-0000-4000-8000-000000000000", cpr: "2508920147" },
     });
     expect(unknownTemplate.errors![0]!.extensions!.code).toBe("NOT_FOUND");
 
-    const badCursor = collect(platform.wsClient(), CHANGES, { after: "not-a-cursor" });
+    const badCursor = collect(caseworker.wsClient(), CHANGES, { after: "not-a-cursor" });
     await expect.poll(() => badCursor.events.length).toBe(1);
     expect(badCursor.events[0]!.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
 
-    const citizen = await platform.graphql(`{ citizen(cpr: "2508920147") { consents { id } } }`);
+    // Asked as Sofie herself, who sees her consents from every authority, not only the caseworker's.
+    const citizen = await (await platform.citizen("2508920147")).graphql(`{ citizen(cpr: "2508920147") { consents { id } } }`);
     expect(citizen.data.citizen.consents).toEqual([]);
   });
 
   it("refuses to give a consent twice and leaves it as it was", async () => {
     const cpr = "0304154912";
-    const requested = await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr } });
+    const caseworker = await platform.caseworker("odense");
+    // Emil is a child: both custody holders give, and each may give only once.
+    const lars = await platform.citizen("1203755678");
+    const karen = await platform.citizen("0101804321");
+    const requested = await caseworker.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr } });
+    expect(requested.errors).toBeUndefined();
     const id = requested.data.requestConsent.id;
-    const answers = await yesToEveryChoice(platform, id);
-    const first = await platform.graphql(GIVE, { id, answers });
-    const second = await platform.graphql(GIVE, { id, answers });
+    const answers = await yesToEveryChoice(lars, id);
+    const firstHolder = await lars.graphql(GIVE, { id, answers });
+    expect(firstHolder.data.giveConsent.status).toBe("REQUESTED");
+    const sameHolderAgain = await lars.graphql(GIVE, { id, answers });
+    expect(sameHolderAgain.errors![0]!.extensions!.code).toBe("CONFLICT");
+    const first = await karen.graphql(GIVE, { id, answers });
+    expect(first.data.giveConsent.status).toBe("ACTIVE");
+    const second = await karen.graphql(GIVE, { id, answers });
     expect(second.errors![0]!.extensions).toMatchObject({
       code: "INVALID_TRANSITION",
       message: { da: "Et samtykke, der er aktivt, kan ikke gives.", en: "A consent that is active cannot be given." },
     });
-    const now = await platform.graphql(`query($id: ID!) { consent(id: $id) { status validTo } }`, { id });
+    const now = await caseworker.graphql(`query($id: ID!) { consent(id: $id) { status validTo } }`, { id });
     expect(now.data.consent).toEqual({ status: "ACTIVE", validTo: first.data.giveConsent.validTo });
   });
 });

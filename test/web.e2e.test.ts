@@ -55,13 +55,15 @@ async function signInOnLoginPage(page: Page, person: RegExp | string) {
   await page.getByRole("button", { name: "Log ind / Sign in" }).click();
 }
 
+const requestForm = (page: Page) => page.getByRole("region", { name: "Anmod om samtykke" });
+
 async function openAuthority(): Promise<Page> {
   const page = await newPage();
   await page.goto(urlOf("authority SPA"));
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   await signInOnLoginPage(page, "Mette Sagsbehandler, Odense Kommune");
   await page.getByText("Logget ind som: Mette Sagsbehandler").waitFor();
-  await expect.poll(() => page.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
+  await expect.poll(() => requestForm(page).getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
   await page.getByRole("heading", { name: "Samtykker", exact: true }).waitFor();
   return page;
 }
@@ -81,12 +83,12 @@ describe("the web apps", () => {
     const authority = await openAuthority();
     expect(await authority.locator("html").getAttribute("lang")).toBe("da");
     const sameAuthorityPage = await markPage(authority);
-    await authority.getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
-    await authority.getByLabel("CPR-nummer").fill("2508920147");
-    await authority.getByLabel("Sagsnummer (valgfrit)").fill("ODE-TEST-1");
-    await authority.getByRole("button", { name: "Send anmodning" }).click();
+    await requestForm(authority).getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
+    await requestForm(authority).getByLabel("CPR-nummer").fill("2508920147");
+    await requestForm(authority).getByLabel("Sagsnummer (valgfrit)").fill("ODE-TEST-1");
+    await requestForm(authority).getByRole("button", { name: "Send anmodning" }).click();
     await authority.getByRole("status").filter({ hasText: "Anmodningen er sendt til borgeren." }).waitFor();
-    await expect.poll(() => authority.getByLabel("CPR-nummer").inputValue()).toBe("");
+    await expect.poll(() => requestForm(authority).getByLabel("CPR-nummer").inputValue()).toBe("");
 
     // The new row arrives by subscription, not by reloading.
     const row = authority.getByRole("row").filter({ hasText: "Sofie Hansen" });
@@ -165,10 +167,10 @@ describe("the web apps", () => {
     const consentsBefore = (await consentsOfOdense()).length;
     const rowsBefore = consentsBefore ? consentsBefore + 1 : 0;
     await expect.poll(() => authority.getByRole("row").count()).toBe(rowsBefore);
-    await authority.getByLabel("CPR-nummer").fill("3213804321");
-    await authority.getByRole("button", { name: "Send anmodning" }).click();
+    await requestForm(authority).getByLabel("CPR-nummer").fill("3213804321");
+    await requestForm(authority).getByRole("button", { name: "Send anmodning" }).click();
 
-    const cpr = authority.getByLabel("CPR-nummer");
+    const cpr = requestForm(authority).getByLabel("CPR-nummer");
     await authority.getByText("Ugyldigt CPR-nummer: de første seks cifre er ikke en gyldig dato").waitFor();
     // Next to the field: the input names the message as its description.
     expect(await cpr.getAttribute("aria-invalid")).toBe("true");
@@ -178,6 +180,38 @@ describe("the web apps", () => {
 
     expect(await consentsOfOdense()).toHaveLength(consentsBefore);
     expect(await authority.getByRole("row").count()).toBe(rowsBefore);
+  });
+
+  it("lets a caseworker register a signed paper form with its scan and answers, refusing a file that is not a scan", async () => {
+    const authority = await openAuthority();
+    const form = authority.getByRole("region", { name: "Registrér et givet samtykke" });
+    await expect.poll(() => form.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
+    await form.getByLabel("Skabelon").selectOption({ label: "Forældresamtykke til ergo- og fysioterapi for dit barn (v1)" });
+    await form.getByLabel("CPR-nummer").fill("0304154912");
+    await form.getByLabel("Sagsnummer (valgfrit)").fill("ODE-PAPIR-1");
+    await form.getByRole("radio", { name: "På papir (vedhæft den scannede blanket)" }).check();
+    for (const group of await form.getByRole("group").all()) {
+      const yes = group.getByRole("radio", { name: "Ja" });
+      if ((await yes.count()) === 1) await yes.check();
+    }
+    await form.getByLabel("Din bekræftelse", { exact: false }).fill("Begge forældre underskrev blanketten ved mødet 20/11.");
+
+    // A web page named .pdf is not a scan: refused next to the file field, nothing stored.
+    const scan = form.getByLabel("Scannet blanket", { exact: false });
+    await scan.setInputFiles({ name: "blanket.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a scan</html>") });
+    await form.getByRole("button", { name: "Registrér samtykke" }).click();
+    await form.getByText("Scanningen skal være en PDF-, PNG- eller JPEG-fil.").waitFor();
+    const emil = `{ citizen(cpr: "0304154912") { consents { status channel caseReference attachments { mediaType } history { actorKind } } } }`;
+    expect((await odense.graphql(emil)).data.citizen.consents.filter((consent: any) => consent.caseReference === "ODE-PAPIR-1")).toEqual([]);
+
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("scanned form")]);
+    await scan.setInputFiles({ name: "blanket.png", mimeType: "image/png", buffer: png });
+    await form.getByRole("button", { name: "Registrér samtykke" }).click();
+    await form.getByRole("status").filter({ hasText: "Samtykket er registreret." }).waitFor();
+    // The list follows live, and the consent holds the scan, the channel and who attested it.
+    await authority.getByRole("row").filter({ hasText: "Emil Nielsen" }).filter({ hasText: "ODE-PAPIR-1" }).getByRole("cell", { name: "Aktivt", exact: true }).waitFor();
+    const stored = (await odense.graphql(emil)).data.citizen.consents.filter((consent: any) => consent.caseReference === "ODE-PAPIR-1");
+    expect(stored).toEqual([{ status: "ACTIVE", channel: "PAPER", caseReference: "ODE-PAPIR-1", attachments: [{ mediaType: "image/png" }], history: [{ actorKind: "CASEWORKER" }] }]);
   });
 
   it("shows a parent a new request for their child the moment it is made, and speaks English on request", async () => {

@@ -33,6 +33,9 @@ export const SHARED_TEXTS = {
   // The button names the language it switches to, in that language.
   switchLanguage: { da: "English", en: "Dansk" },
   genericError: { da: "Noget gik galt. Prøv igen om lidt.", en: "Something went wrong. Please try again shortly." },
+  yes: { da: "Ja", en: "Yes" },
+  no: { da: "Nej", en: "No" },
+  optional: { da: "valgfrit", en: "optional" },
 } satisfies Record<string, LocalizedText>;
 
 export const LanguageContext = createContext<{ language: Language; setLanguage: (language: Language) => void; app: AppTexts }>({

@@ -9,3 +9,4 @@ export { Icon } from "./Icon.js";
 export { Layout } from "./Layout.js";
 export { StatusBadge } from "./StatusBadge.js";
 export { startApp } from "./start-app.js";
+export { ChoiceField, groupChoices, type Choice, type ChoiceAnswer } from "./ChoiceField.js";

@@ -1,6 +1,7 @@
 import { Layout, useAuth } from "@samtykke/web-kit";
 import { AuthorityConsents } from "../features/consents/AuthorityConsents.js";
 import { SignIn } from "../features/login/SignIn.js";
+import { RegisterConsentForm } from "../features/register/RegisterConsentForm.js";
 import { RequestConsentForm } from "../features/request/RequestConsentForm.js";
 import { useLanguage } from "../lib/i18n.js";
 
@@ -22,6 +23,7 @@ export function App() {
             {t("signedInAs")}: {session!.name}
           </p>
           <RequestConsentForm authorityId={authorityId} />
+          <RegisterConsentForm authorityId={authorityId} />
           <AuthorityConsents authorityId={authorityId} />
         </>
       ) : (

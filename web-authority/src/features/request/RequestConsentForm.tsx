@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { ErrorAlert, errorField, errorMessage, Icon } from "@samtykke/web-kit";
+import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { AUTHORITY_TEMPLATES, REQUEST_CONSENT } from "./operations.js";
 
@@ -89,22 +90,5 @@ export function RequestConsentForm({ authorityId }: { authorityId: string }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** A dkfds form group: label, the API's message for this field when it has one, and the control. */
-function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (describedBy: string | undefined) => ReactNode }) {
-  return (
-    <div className={`form-group${error ? " form-error" : ""}`}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {error && (
-        <span className="form-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-      {children(error ? `${id}-error` : undefined)}
-    </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { ErrorAlert, StatusBadge } from "@samtykke/web-kit";
+import { ChoiceField, ErrorAlert, groupChoices, StatusBadge, type ChoiceAnswer } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
-import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type Choice, type ChoiceAnswer, type CitizenConsent } from "./operations.js";
+import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type CitizenConsent } from "./operations.js";
 
 /** What the citizen just did, for the page to confirm. */
 export type Answer = "given" | "declined" | "withdrawn";
@@ -60,63 +60,6 @@ function ConsentTexts({ consent }: { consent: CitizenConsent }) {
   );
 }
 
-/** One choice: a yes/no pair with neither picked, or a text field. */
-function ChoiceField({
-  consentId,
-  choice,
-  answer,
-  onAnswer,
-}: {
-  consentId: string;
-  choice: Choice;
-  answer: ChoiceAnswer | undefined;
-  onAnswer: (answer: ChoiceAnswer) => void;
-}) {
-  const { t, pick } = useLanguage();
-  const id = `${consentId}-${choice.key}`;
-  if (choice.kind === "TEXT") {
-    return (
-      <div className="form-group">
-        <label className="form-label" htmlFor={id}>
-          {pick(choice.label)} {!choice.required && <span className="weight-normal">({t("optional")})</span>}
-        </label>
-        <input
-          id={id}
-          className="form-input"
-          type="text"
-          maxLength={choice.maxLength ?? undefined}
-          required={choice.required}
-          value={answer?.text ?? ""}
-          onChange={(event) => onAnswer({ key: choice.key, text: event.target.value })}
-        />
-      </div>
-    );
-  }
-  return (
-    <fieldset className="form-group">
-      <legend className="form-label">
-        {pick(choice.label)}
-        {choice.required && <span className="weight-normal"> ({t("requiredChoice")})</span>}
-      </legend>
-      <ul className="nobullet-list">
-        {([true, false] as const).map((checked) => (
-          <li key={String(checked)}>
-            <input
-              id={`${id}-${checked}`}
-              className="form-radio"
-              type="radio"
-              name={id}
-              checked={answer?.checked === checked}
-              onChange={() => onAnswer({ key: choice.key, checked })}
-            />
-            <label htmlFor={`${id}-${checked}`}>{checked ? t("yes") : t("no")}</label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
 /** A request awaiting the citizen's answer: what they are asked, their choices, and yes or no. */
 export function ConsentRequest({ consent, meId, onAnswered }: { consent: CitizenConsent; meId: string; onAnswered: (answer: Answer) => void }) {
   const { t, pick } = useLanguage();
@@ -163,7 +106,7 @@ export function ConsentRequest({ consent, meId, onAnswered }: { consent: Citizen
               <p className="form-hint">{t("choicesHelp")}</p>
               {groups.map(({ group, choices }) => {
                 const fields = choices.map((choice) => (
-                  <ChoiceField key={choice.key} consentId={consent.id} choice={choice} answer={answers[choice.key]} onAnswer={answer} />
+                  <ChoiceField key={choice.key} idPrefix={consent.id} choice={choice} answer={answers[choice.key]} requiredNote={t("requiredChoice")} onAnswer={answer} />
                 ));
                 return group ? (
                   <fieldset key={pick(group)} className="mb-5">
@@ -189,20 +132,9 @@ export function ConsentRequest({ consent, meId, onAnswered }: { consent: Citizen
   );
 }
 
-/** Choices in the order the template gives them, consecutive ones under one heading kept together. */
-function groupChoices(choices: Choice[]): { group: Choice["group"]; choices: Choice[] }[] {
-  const groups: { group: Choice["group"]; choices: Choice[] }[] = [];
-  for (const choice of choices) {
-    const last = groups.at(-1);
-    if (last && last.group?.da === choice.group?.da) last.choices.push(choice);
-    else groups.push({ group: choice.group, choices: [choice] });
-  }
-  return groups;
-}
-
 /** The answers as given, each with the choice it answers. */
 function GivenAnswers({ consent }: { consent: CitizenConsent }) {
-  const { t, pick } = useLanguage();
+  const { t, pick, shared } = useLanguage();
   if (!consent.answers?.length) return null;
   const byKey = new Map(consent.answers.map((answer) => [answer.key, answer]));
   return (
@@ -211,7 +143,7 @@ function GivenAnswers({ consent }: { consent: CitizenConsent }) {
       <ul>
         {consent.choices.map((choice) => {
           const answer = byKey.get(choice.key);
-          const value = choice.kind === "CHECKBOX" ? (answer?.checked ? t("yes") : t("no")) : answer?.text || "–";
+          const value = choice.kind === "CHECKBOX" ? (answer?.checked ? shared("yes") : shared("no")) : answer?.text || "–";
           return (
             <li key={choice.key}>
               {choice.group && `${pick(choice.group)}: `}

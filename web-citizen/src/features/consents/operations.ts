@@ -1,23 +1,8 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { ConsentEvent } from "@samtykke/web-kit";
+import type { Choice, ChoiceAnswer, ConsentEvent } from "@samtykke/web-kit";
 import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
 
 /** A consent as the citizen sees it; the list and the live events select the same fields. */
-export interface Choice {
-  key: string;
-  kind: "CHECKBOX" | "TEXT";
-  group: LocalizedText | null;
-  label: LocalizedText;
-  required: boolean;
-  maxLength: number | null;
-}
-
-export interface ChoiceAnswer {
-  key: string;
-  checked?: boolean | null;
-  text?: string | null;
-}
-
 export interface CitizenConsent {
   id: string;
   status: ConsentStatus;

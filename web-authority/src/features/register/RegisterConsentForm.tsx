@@ -1,0 +1,176 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useState, type FormEvent } from "react";
+import { ChoiceField, ErrorAlert, errorField, errorMessage, groupChoices, Icon, type ChoiceAnswer } from "@samtykke/web-kit";
+import { Field } from "../../lib/Field.js";
+import { useLanguage } from "../../lib/i18n.js";
+import { REGISTER_CONSENT, TEMPLATES_WITH_CHOICES, UPLOAD_PAPER_CONSENT } from "./operations.js";
+
+type How = "IN_PERSON" | "PAPER";
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * A consent the citizen gave outside the platform: in person or by phone, or on a signed paper form
+ * (scanned). The caseworker copies the answers, says how it was given, and attests it with their login.
+ */
+export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
+  const { t, pick, language } = useLanguage();
+  const templates = useQuery(TEMPLATES_WITH_CHOICES, { variables: { authorityId } });
+  const [templateId, setTemplateId] = useState("");
+  const [cpr, setCpr] = useState("");
+  const [caseReference, setCaseReference] = useState("");
+  const [how, setHow] = useState<How>("IN_PERSON");
+  const [statement, setStatement] = useState("");
+  const today = () => new Date().toISOString().slice(0, 10);
+  const [signedAt, setSignedAt] = useState(today);
+  const [scan, setScan] = useState<File | null>(null);
+  const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
+  // One key per filled-in form: a retry after a lost answer stores the paper consent once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [register, registering] = useMutation(REGISTER_CONSENT);
+  const [upload, uploading] = useMutation(UPLOAD_PAPER_CONSENT);
+  const [done, setDone] = useState(false);
+  const list = templates.data?.authority.templates ?? [];
+  const chosen = list.find((template) => template.id === templateId) ?? list[0];
+  const error = how === "PAPER" ? uploading.error : registering.error;
+  const failed = errorField(error);
+  const fieldError = (field: string) => (failed === field || failed?.startsWith(`${field}.`) ? errorMessage(error, language) : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    setDone(false);
+    const input = { templateId: chosen.id, cpr: cpr.trim(), caseReference: caseReference.trim() || null, statement, answers: Object.values(answers) };
+    try {
+      if (how === "PAPER") {
+        const scanBase64 = scan ? await readAsBase64(scan) : "";
+        await upload({ variables: { input: { ...input, scanBase64, fileName: scan?.name ?? "", signedAt: new Date(`${signedAt}T12:00:00`).toISOString(), idempotencyKey } } });
+      } else {
+        await register({ variables: { input } });
+      }
+      setCpr("");
+      setCaseReference("");
+      setStatement("");
+      setSignedAt(today());
+      setScan(null);
+      setAnswers({});
+      setIdempotencyKey(crypto.randomUUID());
+      setDone(true);
+    } catch {
+      // Shown from `error`; what was filled in stays for correcting.
+    }
+  };
+
+  return (
+    <section aria-labelledby="register-title" className="mt-7">
+      <h2 id="register-title">{t("registerTitle")}</h2>
+      <p>{t("registerHelp")}</p>
+      {templates.error && <ErrorAlert error={templates.error} />}
+      <form onSubmit={submit} noValidate>
+        <Field id="register-template" label={t("templateLabel")} error={fieldError("templateId")}>
+          {(describedBy) => (
+            <select
+              id="register-template"
+              className="form-select input-width-xl"
+              value={chosen?.id ?? ""}
+              aria-describedby={describedBy}
+              onChange={(e) => {
+                setTemplateId(e.target.value);
+                setAnswers({});
+              }}
+            >
+              {list.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {pick(template.title)} (v{template.version})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="register-cpr" label={t("cprLabel")} error={fieldError("cpr")}>
+          {(describedBy) => (
+            <input id="register-cpr" className="form-input input-width-s" inputMode="numeric" autoComplete="off" value={cpr} aria-invalid={failed === "cpr"} aria-describedby={describedBy} onChange={(e) => setCpr(e.target.value)} />
+          )}
+        </Field>
+        <Field id="register-case-reference" label={t("caseReferenceLabel")} error={fieldError("caseReference")}>
+          {(describedBy) => (
+            <input id="register-case-reference" className="form-input input-width-m" autoComplete="off" value={caseReference} aria-describedby={describedBy} onChange={(e) => setCaseReference(e.target.value)} />
+          )}
+        </Field>
+        <fieldset className="form-group">
+          <legend className="form-label">{t("howGiven")}</legend>
+          <ul className="nobullet-list">
+            {(["IN_PERSON", "PAPER"] as const).map((value) => (
+              <li key={value}>
+                <input id={`register-how-${value}`} className="form-radio" type="radio" name="register-how" checked={how === value} onChange={() => setHow(value)} />
+                <label htmlFor={`register-how-${value}`}>{t(value === "PAPER" ? "onPaper" : "inPerson")}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {how === "PAPER" && (
+          <>
+            <Field id="register-scan" label={t("scanLabel")} error={fieldError("file") ?? fieldError("fileName")}>
+              {(describedBy) => (
+                <input id="register-scan" className="form-file-input" type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={describedBy} onChange={(e) => setScan(e.target.files?.[0] ?? null)} />
+              )}
+            </Field>
+            <Field id="register-signed-at" label={t("signedAtLabel")} error={fieldError("givenAt")}>
+              {(describedBy) => <input id="register-signed-at" className="form-input input-width-s" type="date" value={signedAt} aria-describedby={describedBy} onChange={(e) => setSignedAt(e.target.value)} />}
+            </Field>
+          </>
+        )}
+        {chosen && chosen.choices.length > 0 && (
+          <>
+            <h3 className="h4">{t("answersTitle")}</h3>
+            <p className="form-hint">{t("answersHelp")}</p>
+            {groupChoices(chosen.choices).map(({ group, choices }) => {
+              const fields = choices.map((choice) => (
+                <ChoiceField
+                  key={choice.key}
+                  idPrefix="register"
+                  choice={choice}
+                  answer={answers[choice.key]}
+                  requiredNote={t("requiredChoice")}
+                  onAnswer={(answer) => setAnswers((current) => ({ ...current, [answer.key]: answer }))}
+                />
+              ));
+              return group ? (
+                <fieldset key={pick(group)} className="mb-5">
+                  <legend className="h5">{pick(group)}</legend>
+                  {fields}
+                </fieldset>
+              ) : (
+                fields
+              );
+            })}
+          </>
+        )}
+        <Field id="register-statement" label={t("statementLabel")} error={fieldError("attestation")}>
+          {(describedBy) => (
+            <textarea id="register-statement" className="form-input" rows={3} maxLength={1000} value={statement} aria-describedby={describedBy} onChange={(e) => setStatement(e.target.value)} />
+          )}
+        </Field>
+        {error && !["templateId", "cpr", "caseReference", "file", "fileName", "givenAt", "attestation"].includes(failed ?? "") && <ErrorAlert error={error} />}
+        <button type="submit" className="button button-primary mt-5" disabled={registering.loading || uploading.loading || !chosen}>
+          {t("register")}
+        </button>
+      </form>
+      {done && (
+        <div className="alert alert-success mt-5" role="status">
+          <Icon name="success" className="alert-icon" />
+          <div className="alert-body">
+            <p className="alert-text">{t("registered")}</p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
