@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
 import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
-import { collect, giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { collect, giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -39,6 +39,11 @@ describe("signing in", () => {
   it("refuses an anonymous caller where a login is needed, and lets anyone read published templates", async () => {
     const mine = await platform.graphql(`{ myConsents { id } }`);
     expect(mine.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
+    // Whether a consent exists is not told before the caller is known.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    for (const operation of [`query { consent(id: "${unknown}") { id } }`, `mutation { withdrawConsent(id: "${unknown}") { id } }`, `mutation { giveConsent(id: "${unknown}", answers: []) { id } }`]) {
+      expect((await platform.graphql(operation)).errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
+    }
     const templates = await platform.graphql(`{ templates { key } }`);
     expect(templates.errors).toBeUndefined();
     expect(templates.data.templates.length).toBeGreaterThan(0);
@@ -67,6 +72,26 @@ describe("signing in", () => {
       body: JSON.stringify({ query: `{ citizen(cpr: "${OLE}") { name } }` }),
     }).then((response) => response.json());
     expect(partyAnonymous.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+
+    // A draft is its authority's own, straight at the template subgraph too.
+    const odense = await platform.caseworker("odense");
+    const draft = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: { authorityId: DEMO.authorities.odense, key: "odense-kladde", title: { da: "Kladde", en: "Draft" }, purpose: { da: "Formål", en: "Purpose" }, ...TEMPLATE_TEXTS, defaultValidityDays: 30 },
+    });
+    const draftEntities = (token: string | null) =>
+      fetch(platform.subgraphs.template.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ConsentTemplate { id title { da } } } }`,
+          variables: { r: [{ __typename: "ConsentTemplate", id: draft.data.createTemplate.id }] },
+        }),
+      }).then((response) => response.json());
+    const byCitizen = await draftEntities((await platform.citizen(OLE)).token);
+    expect(byCitizen.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(byCitizen.data?._entities?.[0] ?? null).toBeNull();
+    const byAuthor = await draftEntities(odense.token);
+    expect(byAuthor.data._entities[0].title.da).toBe("Kladde");
   });
 
   it("issues tokens over HTTP: client credentials for a case system, refused with a wrong secret", async () => {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@samtykke/server-kit";
 import { collect, startTestPlatform, TEMPLATE_TEXTS, yesToEveryChoice, type Caller, type TestPlatform } from "./support/platform.js";
 
+const KEY = "soefarende-skattedata-tredjepart";
+const CPR = "1710681239";
+
 let platform: TestPlatform;
 let ole: Caller;
 let caseworker: Caller;
@@ -15,9 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-const KEY = "soefarende-skattedata-tredjepart";
-const CPR = "1710681239";
 
 async function request(): Promise<string> {
   const result = await caseworker.graphql(

@@ -9,8 +9,8 @@ import WebSocket from "ws";
 import { DEMO } from "@samtykke/server-kit";
 
 // `npm start` as a user runs it, on a fresh machine without DATABASE_URL: embedded PostgreSQL in a
-// data directory, demo data, every part's address printed, Ctrl-C stops it, and a second start
-// keeps the data.
+// data directory, demo data, every part's address printed (the development login's too), Ctrl-C
+// stops it, and a second start keeps the data.
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -23,10 +23,11 @@ async function freePort(): Promise<number> {
 // mkdtemp makes a 0700 folder: as root, the platform must still let PostgreSQL's user reach it.
 const dataDir = mkdtempSync(join(tmpdir(), "samtykke-start-"));
 const ports: Record<string, number> = {};
-for (const name of ["GATEWAY_PORT", "PARTY_PORT", "TEMPLATE_PORT", "CONSENT_PORT", "WEB_CITIZEN_PORT", "WEB_AUTHORITY_PORT", "EMBEDDED_POSTGRES_PORT"]) {
+for (const name of ["GATEWAY_PORT", "PARTY_PORT", "TEMPLATE_PORT", "CONSENT_PORT", "WEB_CITIZEN_PORT", "WEB_AUTHORITY_PORT", "DEV_LOGIN_PORT", "EMBEDDED_POSTGRES_PORT"]) {
   ports[name] = await freePort();
 }
 const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+const loginIssuer = `http://127.0.0.1:${ports.DEV_LOGIN_PORT}`;
 
 const started: ChildProcess[] = [];
 afterAll(() => {
@@ -66,8 +67,33 @@ function interrupt(child: ChildProcess): Promise<number | null> {
   });
 }
 
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+/** The issuer of the development login, read from the line `npm start` prints for it. */
+function printedIssuer(printed: string): string {
+  const line = /^  development login +(\S+)\/authorize /m.exec(printed);
+  if (!line) throw new Error(`no development login line in:\n${printed}`);
+  return line[1]!;
+}
+
+/**
+ * Signs in as a demo person (CPR number or caseworker id) over HTTP, as a script would. The login
+ * makes a new key at every start, so a token lives only as long as the run that issued it.
+ */
+async function signIn(issuer: string, loginHint: string): Promise<string> {
+  const response = await fetch(`${issuer}/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "urn:samtykke:dev-login", login_hint: loginHint }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+async function graphql(token: string | null, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data: any; errors?: unknown[] };
 }
 
@@ -87,32 +113,42 @@ describe("npm start", () => {
       ["gateway", gatewayUrl],
       ["citizen SPA", `http://127.0.0.1:${ports.WEB_CITIZEN_PORT}/`],
       ["authority SPA", `http://127.0.0.1:${ports.WEB_AUTHORITY_PORT}/`],
+      ["development login", `${loginIssuer}/authorize (TEST ONLY`],
     ]) {
-      expect(printed).toMatch(new RegExp(`^  ${name} +${address!.replace(/[.?]/g, "\\$&")}`, "m"));
+      expect(printed).toMatch(new RegExp(`^  ${name} +${address!.replace(/[.?()]/g, "\\$&")}`, "m"));
     }
     expect((await fetch(new URL("/readiness", gatewayUrl))).status).toBe(200);
     const citizenPage = await fetch(`http://127.0.0.1:${ports.WEB_CITIZEN_PORT}/`);
     expect(await citizenPage.text()).toContain('<div id="root"');
     const config = await (await fetch(`http://127.0.0.1:${ports.WEB_AUTHORITY_PORT}/config.json`)).json();
-    expect(config).toEqual({ gatewayUrl });
+    expect(config).toEqual({ gatewayUrl, login: { authorizeUrl: `${loginIssuer}/authorize`, tokenUrl: `${loginIssuer}/token`, clientId: "web-authority" } });
 
-    const templates = await graphql(`{ templates { key } }`);
+    // Published templates are public; the rest needs someone signed in at the printed login. Karen
+    // looks herself up, as she sees every authority's consents to her and a caseworker only their own.
+    const templates = await graphql(null, `{ templates { key } }`);
     expect(templates.data.templates).toHaveLength(3);
-    const karen = await graphql(`{ citizen(cpr: "0101804321") { consents { status templateKey } } }`);
+    const caseworker = await signIn(printedIssuer(printed), DEMO.caseworkers.odense);
+    const karen = await graphql(await signIn(printedIssuer(printed), "0101804321"), `{ citizen(cpr: "0101804321") { consents { status templateKey } } }`);
     expect(karen.data.citizen.consents).toEqual([{ status: "ACTIVE", templateKey: "indhentning-videregivelse-oplysninger" }]);
     // The parental consent is asked about the child it concerns.
-    const emil = await graphql(`{ citizen(cpr: "0304154912") { consents { status templateKey } custodyHolders { name } } }`);
+    const emil = await graphql(caseworker, `{ citizen(cpr: "0304154912") { consents { status templateKey } custodyHolders { name } } }`);
     expect(emil.data.citizen).toEqual({
       consents: [{ status: "REQUESTED", templateKey: "odense-boern-terapi" }],
       custodyHolders: [{ name: "Karen Jensen" }, { name: "Lars Nielsen" }],
     });
-    const requested = await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+    const requested = await graphql(caseworker, `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
       input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
     });
+    expect(requested.errors).toBeUndefined();
     consentId = requested.data.requestConsent.id;
 
     // Ctrl-C with a live subscriber, as with a browser open on one of the apps: it once took 30 s.
-    const subscriber = createClient({ url: gatewayUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const subscriber = createClient({
+      url: gatewayUrl.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${caseworker}` },
+    });
     const received: unknown[] = [];
     subscriber.subscribe({ query: `subscription { consentStatusChanged(after: "0") { status } }` }, { next: (event) => received.push(event), error: () => {}, complete: () => {} });
     await expect.poll(() => received.length).toBeGreaterThan(0);
@@ -121,17 +157,19 @@ describe("npm start", () => {
     expect(performance.now() - interrupted).toBeLessThan(5_000);
     await subscriber.dispose();
     await expect(fetch(gatewayUrl)).rejects.toThrow();
+    await expect(fetch(`${loginIssuer}/jwks.json`)).rejects.toThrow();
   }, 120_000);
 
   it("keeps the data on a second start and does not seed over it", async () => {
     const { child, output } = await start();
     expect(output()).not.toContain("initialising PostgreSQL");
     expect(output()).toContain("existing data kept: no demo data added");
-    const consent = await graphql(`query($id: ID!) { consent(id: $id) { status subject { name } } }`, { id: consentId });
+    const caseworker = await signIn(printedIssuer(output()), DEMO.caseworkers.odense);
+    const consent = await graphql(caseworker, `query($id: ID!) { consent(id: $id) { status subject { name } } }`, { id: consentId });
     expect(consent.data.consent).toEqual({ status: "REQUESTED", subject: { name: "Emil Nielsen" } });
-    const templates = await graphql(`{ templates { key } }`);
+    const templates = await graphql(null, `{ templates { key } }`);
     expect(templates.data.templates).toHaveLength(3);
-    const karen = await graphql(`{ citizen(cpr: "0101804321") { consents { id } } }`);
+    const karen = await graphql(await signIn(printedIssuer(output()), "0101804321"), `{ citizen(cpr: "0101804321") { consents { id } } }`);
     expect(karen.data.citizen.consents).toHaveLength(1);
     expect(await interrupt(child)).toBe(0);
   }, 120_000);

@@ -18,13 +18,17 @@ const REQUEST = /* GraphQL */ `mutation($input: RequestConsentInput!) { requestC
 describe("time, without anyone asking", () => {
   it("expires a consent at its end and cancels a request nobody answered, with events and a check that follows", async () => {
     const cpr = "1710681239";
-    const { data } = await platform.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
-    const given = (await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr } })).data.requestConsent;
-    await giveWithYesToAll(platform, given.id);
-    const unanswered = (await platform.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).data.requestConsent;
+    // Ole follows his own consents, which come from two authorities; each authority hears only of its own.
+    const ole = await platform.citizen(cpr);
+    const skat = await platform.caseworker("skattestyrelsen");
+    const { data } = await ole.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr });
+    const given = (await skat.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr } })).data.requestConsent;
+    await giveWithYesToAll(ole, given.id);
+    const odense = await platform.caseworker("odense");
+    const unanswered = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).data.requestConsent;
     expect(Date.parse(unanswered.answerBy) - Date.now()).toBeGreaterThan(29 * DAY);
 
-    const events = collect(platform.wsClient(), `subscription($id: ID) { consentStatusChanged(citizenId: $id, after: "0") { status consent { id } } }`, { id: data.citizen.id });
+    const events = collect(ole.wsClient(), `subscription($id: ID) { consentStatusChanged(citizenId: $id, after: "0") { status consent { id } } }`, { id: data.citizen.id });
     await events.next(3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.events).toHaveLength(3); // nothing is due yet
@@ -37,15 +41,22 @@ describe("time, without anyone asking", () => {
         [unanswered.id, "CANCELLED"],
       ].sort(),
     );
-    const check = await platform.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid reason } }`, { cpr });
+    const check = await (await platform.caseSystem("skattestyrelsen")).graphql(
+      `query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid reason } }`,
+      { cpr },
+    );
     expect(check.data.consentCheck).toEqual({ valid: false, reason: "EXPIRED" });
+    // Nobody asked: the platform itself made both changes.
+    const history = `query($id: ID!) { consent(id: $id) { history { action actorKind actorId } } }`;
+    expect((await skat.graphql(history, { id: given.id })).data.consent.history.at(-1)).toEqual({ action: "expire", actorKind: "PLATFORM", actorId: null });
+    expect((await odense.graphql(history, { id: unanswered.id })).data.consent.history.at(-1)).toEqual({ action: "cancel", actorKind: "PLATFORM", actorId: null });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.events).toHaveLength(5); // each change happened once
     events.unsubscribe();
   });
 
   it("refuses an answer deadline in the past", async () => {
-    const result = await platform.graphql(REQUEST, {
+    const result = await (await platform.caseworker("odense")).graphql(REQUEST, {
       input: { templateId: DEMO.templates.dataSharing, cpr: "2508920147", answerBy: new Date(Date.now() - DAY).toISOString() },
     });
     expect(result.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "answerBy" });

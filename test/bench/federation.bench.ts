@@ -28,6 +28,7 @@ const databaseUrl = uniqueDatabaseServerUrl(server);
 const platform = await startPlatform({
   databaseUrl,
   ports: { gateway: 0, party: 0, template: 0, consent: 0 },
+  identity: "dev-login",
   seedDemo: true,
   seedDemoConsents: false,
   serveWeb: false,
@@ -35,20 +36,47 @@ const platform = await startPlatform({
   logLevel: "warn",
 });
 
+// Every call is the Odense caseworker's, signed in once: the token's check is part of what a hop costs.
+const caseworker = DEMO.staff.find((member) => member.authority === DEMO.authorities.odense)!;
+const token = await platform.devLogin!.issue({ role: "caseworker", caseworkerId: caseworker.caseworker, authorityId: caseworker.authority });
+
 async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(platform.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(platform.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join("; "));
   return result.data;
 }
 
+const text = (da: string, en: string) => ({ da, en });
+
 try {
+  // A second template of Odense's, so that the template hop resolves more than one entity. The demo
+  // one for children is signed by custody holders, which these adults have none of.
+  const drafted = (await graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+    input: {
+      authorityId: DEMO.authorities.odense,
+      key: "bench-andet-samtykke",
+      title: text("Andet samtykke", "Another consent"),
+      purpose: text("Måling", "Benchmark"),
+      dataCovered: text("Sagens oplysninger", "The case's data"),
+      partiesCovered: text("Odense Kommune", "Odense Municipality"),
+      consequencesOfYes: text("Sagen behandles", "The case is processed"),
+      consequencesOfNo: text("Sagen tager længere tid", "The case takes longer"),
+      howToWithdraw: text("Under Mine samtykker", "Under My consents"),
+    },
+  })) as { createTemplate: { id: string } };
+  await graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: drafted.createTemplate.id });
+
   // 100 different citizens (valid CPR numbers from 1 Jan 1980 on), so the party hop resolves 100 entities.
   for (let i = 0; i < CONSENTS; i++) {
     const day = new Date(Date.UTC(1980, 0, 1 + i));
     const cpr = `${String(day.getUTCDate()).padStart(2, "0")}${String(day.getUTCMonth() + 1).padStart(2, "0")}80${String(1000 + i).padStart(4, "0")}`;
     await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
-      input: { templateId: i % 2 ? DEMO.templates.dataSharing : DEMO.templates.childTherapy, cpr },
+      input: { templateId: i % 2 ? DEMO.templates.dataSharing : drafted.createTemplate.id, cpr },
     });
   }
   const variants = {

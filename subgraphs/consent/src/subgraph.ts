@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
+import { AuditEntryEntity } from "./entities/audit-entry.entity.js";
 import { ConsentAttachmentEntity } from "./entities/consent-attachment.entity.js";
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
 import { ConsentEntity } from "./entities/consent.entity.js";
@@ -14,7 +15,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   buildSchema: () =>

@@ -13,13 +13,15 @@ import {
   requestReconsent,
 } from "../services/consent.service.js";
 import { consentsOfCitizen, myConsents } from "../services/consent-search.js";
+import { auditReads } from "../services/audit.js";
+import { accessLogFor } from "../services/access-log.js";
 import { consentAttachments, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
-import { Authority, Citizen, Consent, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
+import { Authority, Citizen, Consent, ConsentAccess, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
 import { consentHistory, searchConsents } from "../services/consent-search.js";
@@ -46,7 +48,9 @@ class ConsentStatusChangedArgs {
 export class ConsentResolver {
   @Query(() => Consent, { description: "One consent, for the authority that holds it and the citizens it concerns or who act for them." })
   async consent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await readConsent(ctx, id));
+    const consent = await readConsent(ctx, id);
+    await auditReads(ctx, "read", [consent]);
+    return toConsent(consent);
   }
 
   @Query(() => [Consent], {
@@ -57,7 +61,21 @@ export class ConsentResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<Consent[]> {
     requireCaller(ctx.caller, "citizen");
-    return (await myConsents(ctx.em, (await ctx.representation())!, pageSize(first))).map(toConsent);
+    const rows = await myConsents(ctx.em, (await ctx.representation())!, pageSize(first));
+    await auditReads(ctx, "read", rows);
+    return rows.map(toConsent);
+  }
+
+  @Query(() => [ConsentAccess], {
+    description:
+      "Who else has read, checked or changed the signed-in citizen's consents (and their children's): authorities, their case systems and the platform; newest first.",
+  })
+  async myConsentAccessLog(
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<ConsentAccess[]> {
+    requireCaller(ctx.caller, "citizen");
+    return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first));
   }
 
   @Query(() => ConsentConnection, { description: "Find the caller's authority's consents: by citizen, template key, status or case." })
@@ -72,6 +90,7 @@ export class ConsentResolver {
     if (authorityId) requireAuthority(caller, authorityId);
     const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx) : citizenId;
     const page = await searchConsents(ctx.em, { ...rest, subjectId, authorityId: caller.authorityId }, first, after);
+    await auditReads(ctx, "search", page.edges.map((edge) => edge.consent), { subjectId, purpose: rest.caseReference ?? null });
     return {
       edges: page.edges.map(({ cursor, consent }) => ({ cursor, node: toConsent(consent) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -107,7 +126,7 @@ export class ConsentResolver {
   @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })
   async consentAttachmentContent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<string> {
     const attachment = await attachmentContent(ctx.em, id);
-    await readConsent(ctx, attachment.consentId);
+    await auditReads(ctx, "readFile", [await readConsent(ctx, attachment.consentId)]);
     return attachment.content.toString("base64");
   }
 
@@ -126,6 +145,7 @@ export class ConsentResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<ConsentCheck> {
     const result = await consentCheck(ctx, { cpr, templateKey });
+    await auditReads(ctx, "check", result.consent ? [result.consent] : [], { subjectId: result.subjectId, purpose: templateKey });
     return {
       valid: result.valid,
       reason: result.reason,
@@ -259,6 +279,7 @@ export class ConsentResolver {
       const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
       if (caller.kind !== "citizen" && filter.authorityId && filter.authorityId !== caller.authorityId) throw new ForbiddenError(FORBIDDEN_MESSAGE, { reason: "OTHER_AUTHORITY" });
       const representation = await ctx.representation();
+      await auditReads(ctx, "subscribe", [], { subjectId: filter.citizenId ?? (representation?.citizenId ?? null), purpose: filter.consentId ? `consent ${filter.consentId}` : null });
       return consentEventStream(
         ctx.em,
         ctx.events,
@@ -291,8 +312,11 @@ export class CitizenConsentsResolver {
   ): Promise<Consent[]> {
     const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
     const representation = await ctx.representation();
-    const rows = await consentsOfCitizen(ctx.em, citizen.id, caller.kind === "citizen" ? null : caller.authorityId, pageSize(first));
-    return rows.filter((row) => relationTo(caller, row, representation) !== "NONE").map(toConsent);
+    const rows = (await consentsOfCitizen(ctx.em, citizen.id, caller.kind === "citizen" ? null : caller.authorityId, pageSize(first))).filter(
+      (row) => relationTo(caller, row, representation) !== "NONE",
+    );
+    await auditReads(ctx, "read", rows);
+    return rows.map(toConsent);
   }
 }
 
@@ -302,10 +326,11 @@ export class AuthorityConsentsResolver {
   async consents(
     @Root() authority: Authority,
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() { em, caller }: ConsentContext,
+    @Ctx() ctx: ConsentContext,
   ): Promise<Consent[]> {
-    requireAuthority(caller, authority.id);
-    const rows = await em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
+    requireAuthority(ctx.caller, authority.id);
+    const rows = await ctx.em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
+    await auditReads(ctx, "read", rows);
     return rows.map(toConsent);
   }
 }

@@ -293,3 +293,24 @@ export class ReconsentResult {
   @Field(() => Int, { description: "Consents left alone: their text is the same as the new version's, a re-consent request is already open, or the new version is bound to a case and they name none." })
   skipped!: number;
 }
+
+@ObjectType({ description: "One time someone read, checked or changed a consent: who, for which authority, what, when and why." })
+export class ConsentAccess {
+  @Field(() => Date)
+  occurredAt!: Date;
+
+  @Field(() => String, { description: "read, search, check, readFile, subscribe, or a change (request, give, withdraw, expire, ...)." })
+  action!: string;
+
+  @Field(() => String, { description: "CITIZEN, CASEWORKER, CASE_SYSTEM or PLATFORM." })
+  actorKind!: string;
+
+  @Field(() => Authority, { nullable: true, description: "The authority the caseworker or case system acted for." })
+  authority!: Authority | null;
+
+  @Field(() => Consent, { nullable: true })
+  consent!: Consent | null;
+
+  @Field(() => String, { nullable: true, description: "Why: the case reference, the template asked about, or the caseworker's words." })
+  purpose!: string | null;
+}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from "@mikro-orm/postgresql";
-import { ConflictError, NotFoundError, requireAuthority, requireCaller, ValidationError, type Caller } from "@samtykke/server-kit";
+import { ConflictError, NotFoundError, requireAuthority, requireCaller, ValidationError } from "@samtykke/server-kit";
 import { requireAnswerer, requireHolderAction, requireRead, type Representation } from "../domain/access.js";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
@@ -10,6 +10,9 @@ import { inspectScan, SignatureMethod, type ChoiceAnswer } from "../domain/decla
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
 import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
+import type { AuditFacts } from "../domain/audit-chain.js";
+import { actorOf, PLATFORM_ACTOR, type EventActor } from "./actor.js";
+import { appendAudit, auditFacts } from "./audit.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
@@ -26,39 +29,8 @@ export async function lockEventLog(em: EntityManager): Promise<void> {
   await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
 }
 
-/** Who made a change, how it reached the platform and why: written on every event. */
-export interface EventActor {
-  actorKind: ActorKind;
-  actorId: string | null;
-  onBehalfOfId?: string | null;
-  channel?: string | null;
-  reason?: string | null;
-  assuranceLevel?: string | null;
-  loginTransactionId?: string | null;
-}
-
-export const PLATFORM_ACTOR: EventActor = { actorKind: ActorKind.PLATFORM, actorId: null };
-
-/** The caller as an event's actor; a citizen is named by their citizen id, never their CPR number. */
-export function actorOf(caller: Caller, representation: Representation | null, extra: Partial<EventActor> = {}): EventActor {
-  switch (caller.kind) {
-    case "citizen":
-      return {
-        actorKind: ActorKind.CITIZEN,
-        actorId: representation?.citizenId ?? null,
-        channel: Channel.DIGITAL,
-        assuranceLevel: caller.level,
-        loginTransactionId: caller.transactionId,
-        ...extra,
-      };
-    case "caseworker":
-      return { actorKind: ActorKind.CASEWORKER, actorId: caller.caseworkerId, channel: Channel.ON_BEHALF, assuranceLevel: caller.level, loginTransactionId: caller.transactionId, ...extra };
-    case "system":
-      return { actorKind: ActorKind.CASE_SYSTEM, actorId: caller.caseSystemId, channel: Channel.API, ...extra };
-    default:
-      return { ...PLATFORM_ACTOR, ...extra };
-  }
-}
+// The audit entries of the changes a transaction makes, chained when it seals (see `sealChanges`).
+const auditTrails = new WeakMap<EntityManager, AuditFacts[]>();
 
 function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventAction, occurredAt: Date, actor: EventActor) {
   em.create(ConsentEventEntity, {
@@ -70,6 +42,20 @@ function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentE
     occurredAt,
     ...actor,
   });
+  const staff = actor.actorKind === ActorKind.CASEWORKER || actor.actorKind === ActorKind.CASE_SYSTEM;
+  let trail = auditTrails.get(em);
+  if (!trail) auditTrails.set(em, (trail = []));
+  trail.push(auditFacts({ ...actor, authorityId: staff ? consent.authorityId : null }, action, consent, { occurredAt, purpose: actor.reason ?? null }));
+}
+
+/**
+ * Last in a writing transaction: its events take their place in the log (`lockEventLog`) and its
+ * audit entries theirs in the chain, both committed with the change or not at all.
+ */
+async function sealChanges(em: EntityManager): Promise<void> {
+  await lockEventLog(em);
+  await appendAudit(em, auditTrails.get(em) ?? []);
+  auditTrails.delete(em);
 }
 
 export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
@@ -80,6 +66,8 @@ export async function findConsent(em: EntityManager, id: string): Promise<Consen
 
 /** A consent the caller may read (the authority that holds it, the citizens it concerns or who act for them). */
 export async function readConsent(ctx: ConsentContext, id: string): Promise<ConsentEntity> {
+  // Who is asking comes before whether it exists: an anonymous caller learns nothing of ids.
+  requireCaller(ctx.caller, "citizen", "caseworker", "system");
   const consent = await findConsent(ctx.em, id);
   requireRead(ctx.caller, consent, await ctx.representation());
   return consent;
@@ -191,7 +179,7 @@ async function createOnce(
       alongside?.(em);
       recordEvent(em, created, action, now, actorOf(ctx.caller, null, action === "request" ? { channel: null } : { reason: created.attestation?.statement ?? null }));
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
-      await lockEventLog(em);
+      await sealChanges(em);
       return created;
     });
     ctx.events.committed();
@@ -245,8 +233,8 @@ async function firstAnswer(
  * signature leaves it REQUESTED (event "sign"); the last makes it ACTIVE.
  */
 export async function giveConsent(ctx: ConsentContext, id: string, answers: readonly ChoiceAnswer[]): Promise<ConsentEntity> {
-  const representation = await ctx.representation();
   const caller = requireCaller(ctx.caller, "citizen");
+  const representation = await ctx.representation();
   return changeConsent(ctx, id, "give", (current, now) => {
     const answerer = requireAnswerer(caller, current, representation);
     const signing = {
@@ -285,8 +273,9 @@ export async function actOnConsent(
   action: Exclude<ConsentAction, "give" | "expire" | "closeCase" | "supersede">,
   reason?: string | null,
 ): Promise<ConsentEntity> {
-  const representation = await ctx.representation();
   const caller = ctx.caller;
+  requireCaller(caller, "citizen", "caseworker", "system");
+  const representation = await ctx.representation();
   return changeConsent(ctx, id, action, (current, now) => {
     let actor: EventActor;
     if (action === "decline") {
@@ -343,7 +332,7 @@ async function changeConsent(
     if (current.replacesConsentId && (recorded === "give" || recorded === "decline")) {
       await endReplacedConsent(em, current.replacesConsentId, recorded === "give" ? "supersede" : "withdraw", now, outcome.actor);
     }
-    await lockEventLog(em);
+    await sealChanges(em);
     return current;
   });
   ctx.events.committed();
@@ -406,7 +395,7 @@ export async function requestReconsent(ctx: ConsentContext, templateId: string):
       recordEvent(em, request, "request", now, actor);
       requested += 1;
     }
-    if (requested) await lockEventLog(em);
+    if (requested) await sealChanges(em);
     return { requested, skipped: holders.length - requested };
   });
   if (result.requested) ctx.events.committed();
@@ -436,7 +425,7 @@ export async function closeCase(ctx: ConsentContext, input: { authorityId: strin
       em.assign(consent, applyAction(consent, "closeCase", now));
       recordEvent(em, consent, "closeCase", now, actor);
     }
-    if (open.length) await lockEventLog(em);
+    if (open.length) await sealChanges(em);
     return open;
   });
   if (closed.length) ctx.events.committed();
@@ -472,7 +461,7 @@ async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Pro
         tx.assign(consent, applyAction(consent, action, now));
         recordEvent(tx, consent, action, now, { ...PLATFORM_ACTOR, reason: action === "expire" ? "validity ended" : "answer deadline passed" });
       }
-      if (due.length) await lockEventLog(tx);
+      if (due.length) await sealChanges(tx);
       return due.length;
     });
     changed += batch;
@@ -511,7 +500,7 @@ async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: numbe
         const request = tx.create(ConsentEntity, handOverRequest({ ...consent, thirdPartyId: consent.thirdPartyId ?? null, caseReference: consent.caseReference ?? null, fixedValidTo: consent.fixedValidTo ?? null }, now));
         recordEvent(tx, request, "request", now, { ...PLATFORM_ACTOR, reason: "confirm the consent your custody holders gave" });
       }
-      if (due.length) await lockEventLog(tx);
+      if (due.length) await sealChanges(tx);
       return due.length;
     });
     changed += batch;
@@ -523,7 +512,7 @@ async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: numbe
 export async function consentCheck(
   ctx: ConsentContext,
   input: { cpr: string; templateKey: string },
-): Promise<{ valid: boolean; reason: ConsentCheckReason; consent: ConsentEntity | null }> {
+): Promise<{ valid: boolean; reason: ConsentCheckReason; consent: ConsentEntity | null; subjectId: string }> {
   // An authority checks only its own consents: one authority's consent never lets another act.
   const caller = requireCaller(ctx.caller, "caseworker", "system");
   const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx);
@@ -534,5 +523,5 @@ export async function consentCheck(
   );
   const now = ctx.now();
   const consent = mostRelevant(candidates, now);
-  return { ...checkValidity(consent, now), consent: consent ?? null };
+  return { ...checkValidity(consent, now), consent: consent ?? null, subjectId };
 }

@@ -1,0 +1,33 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Representation } from "../domain/access.js";
+import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
+import { ConsentEntity } from "../entities/consent.entity.js";
+import { toConsent } from "../resolvers/consent.mapper.js";
+import { ConsentAccess } from "../resolvers/consent.type.js";
+
+/**
+ * The citizen's view of the audit log: what others did with their consents and their children's.
+ * Their own reads are left out; they know those.
+ */
+export async function accessLogFor(em: EntityManager, representation: Representation, limit: number): Promise<ConsentAccess[]> {
+  const entries = await em.find(
+    AuditEntryEntity,
+    {
+      subjectId: { $in: [representation.citizenId, ...representation.childIds] },
+      $not: { actorKind: "CITIZEN", actorId: representation.citizenId },
+    },
+    { orderBy: { id: "desc" }, limit },
+  );
+  const consentIds = [...new Set(entries.flatMap((entry) => entry.consentId ?? []))];
+  const consents = new Map((consentIds.length ? await em.find(ConsentEntity, { id: { $in: consentIds } }) : []).map((consent) => [consent.id, consent]));
+  return entries.map((entry) =>
+    Object.assign(new ConsentAccess(), {
+      occurredAt: entry.occurredAt,
+      action: entry.action,
+      actorKind: entry.actorKind,
+      authority: entry.actorAuthorityId ? { id: entry.actorAuthorityId } : null,
+      consent: entry.consentId && consents.has(entry.consentId) ? toConsent(consents.get(entry.consentId)!) : null,
+      purpose: entry.purpose,
+    }),
+  );
+}

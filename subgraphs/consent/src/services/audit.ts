@@ -1,0 +1,77 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Caller } from "@samtykke/server-kit";
+import { chain, GENESIS_HASH, verifyChain, type AuditFacts, type ChainVerdict, type ChainedAuditEntry } from "../domain/audit-chain.js";
+import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
+import type { ConsentEntity } from "../entities/consent.entity.js";
+import type { ConsentContext } from "../context.js";
+import { actorOf, type EventActor } from "./actor.js";
+
+/** One writer at a time extends the chain; held to commit, so ids follow the chain's order. */
+export const AUDIT_LOCK = 7_245_002;
+
+/**
+ * Appends entries to the audit chain inside the caller's transaction. In a transaction that also
+ * writes events, call it after `lockEventLog`: locks are always taken in that order.
+ */
+export async function appendAudit(em: EntityManager, entries: readonly AuditFacts[]): Promise<void> {
+  if (!entries.length) return;
+  await em.execute("select pg_advisory_xact_lock(?)", [AUDIT_LOCK]);
+  const [last] = await em.execute<{ hash: string }[]>("select hash from consent_audit order by id desc limit 1");
+  const links = chain(last?.hash ?? GENESIS_HASH, entries);
+  entries.forEach((facts, index) => em.create(AuditEntryEntity, { ...facts, ...links[index]! }));
+  await em.flush();
+}
+
+type AuditedConsent = Pick<ConsentEntity, "id" | "subjectId" | "authorityId" | "caseReference">;
+
+/** The facts of one action on one consent by an actor. */
+export function auditFacts(
+  actor: Pick<EventActor, "actorKind" | "actorId"> & { authorityId?: string | null },
+  action: string,
+  consent: AuditedConsent | null,
+  extra: { purpose?: string | null; requestId?: string | null; subjectId?: string | null; occurredAt: Date },
+): AuditFacts {
+  return {
+    occurredAt: extra.occurredAt,
+    actorKind: actor.actorKind,
+    actorId: actor.actorId,
+    actorAuthorityId: actor.authorityId ?? null,
+    action,
+    consentId: consent?.id ?? null,
+    subjectId: consent?.subjectId ?? extra.subjectId ?? null,
+    authorityId: consent?.authorityId ?? null,
+    purpose: extra.purpose ?? consent?.caseReference ?? null,
+    requestId: extra.requestId ?? null,
+  };
+}
+
+export function authorityOf(caller: Caller): string | null {
+  return caller.kind === "caseworker" || caller.kind === "system" ? caller.authorityId : null;
+}
+
+/**
+ * Records that the caller read these consents (a look-up, a list, a check), in a transaction of its
+ * own: what was shown is on record before the answer leaves.
+ */
+export async function auditReads(ctx: ConsentContext, action: string, consents: readonly AuditedConsent[], extra: { subjectId?: string | null; purpose?: string | null } = {}): Promise<void> {
+  const representation = await ctx.representation();
+  const actor = { ...actorOf(ctx.caller, representation), authorityId: authorityOf(ctx.caller) };
+  const occurredAt = ctx.now();
+  const facts = consents.length
+    ? consents.map((consent) => auditFacts(actor, action, consent, { ...extra, requestId: ctx.requestId, occurredAt }))
+    : [auditFacts(actor, action, null, { ...extra, requestId: ctx.requestId, occurredAt })];
+  await ctx.em.fork().transactional((em) => appendAudit(em, facts));
+}
+
+/** Re-reads the whole chain in id order, in pages, and says whether it is intact and where not. */
+export async function verifyAuditChain(em: EntityManager, pageSize = 5_000): Promise<ChainVerdict> {
+  let after = "0";
+  let verdict: ChainVerdict = { intact: true, checked: 0, lastHash: GENESIS_HASH };
+  for (;;) {
+    const page = await em.fork().find(AuditEntryEntity, { id: { $gt: after } }, { orderBy: { id: "asc" }, limit: pageSize });
+    if (!page.length) return verdict;
+    verdict = verifyChain(page as ChainedAuditEntry[], verdict.lastHash, verdict.checked);
+    if (!verdict.intact) return verdict;
+    after = page.at(-1)!.id;
+  }
+}

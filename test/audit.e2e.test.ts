@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+
+// Every read and write of a consent goes on an append-only, hash-chained log; the citizen sees who
+// used their consents, and `npm run audit:verify` finds any entry changed afterwards.
+const run = promisify(execFile);
+const OLE = "1710681239";
+
+let platform: TestPlatform;
+let skat: Caller;
+let consentDatabase: string;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  skat = await platform.caseworker("skattestyrelsen");
+  consentDatabase = subgraphDatabaseUrl(platform.databaseUrl, "consent");
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function auditRows(): Promise<{ id: string; action: string; actor_kind: string; actor_authority_id: string | null; consent_id: string | null; purpose: string | null }[]> {
+  const client = new pg.Client({ connectionString: consentDatabase });
+  await client.connect();
+  try {
+    return (await client.query("select id::text, action, actor_kind, actor_authority_id, consent_id, purpose from consent_audit order by id")).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function verify(): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run("npx", ["tsx", "subgraphs/consent/src/verify-audit.ts"], { env: { ...process.env, CONSENT_DATABASE_URL: consentDatabase } });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+describe("the audit log", () => {
+  it("records each read, search, check and change of a consent with who, for which authority and why", async () => {
+    const requested = await skat.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: DEMO.templates.seafarerTax, cpr: OLE, caseReference: "SKAT-77" },
+    });
+    const id = requested.data.requestConsent.id;
+    const ole = await platform.citizen(OLE);
+    await giveWithYesToAll(ole, id);
+    const before = (await auditRows()).length;
+
+    await skat.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    await skat.graphql(`query($cpr: String!) { consents(filter: { cpr: $cpr }) { edges { node { id } } } }`, { cpr: OLE });
+    const system = await platform.caseSystem("skattestyrelsen");
+    await system.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid } }`, { cpr: OLE });
+    // A refused read is no read: nothing is shown, nothing recorded.
+    await (await platform.caseworker("odense")).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map(({ action, actor_kind, consent_id, purpose }) => ({ action, actor_kind, consent_id, purpose }))).toEqual([
+      { action: "read", actor_kind: "CASEWORKER", consent_id: id, purpose: "SKAT-77" },
+      { action: "search", actor_kind: "CASEWORKER", consent_id: id, purpose: "SKAT-77" },
+      { action: "check", actor_kind: "CASE_SYSTEM", consent_id: id, purpose: "soefarende-skattedata-tredjepart" },
+    ]);
+    expect(rows.every((row) => row.actor_authority_id === DEMO.authorities.skattestyrelsen)).toBe(true);
+
+    const all = await auditRows();
+    // The citizen read the request before answering it.
+    expect(all.filter((row) => row.consent_id === id).slice(0, 3).map((row) => [row.action, row.actor_kind])).toEqual([
+      ["request", "CASEWORKER"],
+      ["read", "CITIZEN"],
+      ["give", "CITIZEN"],
+    ]);
+  });
+
+  it("shows the citizen who else used their consents, in plain terms, and not their own reads", async () => {
+    const ole = await platform.citizen(OLE);
+    await ole.graphql(`{ myConsents { id } }`);
+    const log = await ole.graphql(`{ myConsentAccessLog(first: 20) { action actorKind authority { name } consent { title { da } } purpose occurredAt } }`);
+    expect(log.errors).toBeUndefined();
+    const entries = log.data.myConsentAccessLog;
+    expect(entries[0]).toMatchObject({ action: "check", actorKind: "CASE_SYSTEM", authority: { name: "Skattestyrelsen" } });
+    expect(entries).toContainEqual(expect.objectContaining({ action: "read", actorKind: "CASEWORKER", authority: { name: "Skattestyrelsen" }, purpose: "SKAT-77" }));
+    expect(entries.some((entry: { actorKind: string }) => entry.actorKind === "CITIZEN")).toBe(false);
+    expect((await skat.graphql(`{ myConsentAccessLog { action } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses to change or delete an entry, and the verifier finds an entry changed behind its back", async () => {
+    const intact = await verify();
+    expect(intact.code).toBe(0);
+    expect(intact.output).toMatch(/audit log intact: \d+ entries/);
+
+    const client = new pg.Client({ connectionString: consentDatabase });
+    await client.connect();
+    try {
+      await expect(client.query("update consent_audit set purpose = 'nothing to see' where id = (select min(id) from consent_audit)")).rejects.toThrow(/append-only/);
+      await expect(client.query("delete from consent_audit")).rejects.toThrow(/append-only/);
+      // Someone with the database owner's rights can still get past the trigger; the chain shows it.
+      const [{ id }] = (await client.query("select min(id)::text as id from consent_audit where action = 'read'")).rows;
+      await client.query("alter table consent_audit disable trigger consent_audit_append_only");
+      await client.query("update consent_audit set actor_id = null where id = $1", [id]);
+      await client.query("alter table consent_audit enable trigger consent_audit_append_only");
+      const broken = await verify();
+      expect(broken.code).toBe(1);
+      expect(broken.output).toContain(`audit log BROKEN at entry ${id}`);
+    } finally {
+      await client.end();
+    }
+  });
+});
