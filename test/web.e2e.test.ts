@@ -133,6 +133,11 @@ describe("the web apps", () => {
     // Announced to screen readers too.
     await authority.getByRole("status").filter({ hasText: "Status ændret: Sofie Hansen" }).waitFor({ state: "attached" });
 
+    // The citizen sees who has used the consent: the request came from Odense's caseworker.
+    await citizen.reload();
+    const used = citizen.getByRole("region", { name: "Hvem har brugt dine samtykker" });
+    await used.getByText(`Odense Kommune bad om samtykket "${DATA_SHARING}"`, { exact: false }).waitFor();
+
     const consents = await odense.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "ACTIVE", caseReference: "ODE-TEST-1" }]);
 

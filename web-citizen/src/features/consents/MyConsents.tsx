@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert, Icon, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
+import { AccessLog } from "./AccessLog.js";
 import { ConsentRequest, GivenConsent, type Answer } from "./ConsentCard.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
 
@@ -72,6 +73,7 @@ export function MyConsents() {
           ))}
         </ul>
       )}
+      <AccessLog />
     </>
   );
 }
