@@ -152,7 +152,7 @@ describe("paper consents", () => {
         attachments { id fileName mediaType size sha256 }
         signatures { method attestedBy contentHash }
         integrity { intact }
-        history { action actorKind actorId }
+        history { action actorKind actorId channel }
       }
     }
   `;
@@ -179,7 +179,7 @@ describe("paper consents", () => {
       attachments: [{ fileName: "samtykke-underskrevet.pdf", mediaType: "application/pdf", size: PDF.length }],
       signatures: [{ method: "ATTESTED_PAPER", attestedBy: DEMO.caseworkers.skattestyrelsen }],
       integrity: { intact: true },
-      history: [{ action: "upload", actorKind: "CASEWORKER", actorId: DEMO.caseworkers.skattestyrelsen }],
+      history: [{ action: "upload", actorKind: "CASEWORKER", actorId: DEMO.caseworkers.skattestyrelsen, channel: "PAPER" }],
     });
     const content = await skat.graphql(`query($id: ID!) { consentAttachmentContent(id: $id) }`, { id: consent.attachments[0].id });
     expect(Buffer.from(content.data.consentAttachmentContent, "base64").equals(PDF)).toBe(true);

@@ -177,7 +177,7 @@ async function createOnce(
     const consent = await ctx.em.fork().transactional(async (em) => {
       const created = em.create(ConsentEntity, data);
       alongside?.(em);
-      recordEvent(em, created, action, now, actorOf(ctx.caller, null, action === "request" ? { channel: null } : { reason: created.attestation?.statement ?? null }));
+      recordEvent(em, created, action, now, actorOf(ctx.caller, null, action === "request" ? { channel: null } : { channel: created.channel ?? null, reason: created.attestation?.statement ?? null }));
       if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: created.id, createdAt: now });
       await sealChanges(em);
       return created;
