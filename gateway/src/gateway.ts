@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import { closeWebSockets, createTokenVerifier, DomainError, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 
@@ -68,6 +68,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     graphiql: !options.production,
     landingPage: false,
     batching: false,
+    plugins: () => envelopArmor(Boolean(options.production)) as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     requestId: { headerName: REQUEST_ID_HEADER },

@@ -4,6 +4,7 @@ export * from "./config.js";
 export * from "./logger.js";
 export * from "./errors.js";
 export * from "./identity.js";
+export * from "./hardening.js";
 export * from "./database.js";
 export * from "./embedded-postgres.js";
 export * from "./federation.js";

@@ -9,8 +9,9 @@ import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { GraphQLError } from "graphql";
+import { GraphQLError, specifiedRules, validate } from "graphql";
 import { createErrorFormatter, DomainError } from "./errors.js";
+import { apolloArmor } from "./hardening.js";
 import type { Caller, TokenVerifier } from "./identity.js";
 import { closeWebSockets } from "./websockets.js";
 
@@ -121,12 +122,15 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 
   const formatError = createErrorFormatter(logger);
+  const armor = apolloArmor(Boolean(options.production));
   let closeSubscriptions: (() => Promise<void>) | undefined;
   if (options.subscriptions) {
     const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: maxBodyBytes });
     const graphqlWs = useServer(
       {
         schema,
+        // The same limits as over HTTP: a subscription straight to this subgraph is validated alike.
+        validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, ...armor.validationRules]),
         // A socket is identified once, when it opens: a bad token closes it before any subscription.
         onConnect: async (ctx) => {
           const authorization = authorizationFrom(ctx.connectionParams?.authorization);
@@ -157,6 +161,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
 
   const apollo = new ApolloServer<TContext>({
     schema,
+    validationRules: armor.validationRules,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
@@ -170,6 +175,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       // Traces are for Apollo Studio, which the platform does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       operationLogging() as ApolloServerPlugin<TContext>,
+      ...(armor.plugins as ApolloServerPlugin<TContext>[]),
       ...(closeSubscriptions
         ? [{ async serverWillStart() { return { drainServer: closeSubscriptions! }; } }]
         : []),

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPHQL_LIMITS } from "@samtykke/server-kit";
+import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+
+// The gateway's GraphQL limits (graphql-armor), each at its limit and one past it.
+const LIMITS = GRAPHQL_LIMITS.gateway;
+let platform: TestPlatform;
+let citizen: Caller;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  citizen = await platform.citizen("0101804321");
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+/** null when the query ran without any error; else the error's message. */
+async function refusal(caller: Caller, query: string): Promise<string | null> {
+  const result = await caller.graphql(query);
+  return result.errors?.map((e) => e.message).join("; ") ?? null;
+}
+
+/** `{ myConsents { subject { consents { ... id } } } }`, `depth` fields deep. */
+function nested(depth: number): string {
+  const path = ["myConsents", "subject", "consents", "subject", "consents", "subject", "consents", "subject"];
+  const fields = path.slice(0, depth - 1);
+  return `{ ${fields.map((field) => `${field} {`).join(" ")} id ${"}".repeat(fields.length)} }`;
+}
+
+describe("GraphQL limits at the gateway", () => {
+  it(`accepts a query ${LIMITS.depth} deep and refuses one deeper`, async () => {
+    expect(await refusal(citizen, nested(LIMITS.depth))).toBeNull();
+    expect(await refusal(citizen, nested(LIMITS.depth + 1))).toMatch(/depth/i);
+  });
+
+  it(`accepts ${LIMITS.aliases} aliases and refuses more`, async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: templates { id }`).join(" ")} }`;
+    expect(await refusal(platform, aliases(LIMITS.aliases))).toBeNull();
+    expect(await refusal(platform, aliases(LIMITS.aliases + 1))).toMatch(/alias/i);
+  });
+
+  it(`accepts ${LIMITS.directives} directives and refuses more`, async () => {
+    // A directive may appear once per place: one on each of n selections of the same field.
+    const directives = (n: number) => `{ templates { ${"id @include(if: true) ".repeat(n)}} }`;
+    expect(await refusal(platform, directives(LIMITS.directives))).toBeNull();
+    expect(await refusal(platform, directives(LIMITS.directives + 1))).toMatch(/directive/i);
+  });
+
+  it(`accepts ${LIMITS.tokens} tokens and refuses more`, async () => {
+    // A long list value: 19 tokens around it, one per status. (A field repeated hundreds of times
+    // would be stopped by graphql-js's own overlap budget first.)
+    const caseworker = await platform.caseworker("odense");
+    const tokens = (n: number) => `{ consents(filter: { status: [${"ACTIVE ".repeat(n - 19)}] }) { edges { cursor } } }`;
+    expect(await refusal(caseworker, tokens(LIMITS.tokens))).toBeNull();
+    expect(await refusal(caseworker, tokens(LIMITS.tokens + 1))).toMatch(/token/i);
+  });
+
+  it(`accepts ${LIMITS.characters} characters and refuses more`, async () => {
+    const query = "{ templates { id } }";
+    const padded = (n: number) => `${query}\n#${"x".repeat(n - query.length - 2)}`;
+    expect(padded(LIMITS.characters)).toHaveLength(LIMITS.characters);
+    expect(await refusal(platform, padded(LIMITS.characters))).toBeNull();
+    expect(await refusal(platform, padded(LIMITS.characters + 1))).toMatch(/character|length/i);
+  });
+
+  it(`refuses a query costing more than ${LIMITS.cost} within every other limit`, async () => {
+    const costly = `{ myConsents { subject { consents { subject { consents { ${"status ".repeat(700)}} } } } } }`;
+    expect(await refusal(citizen, costly)).toMatch(/cost/i);
+  });
+
+  it("does not batch: an array of operations is refused", async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ templates { id } }" }, { query: "{ templates { id } }" }]),
+    });
+    expect(response.ok).toBe(false);
+  });
+});
