@@ -98,11 +98,12 @@ describe("the audit log", () => {
     try {
       await expect(client.query("update consent_audit set purpose = 'nothing to see' where id = (select min(id) from consent_audit)")).rejects.toThrow(/append-only/);
       await expect(client.query("delete from consent_audit")).rejects.toThrow(/append-only/);
+      await expect(client.query("truncate consent_audit")).rejects.toThrow(/append-only/);
       // Someone with the database owner's rights can still get past the trigger; the chain shows it.
       const [{ id }] = (await client.query("select min(id)::text as id from consent_audit where action = 'read'")).rows;
-      await client.query("alter table consent_audit disable trigger consent_audit_append_only");
+      await client.query("alter table consent_audit disable trigger append_only");
       await client.query("update consent_audit set actor_id = null where id = $1", [id]);
-      await client.query("alter table consent_audit enable trigger consent_audit_append_only");
+      await client.query("alter table consent_audit enable trigger append_only");
       const broken = await verify();
       expect(broken.code).toBe(1);
       expect(broken.output).toContain(`audit log BROKEN at entry ${id}`);

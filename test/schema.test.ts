@@ -11,3 +11,37 @@ describe("schema/", () => {
     expect(await readFile(`${SCHEMA_DIR}supergraph.graphql`, "utf8"), "schema/supergraph.graphql is stale").toBe(supergraphSdl);
   });
 });
+
+/**
+ * Lists that need no `first`, each with what bounds it. Anything else that returns a list must take
+ * `first` (the resolvers cap it at 100).
+ */
+const BOUNDED_LISTS: Record<string, string> = {
+  "ConsentTemplate.choices": "at most 50, checked when the template is drafted",
+  "Consent.choices": "the template version's choices: at most 50",
+  "Consent.answers": "one per choice",
+  "Consent.signatures": "one per giver",
+  "Consent.givers": "the subject, or a child's custody holders (at most two)",
+  "Consent.attachments": "the one scan of a paper consent",
+  "Citizen.custodyHolders": "at most two custody holders",
+  "PowerOfAttorneyGrant.authorityIds": "the authorities one grant names",
+  "ConsentConnection.edges": "the page, bounded by the connection's own first",
+  "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
+};
+
+describe("lists in the API", () => {
+  it("take `first` unless something else bounds them", async () => {
+    const { buildSchema, getNamedType, getNullableType, isListType, isObjectType } = await import("graphql");
+    const schema = buildSchema(await readFile(`${SCHEMA_DIR}supergraph.graphql`, "utf8"));
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith("__") || type.name.startsWith("join__") || type.name.startsWith("link__")) continue;
+      for (const field of Object.values(type.getFields())) {
+        const name = `${type.name}.${field.name}`;
+        if (!isListType(getNullableType(field.type)) || BOUNDED_LISTS[name]) continue;
+        if (!field.args.some((arg) => arg.name === "first" && getNamedType(arg.type).name === "Int")) unbounded.push(name);
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+});

@@ -5,7 +5,19 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
  * One read or write of a consent: who, for which authority, what, when and why. Append-only (the
  * database refuses updates and deletes) and chained: each entry's hash covers the one before it.
  */
-@Entity({ tableName: "consent_audit" })
+@Entity({
+  tableName: "consent_audit",
+  // Append-only: the application never changes or removes an entry, and the database refuses to.
+  triggers: [
+    {
+      name: "append_only",
+      timing: "before",
+      events: ["update", "delete"],
+      forEach: "statement",
+      body: "raise exception 'consent_audit is append-only';",
+    },
+  ],
+})
 @Index({ properties: ["subjectId", "id"] })
 export class AuditEntryEntity {
   [OptionalProps]?: "id";

@@ -98,8 +98,12 @@ export class ConsentResolver {
   }
 
   @FieldResolver(() => [ConsentHistoryEntry], { description: "Every change of the consent, oldest first." })
-  async history(@Root() consent: Consent, @Ctx() { em }: ConsentContext): Promise<ConsentHistoryEntry[]> {
-    return (await consentHistory(em, consent.id)).map((event) => ({
+  async history(
+    @Root() consent: Consent,
+    @Arg("first", () => Int, { defaultValue: 100, description: "At most 100, oldest first." }) first: number,
+    @Ctx() { em }: ConsentContext,
+  ): Promise<ConsentHistoryEntry[]> {
+    return (await consentHistory(em, consent.id, first)).map((event) => ({
       cursor: event.id,
       action: event.action,
       status: event.status,

@@ -55,8 +55,8 @@ export async function searchConsents(em: EntityManager, search: ConsentSearch, f
 }
 
 /** Every change of one consent, oldest first. */
-export function consentHistory(em: EntityManager, consentId: string): Promise<ConsentEventEntity[]> {
-  return em.find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" } });
+export function consentHistory(em: EntityManager, consentId: string, first: number): Promise<ConsentEventEntity[]> {
+  return em.find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) });
 }
 
 /**

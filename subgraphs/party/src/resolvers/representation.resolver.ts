@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError } from "@samtykke/server-kit";
 import { requireCitizenVisible, requireSelfOrAuthority } from "../services/citizen-access.js";
 import { comesOfAge, isMinor, powerOfAttorneyCovers } from "../domain/representation.js";
@@ -26,6 +26,8 @@ export class PowerOfAttorneyGrant {
   @Field(() => Date, { nullable: true })
   validTo!: Date | null;
 }
+
+const cap = (first: number) => Math.min(Math.max(first, 0), 100);
 
 const inForce = (grants: PowerOfAttorney[], now: Date) =>
   grants
@@ -57,23 +59,23 @@ export class RepresentationResolver {
   }
 
   @FieldResolver(() => [Citizen], { description: "The children under 18 the citizen holds custody of." })
-  async children(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<Citizen[]> {
+  async children(@Root() citizen: Citizen, @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number, @Ctx() ctx: PartyContext): Promise<Citizen[]> {
     await requireSelfOrAuthority(ctx, citizen.id);
     const { em } = ctx;
     const rows = await em.find(Custody, { holder: citizen.id }, { populate: ["child"], orderBy: { child: { name: "asc" } } });
     const now = new Date();
-    return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now));
+    return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now)).slice(0, cap(first));
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that the citizen has given others." })
-  async attorneys(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+  async attorneys(@Root() citizen: Citizen, @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
     await requireSelfOrAuthority(ctx, citizen.id);
-    return inForce(await ctx.em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+    return inForce(await ctx.em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, cap(first));
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that let the citizen act for others." })
-  async powersOfAttorney(@Root() citizen: Citizen, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
+  async powersOfAttorney(@Root() citizen: Citizen, @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
     await requireSelfOrAuthority(ctx, citizen.id);
-    return inForce(await ctx.em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date());
+    return inForce(await ctx.em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, cap(first));
   }
 }
