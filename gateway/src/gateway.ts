@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { GraphQLError } from "graphql";
+import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
+import { CallerLimits, callerKey, DEFAULT_CALLER_LIMITS, RATE_LIMITED, type CallerLimitSettings } from "./caller-limits.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -18,6 +20,8 @@ export interface StartGatewayOptions {
   production?: boolean;
   /** Where tokens come from. The gateway refuses a bad token at the door; the subgraphs check it again. */
   identity: IdentityOptions;
+  /** Request rates and socket caps per caller; defaults in caller-limits.ts. */
+  limits?: Partial<CallerLimitSettings>;
 }
 
 export interface RunningGateway {
@@ -46,6 +50,7 @@ async function subgraphReady(graphqlUrl: string): Promise<boolean> {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
+  const limits = new CallerLimits({ ...DEFAULT_CALLER_LIMITS, ...options.limits });
   // The caller's token goes on to every subgraph (a header over HTTP, connectionParams over
   // graphql-ws), so each subgraph decides for itself what this caller may see and do.
   const forwardedToken = [["authorization", "{context.headers.authorization}"]];
@@ -88,13 +93,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // subgraph, so one operation can be followed through all the logs.
     const requestId = requestIdOf(request.headers);
     request.headers[REQUEST_ID_HEADER] = requestId;
+    let caller: Caller;
     try {
-      await verifyToken(request.headers.authorization);
+      caller = await verifyToken(request.headers.authorization);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       response.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' });
       response.end(JSON.stringify({ errors: [{ message: error.messages.en, extensions: { code: error.code, message: error.messages } }] }));
       return;
+    }
+    if (request.url?.split("?")[0] === GRAPHQL_PATH) {
+      const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
+      if (retryAfter !== null) {
+        response.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+        response.end(JSON.stringify({ errors: [{ message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }] }));
+        return;
+      }
     }
     const started = performance.now();
     response.once("finish", () => {
@@ -107,18 +121,41 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
+  const socketOwners = new WeakMap<object, string>();
   const graphqlWs = useServer(
     {
       ...wsOptions,
-      // A socket whose token does not verify is closed before it can subscribe (4403).
+      connectionInitWaitTimeout: limits.settings.connectionInitTimeoutMs,
+      // A socket whose token does not verify is closed before it can subscribe (4403); one over the
+      // caller's share of sockets too (4429).
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        let caller: Caller;
         try {
-          await verifyToken(typeof authorization === "string" ? authorization : null);
+          caller = await verifyToken(typeof authorization === "string" ? authorization : null);
         } catch {
           return false;
         }
+        const key = callerKey(caller, ctx.extra.request.socket.remoteAddress ?? "unknown");
+        if (!limits.openSocket(key)) {
+          ctx.extra.socket.close(4429, "Too many connections");
+          return false;
+        }
+        socketOwners.set(ctx.extra.socket, key);
         return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
+      },
+      onClose: (ctx, code, reason) => {
+        const key = socketOwners.get(ctx.extra.socket);
+        if (key) limits.closeSocket(key);
+        socketOwners.delete(ctx.extra.socket);
+        return wsOptions.onClose?.(ctx, code, reason);
+      },
+      onSubscribe: (ctx, id, payload) => {
+        // The subscription being started is already counted.
+        if (Object.keys(ctx.subscriptions).length > limits.settings.subscriptionsPerSocket) {
+          return [new GraphQLError("Too many subscriptions on one connection", { extensions: { code: "RATE_LIMITED", message: RATE_LIMITED } })];
+        }
+        return wsOptions.onSubscribe!(ctx, id, payload);
       },
     },
     wss,

@@ -1,1 +1,2 @@
 export { startGateway, type RunningGateway, type StartGatewayOptions } from "./gateway.js";
+export { DEFAULT_CALLER_LIMITS, type CallerLimitSettings } from "./caller-limits.js";

@@ -29,6 +29,8 @@ const platform = await startPlatform({
   databaseUrl,
   ports: { gateway: 0, party: 0, template: 0, consent: 0 },
   identity: "dev-login",
+  // The benchmark measures the federation, not the per-caller rate limit.
+  gatewayLimits: { requestsPerMinute: { citizen: 1e9, caseworker: 1e9, system: 1e9, anonymous: 1e9 } },
   seedDemo: true,
   seedDemoConsents: false,
   serveWeb: false,

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import type { CallerLimitSettings } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
@@ -37,7 +38,9 @@ export interface TestPlatform extends Platform, Caller {
 }
 
 /** The whole platform on fresh databases and free ports, stopped and dropped after the file. */
-export async function startTestPlatform(options: { serveWeb?: boolean; consentClock?: { now: () => Date; dueCheckIntervalMs: number } } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { serveWeb?: boolean; consentClock?: { now: () => Date; dueCheckIntervalMs: number }; gatewayLimits?: Partial<CallerLimitSettings> } = {},
+): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
   const logLines: Record<string, any>[] = [];
   const logDestination = new Writable({
@@ -54,6 +57,7 @@ export async function startTestPlatform(options: { serveWeb?: boolean; consentCl
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
     consentClock: options.consentClock,
+    gatewayLimits: options.gatewayLimits,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",
     logDestination: logDestination as never,

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startConsent } from "@samtykke/consent";
 import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
-import { startGateway } from "@samtykke/gateway";
+import { startGateway, type CallerLimitSettings } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
   createLogger,
@@ -43,6 +43,8 @@ export interface PlatformOptions {
   /** Where every part writes its JSON log lines (stdout when not given). */
   logDestination?: DestinationStream;
   onProgress?: (message: string) => void;
+  /** Request rates and socket caps per caller at the gateway (tests make them small). */
+  gatewayLimits?: Partial<CallerLimitSettings>;
   /** The consent subgraph's clock and how often it applies expiry (tests move time). */
   consentClock?: { now: () => Date; dueCheckIntervalMs: number };
 }
@@ -150,6 +152,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logger,
       production: options.production,
       identity,
+      limits: options.gatewayLimits,
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;
