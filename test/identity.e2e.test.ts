@@ -180,6 +180,23 @@ describe("who may do what with a consent", () => {
     expect(still.data.consent.status).toBe("REQUESTED");
   });
 
+  it("takes a signing step to give: a plain login is refused once the answers are valid, and nothing changes", async () => {
+    const id = await requestSeafarerConsent();
+    const loggedIn = await platform.citizen(OLE, AssuranceLevel.SUBSTANTIAL, { signing: false });
+    const give = `mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { status } }`;
+    // Wrong answers are told first, so the app never sends a citizen to sign something that fails.
+    const unanswered = await loggedIn.graphql(give, { id, answers: [] });
+    expect(unanswered.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const answers = [{ key: "income-data", checked: true }, { key: "tax-assessment", checked: false }];
+    const unsigned = await loggedIn.graphql(give, { id, answers });
+    expect(unsigned.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "SIGNING_REQUIRED", message: { da: expect.stringContaining("Underskriv") } });
+    expect((await loggedIn.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id })).data.consent.status).toBe("REQUESTED");
+    // Declining and withdrawing take no more than the login: never harder than giving.
+    const signer = await platform.citizen(OLE);
+    expect((await signer.graphql(give, { id, answers })).data.giveConsent.status).toBe("ACTIVE");
+    expect((await loggedIn.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id })).data.withdrawConsent.status).toBe("WITHDRAWN");
+  });
+
   it("lets an attorney give for the grantor towards the authority the power covers, recorded as on behalf", async () => {
     const id = await requestSeafarerConsent();
     const sofie = await platform.citizen(SOFIE);

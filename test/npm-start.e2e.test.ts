@@ -38,7 +38,8 @@ afterAll(() => {
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "packages/platform/src/start.ts"], {
-    env: { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    // As `npm start` runs it: the development login switched on explicitly.
+    env: { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), DATA_DIR: dataDir, LOG_LEVEL: "warn", DEV_LOGIN: "on" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(child);

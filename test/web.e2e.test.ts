@@ -118,6 +118,12 @@ describe("the web apps", () => {
     }
     await request.getByRole("button", { name: "Giv samtykke" }).click();
 
+    // Giving is signing: a MitID signing step for the signed-in citizen, apart from the login.
+    await citizen.getByRole("heading", { name: "Underskriv med MitID" }).waitFor();
+    await citizen.getByText("Du underskriver som Sofie Hansen", { exact: false }).waitFor();
+    expect(citizen.url()).not.toContain("2508920147");
+    await citizen.getByRole("button", { name: "Underskriv / Sign" }).click();
+
     await citizen.getByRole("status").filter({ hasText: "Tak. Dit samtykke er givet." }).waitFor();
     await citizen.getByRole("article", { name: DATA_SHARING }).getByText("Aktivt", { exact: true }).waitFor();
     // The receipt keeps the answers as given.

@@ -5,7 +5,8 @@ import WebSocket from "ws";
 import type { CallerLimitSettings } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
-import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
+import { startDevLogin } from "@samtykke/dev-login";
+import { AssuranceLevel, createLogger, DEMO } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 
 export interface GraphQLResult<T = any> {
@@ -27,8 +28,11 @@ export type DemoAuthority = "odense" | "skattestyrelsen";
 export interface TestPlatform extends Platform, Caller {
   /** Every JSON log line the parts wrote, parsed. */
   logLines: Record<string, any>[];
-  /** A citizen signed in (NSIS substantial unless told), as after a MitID login. */
-  citizen(cpr: string, level?: AssuranceLevel): Promise<Caller>;
+  /**
+   * A citizen as after a MitID signing step (NSIS substantial unless told): everything a citizen may
+   * do, giving included. `{ signing: false }` is a plain login, which cannot give.
+   */
+  citizen(cpr: string, level?: AssuranceLevel, options?: { signing?: boolean }): Promise<Caller>;
   /** The demo caseworker of an authority, signed in. */
   caseworker(authority: DemoAuthority, level?: AssuranceLevel): Promise<Caller>;
   /** The demo case system of an authority, with a client-credentials token. */
@@ -39,7 +43,13 @@ export interface TestPlatform extends Platform, Caller {
 
 /** The whole platform on fresh databases and free ports, stopped and dropped after the file. */
 export async function startTestPlatform(
-  options: { serveWeb?: boolean; consentClock?: { now: () => Date; dueCheckIntervalMs: number }; gatewayLimits?: Partial<CallerLimitSettings> } = {},
+  options: {
+    serveWeb?: boolean;
+    consentClock?: { now: () => Date; dueCheckIntervalMs: number };
+    gatewayLimits?: Partial<CallerLimitSettings>;
+    /** As in production: the development login then runs apart, as any OpenID Connect provider would. */
+    production?: boolean;
+  } = {},
 ): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
   const logLines: Record<string, any>[] = [];
@@ -49,10 +59,12 @@ export async function startTestPlatform(
       done();
     },
   });
+  const externalLogin = options.production ? await startDevLogin({ port: 0, logger: createLogger("dev-login", "silent") }) : undefined;
   const platform = await startPlatform({
     databaseUrl: serverUrl,
     ports: { gateway: 0, party: 0, template: 0, consent: 0 },
-    identity: "dev-login",
+    identity: externalLogin?.identity ?? "dev-login",
+    production: options.production,
     seedDemo: true,
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
@@ -63,7 +75,7 @@ export async function startTestPlatform(
     logDestination: logDestination as never,
   });
   const clients: Client[] = [];
-  const login = platform.devLogin!;
+  const login = externalLogin ?? platform.devLogin!;
   const withToken = (token: string | null): Caller => ({
     token,
     async graphql(query, variables, headers) {
@@ -92,7 +104,7 @@ export async function startTestPlatform(
     ...withToken(null),
     logLines,
     withToken,
-    citizen: async (cpr, level) => withToken(await login.issue({ role: "citizen", cpr, level })),
+    citizen: async (cpr, level, { signing = true } = {}) => withToken(await login.issue({ role: "citizen", cpr, level, signing })),
     caseworker: async (authority, level) =>
       withToken(await login.issue({ role: "caseworker", caseworkerId: staff(authority).caseworker, authorityId: DEMO.authorities[authority], level })),
     caseSystem: async (authority) =>
@@ -100,6 +112,7 @@ export async function startTestPlatform(
     async stop() {
       await Promise.all(clients.map((client) => client.dispose()));
       await platform.stop();
+      await externalLogin?.close();
       await dropSubgraphDatabases(serverUrl, ["party", "template", "consent"]);
     },
   };

@@ -12,7 +12,7 @@ import { renderLoginPage } from "./login-page.js";
  */
 
 export type TokenRequest =
-  | { role: "citizen"; cpr: string; name?: string; level?: AssuranceLevel }
+  | { role: "citizen"; cpr: string; name?: string; level?: AssuranceLevel; /** A signing step (MitID signing) instead of a login. */ signing?: boolean }
   | { role: "caseworker"; caseworkerId: string; authorityId: string; name?: string; level?: AssuranceLevel }
   | { role: "system"; caseSystemId: string; authorityId: string; scope?: string };
 
@@ -37,6 +37,9 @@ export interface DevLoginOptions {
 /** The SPAs, as public OAuth2 clients, and who may sign in to each. */
 export const LOGIN_CLIENTS = { "web-citizen": "citizen", "web-authority": "caseworker" } as const;
 export type LoginClient = keyof typeof LOGIN_CLIENTS;
+
+/** A signing token lives long enough to sign one thing. */
+const SIGNING_LIFETIME_SECONDS = 300;
 
 interface PendingCode {
   token: string;
@@ -88,9 +91,11 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
   const kid = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
   const codes = new Map<string, PendingCode>();
+  // The pseudonymous subjects handed out, so a signing request names the citizen without their CPR number.
+  const citizensBySubject = new Map<string, string>();
   let issuer = "";
 
-  const sign = (claims: Record<string, unknown>, subject: string, key: CryptoKey) =>
+  const sign = (claims: Record<string, unknown>, subject: string, key: CryptoKey, seconds = lifetime) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: "ES256", kid, typ: "JWT" })
       .setIssuer(issuer)
@@ -98,7 +103,7 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       .setSubject(subject)
       .setIssuedAt()
       .setJti(randomUUID())
-      .setExpirationTime(`${lifetime}s`)
+      .setExpirationTime(`${seconds}s`)
       .sign(key);
 
   const issue = async (request: TokenRequest): Promise<string> => {
@@ -109,7 +114,10 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
     if (request.role === "citizen") {
       const name = request.name ?? DEMO.citizens.find((citizen) => citizen.cpr === request.cpr)?.name;
       // The subject is a pseudonym, as MitID's is; the CPR number travels in its own claim.
-      return sign({ role: "citizen", cpr: request.cpr, name, ...login }, sha256Base64Url(`citizen:${request.cpr}`).slice(0, 22), privateKey);
+      const subject = sha256Base64Url(`citizen:${request.cpr}`).slice(0, 22);
+      citizensBySubject.set(subject, request.cpr);
+      if (request.signing) return sign({ role: "citizen", cpr: request.cpr, name, purpose: "sign", ...login }, subject, privateKey, SIGNING_LIFETIME_SECONDS);
+      return sign({ role: "citizen", cpr: request.cpr, name, ...login }, subject, privateKey);
     }
     const name = request.name ?? DEMO.staff.find((member) => member.caseworker === request.caseworkerId)?.name;
     return sign({ role: "caseworker", authority_id: request.authorityId, name, ...login }, request.caseworkerId, privateKey);
@@ -171,17 +179,26 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       return;
     }
     const level = levelFrom(params.get("acr_values"));
+    // Signing: the signed-in citizen (login_hint: their token's subject) confirms with MitID; no one
+    // else can be picked.
+    const signer = params.get("purpose") === "sign" && role === "citizen" ? (citizensBySubject.get(params.get("login_hint") ?? "") ?? null) : null;
+    if (params.get("purpose") === "sign" && !signer) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Underskrift kræver login_hint med den indloggede borgers subject / Signing needs login_hint with the signed-in citizen's subject");
+      return;
+    }
     if (request.method !== "POST") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      response.end(renderLoginPage({ role, params, level, error: null }));
+      response.end(renderLoginPage({ role, params, level, error: null, signer }));
       return;
     }
     // A typed CPR number may come with a dash or spaces; the listed people come as they are.
-    const chosen = params.get("person") === "other" ? (params.get("cpr") ?? "").replace(/[\s-]/g, "") : (params.get("person") ?? "");
-    const tokenRequest = tokenRequestFromLoginHint(chosen, levelFrom(params.get("level")));
+    const chosen = signer ?? (params.get("person") === "other" ? (params.get("cpr") ?? "").replace(/[\s-]/g, "") : (params.get("person") ?? ""));
+    const picked = tokenRequestFromLoginHint(chosen, levelFrom(params.get("level")));
+    const tokenRequest = picked?.role === "citizen" && signer ? { ...picked, signing: true } : picked;
     if (!tokenRequest || tokenRequest.role !== role) {
       response.writeHead(400, { "content-type": "text/html; charset=utf-8" });
-      response.end(renderLoginPage({ role, params, level, error: "Vælg en person eller skriv et CPR-nummer med 10 cifre. / Choose a person or type a 10-digit CPR number." }));
+      response.end(renderLoginPage({ role, params, level, signer, error: "Vælg en person eller skriv et CPR-nummer med 10 cifre. / Choose a person or type a 10-digit CPR number." }));
       return;
     }
     const code = randomUUID();

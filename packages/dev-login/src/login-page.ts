@@ -10,11 +10,18 @@ const LEVEL_LABELS: Record<AssuranceLevel, string> = {
 };
 
 // The OAuth parameters travel through the form so the POST can finish the same request.
-const PASSED_ON = ["client_id", "redirect_uri", "response_type", "state", "code_challenge", "code_challenge_method", "acr_values"];
+const PASSED_ON = ["client_id", "redirect_uri", "response_type", "state", "code_challenge", "code_challenge_method", "acr_values", "purpose", "login_hint"];
 
 /** The test login page: looks and flows like a MitID login, and says plainly that it is not one. */
-export function renderLoginPage(options: { role: "citizen" | "caseworker"; params: URLSearchParams; level: AssuranceLevel; error: string | null }): string {
-  const { role, params, level, error } = options;
+export function renderLoginPage(options: {
+  role: "citizen" | "caseworker";
+  params: URLSearchParams;
+  level: AssuranceLevel;
+  error: string | null;
+  /** When signing: the signed-in citizen's CPR number; the page then only confirms. */
+  signer?: string | null;
+}): string {
+  const { role, params, level, error, signer } = options;
   const people =
     role === "citizen"
       ? DEMO.citizens.map(({ cpr, name }) => ({ value: cpr, label: `${name} (${cpr.slice(0, 6)}-${cpr.slice(6)})` }))
@@ -39,7 +46,8 @@ export function renderLoginPage(options: { role: "citizen" | "caseworker"; param
   const hidden = PASSED_ON.filter((name) => params.get(name) !== null)
     .map((name) => `<input type="hidden" name="${name}" value="${escape(params.get(name)!)}">`)
     .join("");
-  const title = role === "citizen" ? "Log ind som borger" : "Log ind som sagsbehandler";
+  const title = signer ? "Underskriv med MitID" : role === "citizen" ? "Log ind som borger" : "Log ind som sagsbehandler";
+  const signerName = signer && (DEMO.citizens.find((citizen) => citizen.cpr === signer)?.name ?? `${signer.slice(0, 6)}-xxxx`);
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -69,13 +77,17 @@ export function renderLoginPage(options: { role: "citizen" | "caseworker"; param
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
 <form method="post" action="/authorize">
 ${hidden}
-<fieldset style="border:0;padding:0">
+${
+  signer
+    ? `<p>Du underskriver som <strong>${escape(signerName!)}</strong>. Din underskrift gælder det samtykke, du lige har udfyldt. / You sign as ${escape(signerName!)}, for the consent you have just filled in.</p>`
+    : `<fieldset style="border:0;padding:0">
 <legend>Vælg hvem du vil logge ind som / Choose who to sign in as</legend>
 <ul>${radios}${other}</ul>
-</fieldset>
+</fieldset>`
+}
 <label for="level" style="margin-left:0">Sikringsniveau (NSIS) / Assurance level</label><br>
 <select id="level" name="level">${levels}</select><br>
-<button type="submit">Log ind / Sign in</button>
+<button type="submit">${signer ? "Underskriv / Sign" : "Log ind / Sign in"}</button>
 </form>
 </main>
 </body>

@@ -33,7 +33,7 @@ export async function seedDemoConsents(gatewayUrl: string, login: DevLogin): Pro
   };
   for (const { given, ...input } of demo) {
     const { requestConsent } = await call(gatewayUrl, await caseworkerFor(input.templateId), request, { input });
-    const citizen = await login.issue({ role: "citizen", cpr: input.cpr });
+    const citizen = await login.issue({ role: "citizen", cpr: input.cpr, signing: true });
     if (given) await call(gatewayUrl, citizen, give, { id: requestConsent.id, answers: demoAnswers(input.templateId) });
   }
 }

@@ -22,15 +22,20 @@ const env = parseEnv({
   CPR_KEY: z.string().min(32).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   DEV_LOGIN_PORT: port(4005),
-  // An OpenID Connect provider; without one, `npm start` runs the development login.
+  // An OpenID Connect provider, or DEV_LOGIN=on for the development login (`npm start` sets it).
+  DEV_LOGIN: z.enum(["on", "off"]).default("off"),
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().default("samtykke"),
   AUTH_JWKS_URL: z.string().url().optional(),
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
 
-const identity: IdentityOptions | "dev-login" =
-  env.AUTH_ISSUER && env.AUTH_JWKS_URL ? { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL } : "dev-login";
+function identityFrom(): IdentityOptions | "dev-login" {
+  if (env.AUTH_ISSUER && env.AUTH_JWKS_URL) return { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL };
+  if (env.DEV_LOGIN === "on") return "dev-login";
+  throw new Error("Set AUTH_ISSUER and AUTH_JWKS_URL (an OpenID Connect provider), or DEV_LOGIN=on for the development login (never in production)");
+}
+const identity = identityFrom();
 
 const progress = (message: string) => console.log(`… ${message}`);
 const started = performance.now();

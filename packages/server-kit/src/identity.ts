@@ -28,6 +28,8 @@ export interface Login {
   /** The login transaction (`sid`, else the token's `jti`). */
   transactionId: string;
   authenticatedAt: Date;
+  /** A signing step (MitID signing) rather than a plain login: what giving a consent takes. */
+  signing: boolean;
 }
 
 /** Who is calling, as the token says. Every subgraph decides from this what the caller may do. */
@@ -52,6 +54,7 @@ const claims = z.discriminatedUnion("role", [
   z.object({
     role: z.literal("citizen"),
     cpr: z.string().regex(/^\d{10}$/),
+    purpose: z.enum(["login", "sign"]).default("login"),
     name: z.string().optional(),
     acr: z.string(),
     sid: z.string().optional(),
@@ -118,6 +121,7 @@ export function createTokenVerifier(options: IdentityOptions, keys: JWTVerifyGet
       level: levelOf(token.acr),
       transactionId: token.sid ?? token.jti ?? "unknown",
       authenticatedAt: new Date((token.auth_time ?? token.iat) * 1000),
+      signing: token.role === "citizen" && token.purpose === "sign",
     };
     if (token.role === "citizen") return { kind: "citizen", cpr: token.cpr, name: token.name ?? null, ...login };
     return { kind: "caseworker", caseworkerId: token.sub, authorityId: token.authority_id, name: token.name ?? null, ...login };

@@ -10,6 +10,8 @@ export interface LoginConfig {
 /** Who is signed in, as the token says; the gateway and subgraphs check the token itself. */
 export interface Session {
   token: string;
+  /** The token's subject: a pseudonym, never the CPR number. */
+  subject: string;
   name: string | null;
   role: "citizen" | "caseworker";
   /** The caseworker's authority. */
@@ -18,6 +20,7 @@ export interface Session {
 
 const TOKEN_KEY = "samtykke.token";
 const PENDING_KEY = "samtykke.login";
+const SIGNED_KEY = "samtykke.signed";
 
 function base64Url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -37,12 +40,18 @@ function redirectUri(): string {
   return `${window.location.origin}/`;
 }
 
-/** Sends the browser to the login; it comes back to this app with a code. */
-export async function startLogin(login: LoginConfig): Promise<void> {
+interface PendingLogin {
+  verifier: string;
+  state: string;
+  /** What the app was doing when it sent the user to sign, to finish it on the way back. */
+  signing?: unknown;
+}
+
+async function redirectToLogin(login: LoginConfig, extra: Record<string, string>, signing?: unknown): Promise<void> {
   const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
   const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state }));
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, signing } satisfies PendingLogin));
   const url = new URL(login.authorizeUrl);
   url.search = new URLSearchParams({
     client_id: login.clientId,
@@ -51,8 +60,29 @@ export async function startLogin(login: LoginConfig): Promise<void> {
     code_challenge: challenge,
     code_challenge_method: "S256",
     state,
+    ...extra,
   }).toString();
   window.location.assign(url.toString());
+}
+
+/** Sends the browser to the login; it comes back to this app with a code. */
+export function startLogin(login: LoginConfig): Promise<void> {
+  return redirectToLogin(login, {});
+}
+
+/**
+ * Sends the signed-in citizen to sign (MitID signing, a step apart from the login); `intent` is
+ * kept and handed back by `takeSignature` with the signing token when they return.
+ */
+export function startSigning(login: LoginConfig, session: Session, intent: unknown): Promise<void> {
+  return redirectToLogin(login, { purpose: "sign", login_hint: session.subject, acr_values: "SUBSTANTIAL" }, intent);
+}
+
+/** A signature made on the way back from signing: the short-lived signing token and what it is for. Read once. */
+export function takeSignature<T>(): { token: string; intent: T } | null {
+  const stored = sessionStorage.getItem(SIGNED_KEY);
+  sessionStorage.removeItem(SIGNED_KEY);
+  return stored ? (JSON.parse(stored) as { token: string; intent: T }) : null;
 }
 
 /** On the way back from the login: swaps the code for a token (kept for this tab only) and tidies the address bar. */
@@ -61,7 +91,7 @@ export async function completeLogin(login: LoginConfig): Promise<void> {
   const code = params.get("code");
   if (!code) return;
   window.history.replaceState(null, "", window.location.pathname);
-  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? "null") as { verifier: string; state: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? "null") as PendingLogin | null;
   sessionStorage.removeItem(PENDING_KEY);
   // A code this tab did not ask for (another site's redirect) is ignored.
   if (!pending || pending.state !== params.get("state")) return;
@@ -72,7 +102,10 @@ export async function completeLogin(login: LoginConfig): Promise<void> {
   });
   if (!response.ok) return;
   const { access_token } = (await response.json()) as { access_token?: string };
-  if (access_token) sessionStorage.setItem(TOKEN_KEY, access_token);
+  if (!access_token) return;
+  // A signing token is for the one signature it was asked for; the session keeps its login.
+  if (pending.signing !== undefined) sessionStorage.setItem(SIGNED_KEY, JSON.stringify({ token: access_token, intent: pending.signing }));
+  else sessionStorage.setItem(TOKEN_KEY, access_token);
 }
 
 /** The session in this tab, if its token has not expired. */
@@ -84,7 +117,13 @@ export function currentSession(): Session | null {
     return null;
   }
   const role = claims.role === "caseworker" ? "caseworker" : "citizen";
-  return { token, role, name: typeof claims.name === "string" ? claims.name : null, authorityId: typeof claims.authority_id === "string" ? claims.authority_id : null };
+  return {
+    token,
+    subject: String(claims.sub ?? ""),
+    role,
+    name: typeof claims.name === "string" ? claims.name : null,
+    authorityId: typeof claims.authority_id === "string" ? claims.authority_id : null,
+  };
 }
 
 export function logOut(): void {
@@ -96,15 +135,32 @@ interface AuthState {
   session: Session | null;
   logIn: () => void;
   logOut: () => void;
+  /** Goes to sign; the app gets `intent` back in `signature` when the citizen returns. */
+  sign: (intent: unknown) => void;
+  /** The signature the citizen has just made, to be used once: its signing token and what it was for. */
+  signature: { token: string; intent: unknown } | null;
 }
 
-export const AuthContext = createContext<AuthState>({ session: null, logIn: () => {}, logOut });
+export const AuthContext = createContext<AuthState>({ session: null, logIn: () => {}, logOut, sign: () => {}, signature: null });
 
-export function AuthProvider({ login, session, children }: { login: LoginConfig | null; session: Session | null; children: ReactNode }) {
+export function AuthProvider({
+  login,
+  session,
+  signature,
+  children,
+}: {
+  login: LoginConfig | null;
+  session: Session | null;
+  signature: AuthState["signature"];
+  children: ReactNode;
+}) {
   const logIn = () => {
     if (login) void startLogin(login);
   };
-  return <AuthContext.Provider value={{ session, logIn, logOut }}>{children}</AuthContext.Provider>;
+  const sign = (intent: unknown) => {
+    if (login && session) void startSigning(login, session, intent);
+  };
+  return <AuthContext.Provider value={{ session, logIn, logOut, sign, signature }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {

@@ -21,3 +21,10 @@ export function errorField(error: unknown): string | undefined {
   const field = error.errors[0]?.extensions?.field;
   return typeof field === "string" ? field : undefined;
 }
+
+/** Why the API refused, when it says (`extensions.reason`, e.g. "SIGNING_REQUIRED"). */
+export function errorReason(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const reason = error.errors[0]?.extensions?.reason;
+  return typeof reason === "string" ? reason : undefined;
+}

@@ -2,7 +2,7 @@ export { createApolloClient, onConnected } from "./apollo.js";
 export { useAuth, type LoginConfig, type Session } from "./auth.js";
 export { loadConfig } from "./config.js";
 export { useConsentEvents, type ConsentEvent } from "./consent-events.js";
-export { errorField, errorMessage } from "./errors.js";
+export { errorField, errorMessage, errorReason } from "./errors.js";
 export { createUseLanguage, SHARED_TEXTS, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "./i18n.js";
 export { ErrorAlert } from "./ErrorAlert.js";
 export { Icon } from "./Icon.js";

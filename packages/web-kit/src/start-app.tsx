@@ -3,7 +3,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApolloClient } from "./apollo.js";
-import { AuthProvider, completeLogin, currentSession } from "./auth.js";
+import { AuthProvider, completeLogin, currentSession, takeSignature } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { LanguageContext, type AppTexts, type Language } from "./i18n.js";
 
@@ -29,9 +29,10 @@ export async function startApp(App: ComponentType, texts: AppTexts): Promise<voi
     const { gatewayUrl, login } = await loadConfig();
     if (login) await completeLogin(login);
     const session = currentSession();
+    const signature = takeSignature();
     createRoot(root).render(
       <StrictMode>
-        <AuthProvider login={login} session={session}>
+        <AuthProvider login={login} session={session} signature={signature}>
           <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null)} texts={texts}>
             <App />
           </AppProvider>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AssuranceLevel, type Caller } from "@samtykke/server-kit";
-import { relationTo, requireAnswerer, requireHolderAction, requireRead, type Representation } from "./access.js";
+import { relationTo, requireAnswerer, requireHolderAction, requireRead, requireSigning, type Representation } from "./access.js";
 
 const AUTHORITY = "a-1";
-const login = { level: AssuranceLevel.SUBSTANTIAL, transactionId: "t", authenticatedAt: new Date(0) };
+const login = { level: AssuranceLevel.SUBSTANTIAL, transactionId: "t", authenticatedAt: new Date(0), signing: true };
 const citizen = (level = AssuranceLevel.SUBSTANTIAL): Caller => ({ kind: "citizen", cpr: "0101804321", name: null, ...login, level });
 const caseworker = (authorityId = AUTHORITY): Caller => ({ kind: "caseworker", caseworkerId: "cw", authorityId, name: null, ...login });
 const system = (authorityId = AUTHORITY): Caller => ({ kind: "system", caseSystemId: "cs", authorityId, scopes: [] });
@@ -78,5 +78,14 @@ describe("who may do what", () => {
     expect(() => requireHolderAction(caseworker("a-2"), own, null, "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requireHolderAction(caseworker(), own, null, "pause")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requireHolderAction(system(), own, null, "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
+
+describe("signing", () => {
+  it("takes a signing step, not only a login, to give", () => {
+    expect(() => requireSigning({ ...(citizen() as Extract<Caller, { kind: "citizen" }>), signing: true })).not.toThrow();
+    expect(() => requireSigning({ ...(citizen() as Extract<Caller, { kind: "citizen" }>), signing: false })).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", details: { reason: "SIGNING_REQUIRED" } }),
+    );
   });
 });

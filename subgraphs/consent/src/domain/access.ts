@@ -107,3 +107,15 @@ export function requireHolderAction(caller: Caller, consent: ConsentParties, rep
 function strongest(a: AssuranceLevel, b: AssuranceLevel): AssuranceLevel {
   return meetsLevel(a, b) ? a : b;
 }
+
+/**
+ * Giving is signing: a separate step from logging in (MitID signing), made for this consent. A plain
+ * login token is refused once the answers are known to be valid, so the app knows to ask for it.
+ */
+export function requireSigning(caller: Extract<Caller, { kind: "citizen" }>): void {
+  if (caller.signing) return;
+  throw new ForbiddenError(
+    { da: "Underskriv med MitID for at give samtykket.", en: "Sign with MitID to give the consent." },
+    { reason: "SIGNING_REQUIRED" },
+  );
+}

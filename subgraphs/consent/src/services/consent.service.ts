@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from "@mikro-orm/postgresql";
 import { ConflictError, NotFoundError, requireAuthority, requireCaller, ValidationError } from "@samtykke/server-kit";
-import { requireAnswerer, requireHolderAction, requireRead, type Representation } from "../domain/access.js";
+import { requireAnswerer, requireHolderAction, requireRead, requireSigning } from "../domain/access.js";
 import type { ConsentAction } from "../domain/consent-state.js";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { applyAction, Channel, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, snapshotBody, type Attestation } from "../domain/consent.js";
@@ -247,6 +247,7 @@ export async function giveConsent(ctx: ConsentContext, id: string, answers: read
       loginTransactionId: caller.transactionId,
     };
     const given = give(current, signing, now);
+    requireSigning(caller);
     const action = given.status === ConsentStatus.ACTIVE ? "give" : "sign";
     return {
       change: { ...given, ...(action === "give" ? { channel: Channel.DIGITAL } : {}) },

@@ -1,8 +1,14 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { ChoiceField, ErrorAlert, groupChoices, StatusBadge, type ChoiceAnswer } from "@samtykke/web-kit";
+import { ChoiceField, ErrorAlert, errorReason, groupChoices, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
 import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type CitizenConsent } from "./operations.js";
+
+/** A give waiting for the citizen's signature: what they answered on which consent. */
+export interface PendingGive {
+  consentId: string;
+  answers: ChoiceAnswer[];
+}
 
 /** What the citizen just did, for the page to confirm. */
 export type Answer = "given" | "declined" | "withdrawn";
@@ -65,10 +71,11 @@ export function ConsentRequest({ consent, meId, onAnswered }: { consent: Citizen
   const { t, pick } = useLanguage();
   const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
   // The answer comes back into the cache, which moves the consent from the requests to the list.
+  const { sign } = useAuth();
   const [give, giving] = useMutation(GIVE_CONSENT, { onCompleted: () => onAnswered("given") });
   const [decline, declining] = useMutation(DECLINE_CONSENT, { onCompleted: () => onAnswered("declined") });
   const busy = giving.loading || declining.loading;
-  const error = giving.error ?? declining.error;
+  const error = (errorReason(giving.error) === "SIGNING_REQUIRED" ? undefined : giving.error) ?? declining.error;
   const groups = groupChoices(consent.choices);
   const answer = (value: ChoiceAnswer) => setAnswers((current) => ({ ...current, [value.key]: value }));
   // With two custody holders, the one who has signed waits for the other.
@@ -97,7 +104,11 @@ export function ConsentRequest({ consent, meId, onAnswered }: { consent: Citizen
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            give({ variables: { id: consent.id, answers: Object.values(answers) } }).catch(() => {});
+            const intent: PendingGive = { consentId: consent.id, answers: Object.values(answers) };
+            // The answers are checked first; valid ones are then signed with MitID, a step apart from the login.
+            give({ variables: { id: intent.consentId, answers: intent.answers } }).catch((failure: unknown) => {
+              if (errorReason(failure) === "SIGNING_REQUIRED") sign(intent);
+            });
           }}
         >
           {consent.choices.length > 0 && (

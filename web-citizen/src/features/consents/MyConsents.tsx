@@ -1,10 +1,29 @@
-import { useQuery } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert, Icon, useConsentEvents } from "@samtykke/web-kit";
+import { ErrorAlert, Icon, useAuth, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
 import { AccessLog } from "./AccessLog.js";
-import { ConsentRequest, GivenConsent, type Answer } from "./ConsentCard.js";
-import { MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
+import { ConsentRequest, GivenConsent, type Answer, type PendingGive } from "./ConsentCard.js";
+import { GIVE_CONSENT, MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
+
+// A signature is used once, even if the page renders twice before it has been sent.
+const usedSignatures = new Set<string>();
+
+/** On the way back from signing: gives the consent with the signing token, then confirms it. */
+function useFinishSigning(onGiven: () => void) {
+  const { signature } = useAuth();
+  const [give, result] = useMutation(GIVE_CONSENT, { onCompleted: onGiven });
+  useEffect(() => {
+    if (!signature || usedSignatures.has(signature.token)) return;
+    usedSignatures.add(signature.token);
+    const intent = signature.intent as PendingGive;
+    give({
+      variables: { id: intent.consentId, answers: intent.answers },
+      context: { headers: { authorization: `Bearer ${signature.token}` } },
+    }).catch(() => {});
+  }, [signature, give]);
+  return result;
+}
 
 /** The citizen's overview, live: requests awaiting an answer first, then every other consent. */
 export function MyConsents() {
@@ -14,6 +33,7 @@ export function MyConsents() {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const thanksRef = useRef<HTMLDivElement>(null);
   // Always from the server: the cursor read with the list must be as new as the list.
+  const signing = useFinishSigning(() => setAnswer("given"));
   const { data, loading, error } = useQuery(MY_CONSENTS, { fetchPolicy: "network-only" });
   const citizen = data?.me;
 
@@ -45,6 +65,7 @@ export function MyConsents() {
       <p role="status" aria-live="polite" className="sr-only">
         {announcement?.language === language && announcement.text}
       </p>
+      {signing.error && <ErrorAlert error={signing.error} />}
       {answer && (
         <div ref={thanksRef} tabIndex={-1} className="alert alert-success" role="status">
           <Icon name="success" className="alert-icon" />
