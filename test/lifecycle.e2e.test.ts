@@ -168,6 +168,33 @@ describe("single use", () => {
     expect((await act(caseSystem, "markConsentUsed", id)).data.status).toBe("USED");
     expect(await checkOnce()).toEqual({ valid: false, reason: "ENDED" });
     expect((await act(caseSystem, "markConsentUsed", id)).errors![0]!.extensions!.code).toBe("INVALID_TRANSITION");
+
+    // A retry with the key of a call whose answer was lost gets that answer, and nothing happens twice.
+    const second = (await caseworker.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId, cpr: "1203755678" } }))
+      .data.requestConsent.id;
+    await act(lars, "giveConsent", second);
+    const markUsed = `mutation($id: ID!, $key: String) { markConsentUsed(id: $id, idempotencyKey: $key) { id status history { action } } }`;
+    const first = await caseSystem.graphql(markUsed, { id: second, key: "opslag-2" });
+    const retry = await caseSystem.graphql(markUsed, { id: second, key: "opslag-2" });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data.markConsentUsed).toEqual(first.data.markConsentUsed);
+    expect(retry.data.markConsentUsed.history.filter((entry: { action: string }) => entry.action === "markUsed")).toHaveLength(1);
+    const otherConsent = await caseSystem.graphql(markUsed, { id, key: "opslag-2" });
+    expect(otherConsent.errors![0]!.extensions!.code).toBe("CONFLICT");
+  });
+
+  it("answers a check for a named recipient: the authority and its third party, nobody else, with the legal basis", async () => {
+    const id = await request();
+    await act(ole, "giveConsent", id);
+    const checkFor = (recipient: string | null) =>
+      caseSystem
+        .graphql(`query($recipient: ID) { consentCheck(cpr: "${CPR}", templateKey: "${KEY}", recipient: $recipient) { valid reason legalBasis } }`, { recipient })
+        .then((result) => result.data.consentCheck);
+    expect(await checkFor(null)).toEqual({ valid: true, reason: "VALID", legalBasis: "CONSENT" });
+    expect(await checkFor(DEMO.thirdParties.shippingCompany)).toEqual({ valid: true, reason: "VALID", legalBasis: "CONSENT" });
+    expect(await checkFor(DEMO.authorities.skattestyrelsen)).toMatchObject({ valid: true });
+    expect(await checkFor(DEMO.authorities.koebenhavn)).toEqual({ valid: false, reason: "NOT_FOR_RECIPIENT", legalBasis: "CONSENT" });
+    await act(ole, "withdrawConsent", id);
   });
 
   it("refuses to mark an ordinary consent used, and leaves it valid", async () => {

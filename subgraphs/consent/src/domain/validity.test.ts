@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { checkValidity, ConsentCheckReason, mostRelevant } from "./validity.js";
+import { checkRecipient, checkValidity, ConsentCheckReason, LegalBasis, legalBasisOf, mostRelevant } from "./validity.js";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const day = 24 * 60 * 60 * 1000;
@@ -61,5 +61,24 @@ describe("mostRelevant", () => {
 
   it("is undefined for no consents", () => {
     expect(mostRelevant([], now)).toBeUndefined();
+  });
+});
+
+describe("a check about a named recipient", () => {
+  const valid = { valid: true, reason: ConsentCheckReason.VALID };
+  const consent = { authorityId: "skat", thirdPartyId: "rederi" };
+  it("holds for the authority and its third party, and for no one else", () => {
+    expect(checkRecipient(valid, consent, "skat")).toEqual(valid);
+    expect(checkRecipient(valid, consent, "rederi")).toEqual(valid);
+    expect(checkRecipient(valid, consent, null)).toEqual(valid);
+    expect(checkRecipient(valid, consent, "kommune")).toEqual({ valid: false, reason: ConsentCheckReason.NOT_FOR_RECIPIENT });
+  });
+  it("keeps the reason of a consent that is not valid anyway", () => {
+    expect(checkRecipient({ valid: false, reason: ConsentCheckReason.PAUSED }, consent, "kommune")).toEqual({ valid: false, reason: ConsentCheckReason.PAUSED });
+  });
+  it("names the legal basis from the declaration's kind", () => {
+    expect(legalBasisOf("CONSENT")).toBe(LegalBasis.CONSENT);
+    expect(legalBasisOf("OBJECTION")).toBe(LegalBasis.OBJECTION);
+    expect(legalBasisOf("POWER_OF_ATTORNEY")).toBe(LegalBasis.POWER_OF_ATTORNEY);
   });
 });

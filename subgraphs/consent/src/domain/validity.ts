@@ -9,6 +9,36 @@ export enum ConsentCheckReason {
   PAUSED = "PAUSED",
   EXPIRED = "EXPIRED",
   ENDED = "ENDED",
+  /** In force, but it does not let data go to the recipient asked about. */
+  NOT_FOR_RECIPIENT = "NOT_FOR_RECIPIENT",
+}
+
+/** What the declaration is, as a legal basis for acting on it. */
+export enum LegalBasis {
+  /** GDPR art. 6(1)(a), and art. 9(2)(a) for special categories: the citizen's consent. */
+  CONSENT = "CONSENT",
+  /** The citizen objected (frabedelse): the authority must not do what it names. */
+  OBJECTION = "OBJECTION",
+  /** The citizen lets someone act for them (fuldmagt). */
+  POWER_OF_ATTORNEY = "POWER_OF_ATTORNEY",
+}
+
+export function legalBasisOf(kind: string): LegalBasis {
+  return (Object.values(LegalBasis) as string[]).includes(kind) ? (kind as LegalBasis) : LegalBasis.CONSENT;
+}
+
+/**
+ * A check about a named recipient: the consent covers the authority that holds it and the third
+ * party it names, nobody else. Anything not valid anyway keeps its own reason.
+ */
+export function checkRecipient(
+  verdict: { valid: boolean; reason: ConsentCheckReason },
+  consent: { authorityId: string; thirdPartyId?: string | null } | undefined,
+  recipient: string | null | undefined,
+): { valid: boolean; reason: ConsentCheckReason } {
+  if (!recipient || !consent || !verdict.valid) return verdict;
+  if (recipient === consent.authorityId || recipient === consent.thirdPartyId) return verdict;
+  return { valid: false, reason: ConsentCheckReason.NOT_FOR_RECIPIENT };
 }
 
 export interface ValiditySubject {

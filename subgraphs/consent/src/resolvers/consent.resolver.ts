@@ -2,11 +2,13 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { FORBIDDEN_MESSAGE, ForbiddenError, requireAuthority, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
+import { legalBasisOf } from "../domain/validity.js";
 import {
   actOnConsent,
   closeCase,
   consentCheck,
   giveConsent,
+  markConsentUsed,
   readConsent,
   registerGivenConsent,
   requestConsent,
@@ -146,15 +148,18 @@ export class ConsentResolver {
   async consentCheck(
     @Arg("cpr", () => String) cpr: string,
     @Arg("templateKey", () => String) templateKey: string,
+    @Arg("recipient", () => ID, { nullable: true, description: "The authority or third party the data would go to; the consent must name it." })
+    recipient: string | null,
     @Ctx() ctx: ConsentContext,
   ): Promise<ConsentCheck> {
-    const result = await consentCheck(ctx, { cpr, templateKey });
+    const result = await consentCheck(ctx, { cpr, templateKey, recipient });
     await auditReads(ctx, "check", result.consent ? [result.consent] : [], { subjectId: result.subjectId, purpose: templateKey });
     return {
       valid: result.valid,
       reason: result.reason,
       consent: result.consent && toConsent(result.consent),
       validTo: result.consent?.validTo ?? null,
+      legalBasis: result.consent ? legalBasisOf(result.consent.kind) : null,
     };
   }
 
@@ -254,8 +259,13 @@ export class ConsentResolver {
   }
 
   @Mutation(() => Consent, { description: "Record that a single-use consent has been used; it is then USED and no longer valid." })
-  async markConsentUsed(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await actOnConsent(ctx, id, "markUsed"));
+  async markConsentUsed(
+    @Arg("id", () => ID) id: string,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: "Send the same key when retrying: the first answer comes back." })
+    idempotencyKey: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await markConsentUsed(ctx, id, idempotencyKey));
   }
 
   @Mutation(() => Consent, { description: "Withdraw a request for consent before the citizen has answered it." })

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Channel } from "../domain/consent.js";
-import { ConsentCheckReason } from "../domain/validity.js";
+import { ConsentCheckReason, LegalBasis } from "../domain/validity.js";
 import { ChoiceKind, SignatureMethod } from "../domain/declaration.js";
 
 registerEnumType(ChoiceKind, { name: "ChoiceKind" });
@@ -12,6 +12,10 @@ registerEnumType(Channel, { name: "ConsentChannel", description: "How a consent 
 registerEnumType(ConsentCheckReason, {
   name: "ConsentCheckReason",
   description: "Why a consent check answers valid or not.",
+});
+registerEnumType(LegalBasis, {
+  name: "LegalBasis",
+  description: "CONSENT: GDPR art. 6(1)(a) (and 9(2)(a) for special categories); OBJECTION: the citizen objected (frabedelse); POWER_OF_ATTORNEY: a fuldmagt.",
 });
 
 @ObjectType({ description: "A text in Danish and English." })
@@ -268,6 +272,9 @@ export class ConsentCheck {
 
   @Field(() => Date, { nullable: true })
   validTo!: Date | null;
+
+  @Field(() => LegalBasis, { nullable: true, description: "What the consent is as a legal basis (from its kind); null when there is none." })
+  legalBasis!: LegalBasis | null;
 }
 
 @ObjectType({ description: "One change to a consent, delivered to subscribers in cursor order." })

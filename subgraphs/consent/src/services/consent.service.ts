@@ -8,7 +8,7 @@ import { ConsentStatus } from "../domain/consent-state.js";
 import { applyAction, Channel, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, snapshotBody, type Attestation } from "../domain/consent.js";
 import { inspectScan, SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
-import { checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
+import { checkRecipient, checkValidity, mostRelevant, type ConsentCheckReason } from "../domain/validity.js";
 import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import type { AuditFacts } from "../domain/audit-chain.js";
 import { actorOf, PLATFORM_ACTOR, type EventActor } from "./actor.js";
@@ -271,7 +271,7 @@ export interface ConsentChangeOutcome {
 export async function actOnConsent(
   ctx: ConsentContext,
   id: string,
-  action: Exclude<ConsentAction, "give" | "expire" | "closeCase" | "supersede">,
+  action: Exclude<ConsentAction, "give" | "expire" | "closeCase" | "supersede" | "markUsed">,
   reason?: string | null,
 ): Promise<ConsentEntity> {
   const caller = ctx.caller;
@@ -287,11 +287,46 @@ export async function actOnConsent(
       const onBehalfOfId = relation === "SUBJECT" ? null : current.subjectId;
       actor = actorOf(caller, representation, { onBehalfOfId, reason: relation === "AUTHORITY" ? requiredReason(reason) : (reason?.trim() || null) });
     } else {
-      requireAuthority(caller, current.authorityId, ...(action === "cancel" ? (["caseworker"] as const) : []));
+      requireAuthority(caller, current.authorityId, "caseworker");
       actor = actorOf(caller, representation, { reason: reason?.trim() || null });
     }
     return { change: applyAction(current, action, now), actor };
   });
+}
+
+/**
+ * A case system records that a single-use consent was used. With an idempotency key, a retry (the
+ * answer was lost) gets the consent as the first call left it instead of an INVALID_TRANSITION.
+ */
+export async function markConsentUsed(ctx: ConsentContext, id: string, idempotencyKey?: string | null): Promise<ConsentEntity> {
+  const caller = requireCaller(ctx.caller, "caseworker", "system");
+  const idempotency = idempotencyKey
+    ? { authorityId: caller.authorityId, key: validateIdempotencyKey(idempotencyKey), operation: "markConsentUsed", requestHash: requestHash({ operation: "markConsentUsed", id }) }
+    : undefined;
+  if (idempotency) {
+    const earlier = await firstAnswer(ctx.em, idempotency);
+    if (earlier) return earlier;
+  }
+  try {
+    return await changeConsent(
+      ctx,
+      id,
+      "markUsed",
+      (current, now) => {
+        requireAuthority(caller, current.authorityId);
+        return { change: applyAction(current, "markUsed", now), actor: actorOf(caller, null) };
+      },
+      (em, consent, now) => {
+        if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: consent.id, createdAt: now });
+      },
+    );
+  } catch (error) {
+    if (idempotency && error instanceof UniqueConstraintViolationException) {
+      const earlier = await firstAnswer(ctx.em.fork(), idempotency);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
 }
 
 const MAX_REASON = 1_000;
@@ -320,6 +355,7 @@ async function changeConsent(
   id: string,
   action: ConsentAction,
   decide: (current: ConsentEntity, now: Date) => ConsentChangeOutcome,
+  alongside?: (em: EntityManager, consent: ConsentEntity, now: Date) => void,
 ): Promise<ConsentEntity> {
   const now = ctx.now();
   const consent = await ctx.em.transactional(async (em) => {
@@ -330,6 +366,7 @@ async function changeConsent(
     em.assign(current, outcome.change);
     const recorded = outcome.action ?? action;
     recordEvent(em, current, recorded, now, outcome.actor);
+    alongside?.(em, current, now);
     if (current.replacesConsentId && (recorded === "give" || recorded === "decline")) {
       await endReplacedConsent(em, current.replacesConsentId, recorded === "give" ? "supersede" : "withdraw", now, outcome.actor);
     }
@@ -512,7 +549,7 @@ async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: numbe
 /** "Is there a valid consent?" for a citizen and a template key, as a case system asks before it acts. */
 export async function consentCheck(
   ctx: ConsentContext,
-  input: { cpr: string; templateKey: string },
+  input: { cpr: string; templateKey: string; recipient?: string | null },
 ): Promise<{ valid: boolean; reason: ConsentCheckReason; consent: ConsentEntity | null; subjectId: string }> {
   // An authority checks only its own consents: one authority's consent never lets another act.
   const caller = requireCaller(ctx.caller, "caseworker", "system");
@@ -524,5 +561,5 @@ export async function consentCheck(
   );
   const now = ctx.now();
   const consent = mostRelevant(candidates, now);
-  return { ...checkValidity(consent, now), consent: consent ?? null, subjectId };
+  return { ...checkRecipient(checkValidity(consent, now), consent, input.recipient), consent: consent ?? null, subjectId };
 }
