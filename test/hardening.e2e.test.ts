@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRAPHQL_LIMITS } from "@samtykke/server-kit";
+import { DEMO, GRAPHQL_LIMITS, MAX_REQUEST_BYTES } from "@samtykke/server-kit";
 import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The gateway's GraphQL limits (graphql-armor), each at its limit and one past it.
@@ -85,5 +85,50 @@ describe("GraphQL limits at the gateway", () => {
       body: JSON.stringify([{ query: "{ templates { id } }" }, { query: "{ templates { id } }" }]),
     });
     expect(response.ok).toBe(false);
+  });
+});
+
+describe("GraphQL limits in a subgraph, reached straight", () => {
+  it(`accepts a query ${GRAPHQL_LIMITS.subgraph.depth} deep at the consent subgraph and refuses one deeper`, async () => {
+    const caseworker = await platform.caseworker("odense");
+    const direct = (query: string) =>
+      fetch(platform.subgraphs.consent.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${caseworker.token}` },
+        body: JSON.stringify({ query }),
+      }).then((response) => response.json() as Promise<{ errors?: { message: string }[] }>);
+    const eight = `{ consents { edges { node { subject { consents { subject { consents { id } } } } } } } }`;
+    const nine = `{ consents { edges { node { subject { consents { subject { consents { subject { id } } } } } } } } }`;
+    expect((await direct(eight)).errors).toBeUndefined();
+    expect((await direct(nine)).errors?.[0]?.message).toMatch(/depth/i);
+  });
+});
+
+describe("request sizes", () => {
+  const UPLOAD = `mutation($input: UploadPaperConsentInput!) { uploadPaperConsent(input: $input) { status attachments { size } } }`;
+  const scan = (bytes: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(bytes - 8, 7)]).toString("base64");
+  const input = (scanBase64: string) => ({
+    templateId: DEMO.templates.seafarerTax,
+    cpr: "1710681239",
+    statement: "Underskrevet blanket modtaget med posten",
+    answers: [{ key: "income-data", checked: true }, { key: "tax-assessment", checked: false }],
+    scanBase64,
+    fileName: "blanket.png",
+    signedAt: new Date(Date.now() - 60_000).toISOString(),
+  });
+
+  it("takes a 9 MB scan through the gateway, refuses an 11 MB one in words, and a body past the limit with 413", async () => {
+    const skat = await platform.caseworker("skattestyrelsen");
+    const large = await skat.graphql(UPLOAD, { input: input(scan(9 * 1024 * 1024)) });
+    expect(large.errors).toBeUndefined();
+    expect(large.data.uploadPaperConsent).toEqual({ status: "ACTIVE", attachments: [{ size: 9 * 1024 * 1024 }] });
+    const tooLarge = await skat.graphql(UPLOAD, { input: input(scan(11 * 1024 * 1024)) });
+    expect(tooLarge.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "file", message: { da: expect.stringContaining("10 MB") } });
+    const response = await fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${skat.token}` },
+      body: JSON.stringify({ query: UPLOAD, variables: { input: input("A".repeat(MAX_REQUEST_BYTES)) } }),
+    });
+    expect(response.status).toBe(413);
   });
 });

@@ -4,7 +4,7 @@ import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from 
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { GraphQLError } from "graphql";
-import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { CallerLimits, callerKey, DEFAULT_CALLER_LIMITS, RATE_LIMITED, type CallerLimitSettings } from "./caller-limits.js";
@@ -102,6 +102,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       response.end(JSON.stringify({ errors: [{ message: error.messages.en, extensions: { code: error.code, message: error.messages } }] }));
       return;
     }
+    // The runtime reads the body itself; the declared length is what can be checked before it does.
+    if (request.method === "POST") {
+      const length = Number(request.headers["content-length"]);
+      if (!request.headers["content-length"] || !Number.isFinite(length) || length > MAX_REQUEST_BYTES) {
+        const status = request.headers["content-length"] ? 413 : 411;
+        response.writeHead(status, { "content-type": "application/json", connection: "close" });
+        response.end(JSON.stringify({ errors: [{ message: status === 413 ? "Request body too large" : "Content-Length required", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED" } }] }));
+        return;
+      }
+    }
     if (request.url?.split("?")[0] === GRAPHQL_PATH) {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
@@ -119,7 +129,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     });
     runtime(request, response);
   });
-  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // Subscription messages are small; a socket gets no room for a scan-sized frame.
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
   const socketOwners = new WeakMap<object, string>();
   const graphqlWs = useServer(

@@ -42,3 +42,6 @@ export function envelopArmor(production: boolean) {
   const limits = GRAPHQL_LIMITS.gateway;
   return [...new EnvelopArmor(armorConfig(limits, production)).protect().plugins, characterLimitPlugin({ maxLength: limits.characters })];
 }
+
+/** The largest request the gateway (and the consent subgraph, which takes scans) accepts: a 10 MB scan as base64, with room. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;

@@ -12,6 +12,8 @@ export interface SubgraphDefinition {
   migrationsPath: string;
   buildSchema(): Promise<FederatedSchema>;
   subscriptions?: boolean;
+  /** Largest request body accepted, in bytes (default 1 MB). */
+  maxBodyBytes?: number;
 }
 
 export interface StartSubgraphOptions<TContext extends SubgraphContext> {
@@ -57,6 +59,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       port: options.port,
       host: options.host,
       subscriptions: definition.subscriptions,
+      maxBodyBytes: definition.maxBodyBytes,
       verifyToken: createTokenVerifier(options.identity),
       extendContext: options.extendContext,
       production: options.production,

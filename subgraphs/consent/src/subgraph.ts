@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { buildFederatedSchema, type SubgraphDefinition } from "@samtykke/server-kit";
+import { buildFederatedSchema, MAX_REQUEST_BYTES, type SubgraphDefinition } from "@samtykke/server-kit";
 import { AuditEntryEntity } from "./entities/audit-entry.entity.js";
 import { ConsentAttachmentEntity } from "./entities/consent-attachment.entity.js";
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
@@ -18,6 +18,8 @@ export const consentSubgraph: SubgraphDefinition = {
   entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
+  // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
+  maxBodyBytes: MAX_REQUEST_BYTES,
   buildSchema: () =>
     buildFederatedSchema(
       {
