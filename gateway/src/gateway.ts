@@ -31,6 +31,7 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
 
@@ -87,6 +88,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         ...Object.values(subgraphUrls).map(subgraphReady),
       ]);
       response.writeHead(checks.every(Boolean) ? 200 : 503).end();
+      return;
+    }
+    // The keys that seal consent documents, published where anyone verifying one looks first.
+    if (request.url === JWKS_PATH && subgraphUrls.consent) {
+      try {
+        const upstream = await fetch(new URL(JWKS_PATH, subgraphUrls.consent), { signal: AbortSignal.timeout(2_000) });
+        response.writeHead(upstream.status, { "content-type": "application/json", "cache-control": "public, max-age=300" }).end(await upstream.text());
+      } catch {
+        response.writeHead(503).end();
+      }
       return;
     }
     // One id per request, the caller's if it sent a sane one: the runtime forwards it to every

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import type { SealKey } from "@samtykke/consent";
 import type { CallerLimitSettings } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
@@ -49,6 +50,8 @@ export async function startTestPlatform(
     gatewayLimits?: Partial<CallerLimitSettings>;
     /** As in production: the development login then runs apart, as any OpenID Connect provider would. */
     production?: boolean;
+    /** The keys that seal consent documents (the first seals); one fresh key when not given. */
+    sealKeys?: SealKey[];
   } = {},
 ): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
@@ -70,6 +73,7 @@ export async function startTestPlatform(
     serveWeb: options.serveWeb ?? false,
     consentClock: options.consentClock,
     gatewayLimits: options.gatewayLimits,
+    sealKeys: options.sealKeys,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",
     logDestination: logDestination as never,

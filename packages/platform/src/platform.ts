@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startConsent } from "@samtykke/consent";
+import { generateSealKey, startConsent, type SealKey } from "@samtykke/consent";
 import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
 import { startGateway, type CallerLimitSettings } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
@@ -43,6 +43,8 @@ export interface PlatformOptions {
   /** Where every part writes its JSON log lines (stdout when not given). */
   logDestination?: DestinationStream;
   onProgress?: (message: string) => void;
+  /** The keys that seal consent documents, the first sealing; one is made for this run when none are given. */
+  sealKeys?: SealKey[];
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: Partial<CallerLimitSettings>;
   /** The consent subgraph's clock and how often it applies expiry (tests move time). */
@@ -134,6 +136,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gatewayUrl: () => gatewayUrl,
       now: options.consentClock?.now,
       dueCheckIntervalMs: options.consentClock?.dueCheckIntervalMs,
+      sealKeys: options.sealKeys ?? [await generateSealKey()],
     });
     stops.push(consent.close);
     if (options.seedDemo) {

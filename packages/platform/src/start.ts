@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { generateSealKey, parseSealKeys, type SealKey } from "@samtykke/consent";
 import { parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
@@ -20,6 +23,7 @@ const env = parseEnv({
   WEB_CITIZEN_PORT: port(5173),
   WEB_AUTHORITY_PORT: port(5174),
   CPR_KEY: z.string().min(32).optional(),
+  CONSENT_SEAL_KEYS: z.string().min(2).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   DEV_LOGIN_PORT: port(4005),
   // An OpenID Connect provider, or DEV_LOGIN=on for the development login (`npm start` sets it).
@@ -29,6 +33,18 @@ const env = parseEnv({
   AUTH_JWKS_URL: z.string().url().optional(),
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
+if (env.NODE_ENV === "production" && !env.CONSENT_SEAL_KEYS) throw new Error("CONSENT_SEAL_KEYS is required in production");
+
+/** The sealing keys: from the environment, or made once and kept with the data, so sealed documents verify after a restart. */
+async function sealKeys(): Promise<SealKey[]> {
+  if (env.CONSENT_SEAL_KEYS) return parseSealKeys(env.CONSENT_SEAL_KEYS);
+  const file = resolve(env.DATA_DIR, "seal-keys.json");
+  if (existsSync(file)) return parseSealKeys(await readFile(file, "utf8"));
+  const key = await generateSealKey();
+  await mkdir(env.DATA_DIR, { recursive: true });
+  await writeFile(file, JSON.stringify([{ kid: key.kid, ...key.privateJwk }]), { mode: 0o600 });
+  return [key];
+}
 
 function identityFrom(): IdentityOptions | "dev-login" {
   if (env.AUTH_ISSUER && env.AUTH_JWKS_URL) return { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL };
@@ -53,6 +69,7 @@ const platform = await startPlatform({
     devLogin: env.DEV_LOGIN_PORT,
   },
   identity,
+  sealKeys: await sealKeys(),
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   cprKey: env.CPR_KEY ?? DEVELOPMENT_CPR_KEY,

@@ -25,6 +25,8 @@ export interface StartSubgraphOptions<TContext extends SubgraphContext> {
   /** Where tokens come from; every subgraph checks each caller's token itself. */
   identity: IdentityOptions;
   extendContext?: (base: SubgraphContext) => TContext;
+  /** Plain HTTP GET routes next to `/graphql`. */
+  routes?: Record<string, () => unknown>;
   /** Puts the demo data in when the database has none; returns whether it did. */
   seed?: (em: EntityManager) => Promise<boolean>;
 }
@@ -60,6 +62,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       host: options.host,
       subscriptions: definition.subscriptions,
       maxBodyBytes: definition.maxBodyBytes,
+      routes: options.routes,
       verifyToken: createTokenVerifier(options.identity),
       extendContext: options.extendContext,
       production: options.production,

@@ -41,6 +41,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   production?: boolean;
+  /** Plain HTTP GET routes next to `/graphql` (the consent subgraph's public keys). */
+  routes?: Record<string, () => unknown>;
 }
 
 export interface RunningSubgraph {
@@ -193,6 +195,11 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       if (url.pathname === "/readiness") {
         const ready = await orm.isConnected();
         response.writeHead(ready ? 200 : 503).end();
+        return;
+      }
+      const route = options.routes?.[url.pathname];
+      if (route && request.method === "GET") {
+        response.writeHead(200, { "content-type": "application/json", "cache-control": "public, max-age=300" }).end(JSON.stringify(route()));
         return;
       }
       if (url.pathname !== GRAPHQL_PATH) {

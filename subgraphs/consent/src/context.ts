@@ -1,5 +1,6 @@
 import type { SubgraphContext } from "@samtykke/server-kit";
 import type { Representation } from "./domain/access.js";
+import type { SealKey } from "./domain/consent-document.js";
 import type { ConsentEventBus } from "./services/consent-event-bus.js";
 import type { SupergraphClient } from "./services/supergraph-client.js";
 
@@ -9,4 +10,6 @@ export interface ConsentContext extends SubgraphContext {
   now: () => Date;
   /** Whom a signed-in citizen acts for (asked of the party subgraph once per request); null for anyone else. */
   representation(): Promise<Representation | null>;
+  /** The platform's sealing keys; the first seals. */
+  sealKeys: SealKey[];
 }

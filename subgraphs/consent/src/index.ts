@@ -6,8 +6,14 @@ import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
 import type { Representation } from "./domain/access.js";
+import { publicJwk, type SealKey } from "./domain/consent-document.js";
 
 export { consentSubgraph } from "./subgraph.js";
+export { generateSealKey, parseSealKeys } from "./services/seal-keys.js";
+export type { SealKey } from "./domain/consent-document.js";
+
+/** Where the consent subgraph (and, passed through, the gateway) publishes the keys that seal consent documents. */
+export const JWKS_PATH = "/.well-known/jwks.json";
 
 export interface StartConsentOptions {
   databaseUrl: string;
@@ -21,6 +27,8 @@ export interface StartConsentOptions {
   now?: () => Date;
   /** How often expiry and answer deadlines are applied (ms). */
   dueCheckIntervalMs?: number;
+  /** The platform's keys for sealing consent documents: the first seals, all are published. */
+  sealKeys: SealKey[];
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
@@ -37,8 +45,10 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
         events,
         now,
         representation: () => (representation ??= base.caller.kind === "citizen" ? supergraph.representation(base) : Promise.resolve(null)),
+        sealKeys: options.sealKeys,
       };
     },
+    routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   return {

@@ -1,7 +1,11 @@
 import "reflect-metadata";
 import { z } from "zod";
 import { parseEnv, runAlone } from "@samtykke/server-kit";
-import { startConsent } from "./index.js";
+import { parseSealKeys, startConsent } from "./index.js";
 
-const { GATEWAY_URL } = parseEnv({ GATEWAY_URL: z.string().url().default("http://127.0.0.1:4000/graphql") });
-await runAlone("consent", 4003, (settings) => startConsent({ ...settings, gatewayUrl: () => GATEWAY_URL }));
+const { GATEWAY_URL, CONSENT_SEAL_KEYS } = parseEnv({
+  GATEWAY_URL: z.string().url().default("http://127.0.0.1:4000/graphql"),
+  // A JSON array of private EC P-256 JWKs with their kid; the first seals. Required.
+  CONSENT_SEAL_KEYS: z.string().min(2),
+});
+await runAlone("consent", 4003, (settings) => startConsent({ ...settings, gatewayUrl: () => GATEWAY_URL, sealKeys: parseSealKeys(CONSENT_SEAL_KEYS) }));

@@ -17,13 +17,15 @@ import {
 import { consentsOfCitizen, myConsents } from "../services/consent-search.js";
 import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
-import { consentAttachments, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { publicJwk, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
+import { consentAttachments, consentDocument, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
-import { Authority, Citizen, Consent, ConsentAccess, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
+import { Authority, Citizen, Consent, ConsentAccess, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
 import { consentHistory, searchConsents } from "../services/consent-search.js";
@@ -127,6 +129,23 @@ export class ConsentResolver {
   @FieldResolver(() => ConsentIntegrity, { description: "Recomputes the hash of the stored content and compares it with every signature." })
   async integrity(@Root() consent: Consent, @Ctx() { em }: ConsentContext): Promise<ConsentIntegrity> {
     return consentIntegrity(em, consent.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "The consent as one self-contained document in the exchange format (samtykke.consent-document/1): what was signed, how it stands, the signatures, and the platform's seal (ES256 JWS, keys at /.well-known/jwks.json). Validates against schema/consent-document.schema.json.",
+  })
+  async document(@Root() consent: Consent, @Ctx() ctx: ConsentContext): Promise<ConsentDocument> {
+    const row = await readConsent(ctx, consent.id);
+    await auditReads(ctx, "document", [row]);
+    return consentDocument(ctx.em, row, ctx.sealKeys[0]!, ctx.now());
+  }
+
+  @Query(() => DocumentVerificationResult, {
+    description: "Checks a consent document against the platform's keys: VALID, TAMPERED, UNKNOWN_KEY or MALFORMED, and why. The same check runs offline with `npm run verify-consent`.",
+  })
+  async verifyConsentDocument(@Arg("document", () => GraphQLJSONObject) document: Record<string, unknown>, @Ctx() ctx: ConsentContext): Promise<DocumentVerificationResult> {
+    return verifyDocument(document, ctx.sealKeys.map(publicJwk));
   }
 
   @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })

@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-gr
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Channel } from "../domain/consent.js";
 import { ConsentCheckReason, LegalBasis } from "../domain/validity.js";
+import { DocumentVerdict } from "../domain/consent-document.js";
 import { ChoiceKind, SignatureMethod } from "../domain/declaration.js";
 
 registerEnumType(ChoiceKind, { name: "ChoiceKind" });
@@ -320,4 +321,18 @@ export class ConsentAccess {
 
   @Field(() => String, { nullable: true, description: "Why: the case reference, the template asked about, or the caseworker's words." })
   purpose!: string | null;
+}
+
+registerEnumType(DocumentVerdict, { name: "DocumentVerdict", description: "What checking a consent document found." });
+
+@ObjectType({ description: "The answer to checking a consent document against the platform's keys." })
+export class DocumentVerificationResult {
+  @Field(() => DocumentVerdict)
+  verdict!: DocumentVerdict;
+
+  @Field(() => String, { description: "Why, in words." })
+  why!: string;
+
+  @Field(() => String, { nullable: true, description: "The key the seal names." })
+  kid!: string | null;
 }

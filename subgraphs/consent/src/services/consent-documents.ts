@@ -4,6 +4,8 @@ import { NotFoundError } from "@samtykke/server-kit";
 import { contentHash, isIntact, signedContent } from "../domain/declaration.js";
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
 import { findConsent } from "./consent.service.js";
+import { DOCUMENT_FORMAT, sealDocument, type ConsentDocument, type SealKey } from "../domain/consent-document.js";
+import type { ConsentEntity } from "../entities/consent.entity.js";
 
 export async function consentAttachments(em: EntityManager, consentId: string) {
   return em.find(
@@ -29,4 +31,28 @@ export async function attachmentContent(em: EntityManager, id: string): Promise<
   const attachment = await em.findOne(ConsentAttachmentEntity, { id }, { populate: ["content"] });
   if (!attachment) throw new NotFoundError({ da: "Filen findes ikke.", en: "File not found." }, { id });
   return { consentId: attachment.consentId, content: attachment.content };
+}
+
+/** The consent as its sealed exchange-format document, as it stands now. */
+export async function consentDocument(em: EntityManager, consent: ConsentEntity, key: SealKey, now: Date): Promise<ConsentDocument> {
+  const attachments = await em.find(ConsentAttachmentEntity, { consentId: consent.id }, { fields: ["fileName", "mediaType", "sha256"], orderBy: { createdAt: "asc" } });
+  const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+  return sealDocument(
+    {
+      format: DOCUMENT_FORMAT,
+      issuedAt: now.toISOString(),
+      signed: signedContent({ ...consent, attachments }),
+      state: {
+        status: consent.status,
+        givers: consent.requiredSignerIds.length ? consent.requiredSignerIds : [consent.subjectId],
+        channel: consent.channel ?? null,
+        validFrom: iso(consent.validFrom),
+        validTo: iso(consent.validTo),
+        endedAt: iso(consent.endedAt),
+        attestation: consent.attestation ?? null,
+      },
+      signatures: consent.signatures,
+    },
+    key,
+  );
 }
