@@ -14,8 +14,15 @@ export interface CallerLimitSettings {
   connectionInitTimeoutMs: number;
 }
 
+/** Settings to change; request rates per kind are merged with the defaults. */
+export type CallerLimitOverrides = Partial<Omit<CallerLimitSettings, "requestsPerMinute">> & { requestsPerMinute?: Partial<Record<CallerKind, number>> };
+
+export function callerLimitSettings(overrides: CallerLimitOverrides = {}): CallerLimitSettings {
+  return { ...DEFAULT_CALLER_LIMITS, ...overrides, requestsPerMinute: { ...DEFAULT_CALLER_LIMITS.requestsPerMinute, ...overrides.requestsPerMinute } };
+}
+
 export const DEFAULT_CALLER_LIMITS: CallerLimitSettings = {
-  requestsPerMinute: { citizen: 120, caseworker: 600, system: 1200, anonymous: 60 },
+  requestsPerMinute: { citizen: 120, caseworker: 600, system: 1200, thirdParty: 600, anonymous: 60 },
   socketsPerCaller: 10,
   subscriptionsPerSocket: 20,
   connectionInitTimeoutMs: 3_000,
@@ -30,6 +37,8 @@ export function callerKey(caller: Caller, address: string): string {
       return `caseworker:${caller.caseworkerId}`;
     case "system":
       return `system:${caller.caseSystemId}`;
+    case "thirdParty":
+      return `thirdParty:${caller.systemId}`;
     default:
       return `anonymous:${address}`;
   }

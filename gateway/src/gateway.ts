@@ -7,7 +7,7 @@ import { GraphQLError } from "graphql";
 import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { CallerLimits, callerKey, DEFAULT_CALLER_LIMITS, RATE_LIMITED, type CallerLimitSettings } from "./caller-limits.js";
+import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -21,7 +21,7 @@ export interface StartGatewayOptions {
   /** Where tokens come from. The gateway refuses a bad token at the door; the subgraphs check it again. */
   identity: IdentityOptions;
   /** Request rates and socket caps per caller; defaults in caller-limits.ts. */
-  limits?: Partial<CallerLimitSettings>;
+  limits?: CallerLimitOverrides;
 }
 
 export interface RunningGateway {
@@ -51,7 +51,7 @@ async function subgraphReady(graphqlUrl: string): Promise<boolean> {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
-  const limits = new CallerLimits({ ...DEFAULT_CALLER_LIMITS, ...options.limits });
+  const limits = new CallerLimits(callerLimitSettings(options.limits));
   // The caller's token goes on to every subgraph (a header over HTTP, connectionParams over
   // graphql-ws), so each subgraph decides for itself what this caller may see and do.
   const forwardedToken = [["authorization", "{context.headers.authorization}"]];

@@ -1,2 +1,2 @@
 export { startGateway, type RunningGateway, type StartGatewayOptions } from "./gateway.js";
-export { DEFAULT_CALLER_LIMITS, type CallerLimitSettings } from "./caller-limits.js";
+export { DEFAULT_CALLER_LIMITS, type CallerLimitOverrides, type CallerLimitSettings } from "./caller-limits.js";

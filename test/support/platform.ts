@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { SealKey } from "@samtykke/consent";
-import type { CallerLimitSettings } from "@samtykke/gateway";
+import type { CallerLimitOverrides } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startDevLogin } from "@samtykke/dev-login";
@@ -47,7 +47,7 @@ export async function startTestPlatform(
   options: {
     serveWeb?: boolean;
     consentClock?: { now: () => Date; dueCheckIntervalMs: number };
-    gatewayLimits?: Partial<CallerLimitSettings>;
+    gatewayLimits?: CallerLimitOverrides;
     /** As in production: the development login then runs apart, as any OpenID Connect provider would. */
     production?: boolean;
     /** The keys that seal consent documents (the first seals); one fresh key when not given. */

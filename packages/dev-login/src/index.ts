@@ -14,7 +14,8 @@ import { renderLoginPage } from "./login-page.js";
 export type TokenRequest =
   | { role: "citizen"; cpr: string; name?: string; level?: AssuranceLevel; /** A signing step (MitID signing) instead of a login. */ signing?: boolean }
   | { role: "caseworker"; caseworkerId: string; authorityId: string; name?: string; level?: AssuranceLevel }
-  | { role: "system"; caseSystemId: string; authorityId: string; scope?: string };
+  | { role: "system"; caseSystemId: string; authorityId: string; scope?: string }
+  | { role: "thirdparty"; systemId: string; organisationId: string; scope?: string };
 
 export interface DevLogin {
   identity: IdentityOptions;
@@ -107,6 +108,9 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       .sign(key);
 
   const issue = async (request: TokenRequest): Promise<string> => {
+    if (request.role === "thirdparty") {
+      return sign({ role: "thirdparty", org_id: request.organisationId, scope: request.scope ?? "data-access" }, request.systemId, privateKey);
+    }
     if (request.role === "system") {
       return sign({ role: "system", authority_id: request.authorityId, scope: request.scope ?? "consent:read consent:write" }, request.caseSystemId, privateKey);
     }
@@ -145,8 +149,14 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       const basic = /^Basic\s+(.+)$/i.exec(request.headers.authorization ?? "");
       if (basic) [clientId, secret] = Buffer.from(basic[1]!, "base64").toString().split(":") as [string, string];
       const client = DEMO.caseSystemClients.find((candidate) => candidate.caseSystem === clientId);
-      if (!client || !sameSecret(secret ?? "", DEMO.caseSystemSecret)) return oauthError(response, "invalid_client", "Unknown client or wrong secret", 401);
-      const token = await issue({ role: "system", caseSystemId: client.caseSystem, authorityId: client.authority, scope: form.get("scope") ?? undefined });
+      const thirdParty = DEMO.thirdPartyClients.find((candidate) => candidate.system === clientId);
+      if ((!client && !thirdParty) || !sameSecret(secret ?? "", DEMO.caseSystemSecret)) return oauthError(response, "invalid_client", "Unknown client or wrong secret", 401);
+      const scope = form.get("scope") ?? undefined;
+      const token = await issue(
+        client
+          ? { role: "system", caseSystemId: client.caseSystem, authorityId: client.authority, scope }
+          : { role: "thirdparty", systemId: thirdParty!.system, organisationId: thirdParty!.organisation, scope },
+      );
       return json(response, 200, { access_token: token, token_type: "Bearer", expires_in: lifetime });
     }
     if (grant === "authorization_code") {

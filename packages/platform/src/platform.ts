@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateSealKey, startConsent, type SealKey } from "@samtykke/consent";
 import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
-import { startGateway, type CallerLimitSettings } from "@samtykke/gateway";
+import { startGateway, type CallerLimitOverrides } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
   createLogger,
@@ -46,7 +46,7 @@ export interface PlatformOptions {
   /** The keys that seal consent documents, the first sealing; one is made for this run when none are given. */
   sealKeys?: SealKey[];
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
-  gatewayLimits?: Partial<CallerLimitSettings>;
+  gatewayLimits?: CallerLimitOverrides;
   /** The consent subgraph's clock and how often it applies expiry (tests move time). */
   consentClock?: { now: () => Date; dueCheckIntervalMs: number };
 }

@@ -19,6 +19,10 @@ export const DEMO = {
   thirdParties: {
     shippingCompany: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000401",
   },
+  /** A third party's own system, signed in with client credentials of its organisation. */
+  thirdPartySystems: {
+    shippingCompany: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000402",
+  },
   templates: {
     dataSharing: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000201",
     childTherapy: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000202",
@@ -34,6 +38,8 @@ export const DEMO = {
     { caseSystem: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000301", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000001" },
     { caseSystem: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000302", authority: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000002" },
   ],
+  /** Third parties' systems as OAuth2 clients (same secret): they act for their organisation, not an authority. */
+  thirdPartyClients: [{ system: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000402", organisation: "6a1f3c55-0a55-4d0e-9a8e-0d0e5e000401" }],
   caseSystemSecret: "demo-secret",
   /** Fictitious people of the person-register stand-in; no real person has these numbers. */
   citizens: [

@@ -37,7 +37,9 @@ export type Caller =
   | { kind: "anonymous" }
   | ({ kind: "citizen"; cpr: string; name: string | null } & Login)
   | ({ kind: "caseworker"; caseworkerId: string; authorityId: string; name: string | null } & Login)
-  | { kind: "system"; caseSystemId: string; authorityId: string; scopes: string[] };
+  | { kind: "system"; caseSystemId: string; authorityId: string; scopes: string[] }
+  /** A third party's system (a private organisation data is shared onward with); no authority. */
+  | { kind: "thirdParty"; systemId: string; organisationId: string; scopes: string[] };
 
 export const ANONYMOUS: Caller = { kind: "anonymous" };
 
@@ -72,6 +74,12 @@ const claims = z.discriminatedUnion("role", [
     jti: z.string().optional(),
     auth_time: z.number().optional(),
     iat: z.number(),
+  }),
+  z.object({
+    role: z.literal("thirdparty"),
+    sub: z.string().uuid(),
+    org_id: z.string().uuid(),
+    scope: z.string().default(""),
   }),
   z.object({
     role: z.literal("system"),
@@ -114,6 +122,9 @@ export function createTokenVerifier(options: IdentityOptions, keys: JWTVerifyGet
     const parsed = claims.safeParse(payload);
     if (!parsed.success) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "CLAIMS" });
     const token = parsed.data;
+    if (token.role === "thirdparty") {
+      return { kind: "thirdParty", systemId: token.sub, organisationId: token.org_id, scopes: token.scope.split(" ").filter(Boolean) };
+    }
     if (token.role === "system") {
       return { kind: "system", caseSystemId: token.sub, authorityId: token.authority_id, scopes: token.scope.split(" ").filter(Boolean) };
     }

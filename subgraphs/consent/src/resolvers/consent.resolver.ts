@@ -25,7 +25,8 @@ import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
-import { Authority, Citizen, Consent, ConsentAccess, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
+import { introspectDataAccess, requestDataAccess } from "../services/data-access.js";
+import { Authority, Citizen, Consent, ConsentAccess, DataAccessGrant, DataAccessIntrospection, DataAccessRequestInput, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
 import { consentHistory, searchConsents } from "../services/consent-search.js";
@@ -146,6 +147,21 @@ export class ConsentResolver {
   })
   async verifyConsentDocument(@Arg("document", () => GraphQLJSONObject) document: Record<string, unknown>, @Ctx() ctx: ConsentContext): Promise<DocumentVerificationResult> {
     return verifyDocument(document, ctx.sealKeys.map(publicJwk));
+  }
+
+  @Mutation(() => DataAccessGrant, {
+    description:
+      "The data-sharing gate: a third party's system asks for named data about a citizen under a consent. Granted only when the consent is in force, names the caller's organisation as third party, and the citizen said yes to every item; else FORBIDDEN with reason NO_VALID_CONSENT, NOT_THE_RECIPIENT or SCOPE_NOT_COVERED.",
+  })
+  async requestDataAccess(@Arg("input", () => DataAccessRequestInput) input: DataAccessRequestInput, @Ctx() ctx: ConsentContext): Promise<DataAccessGrant> {
+    const grant = await requestDataAccess(ctx, input);
+    return { ...grant, consent: toConsent(grant.consent) };
+  }
+
+  @Query(() => DataAccessIntrospection, { description: "For the data holder: does this access token still stand? Inactive the moment its consent is withdrawn." })
+  async introspectDataAccess(@Arg("token", () => String) token: string, @Ctx() ctx: ConsentContext): Promise<DataAccessIntrospection> {
+    const result = await introspectDataAccess(ctx, token);
+    return { ...result, consent: result.consent && toConsent(result.consent) };
   }
 
   @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })

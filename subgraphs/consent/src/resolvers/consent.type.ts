@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Channel } from "../domain/consent.js";
 import { ConsentCheckReason, LegalBasis } from "../domain/validity.js";
@@ -316,6 +316,9 @@ export class ConsentAccess {
   @Field(() => Authority, { nullable: true, description: "The authority the caseworker or case system acted for." })
   authority!: Authority | null;
 
+  @Field(() => ThirdParty, { nullable: true, description: "The third party that asked for access to data under the consent." })
+  thirdParty!: ThirdParty | null;
+
   @Field(() => Consent, { nullable: true })
   consent!: Consent | null;
 
@@ -335,4 +338,49 @@ export class DocumentVerificationResult {
 
   @Field(() => String, { nullable: true, description: "The key the seal names." })
   kid!: string | null;
+}
+
+@InputType({ description: "A third party's request for named data about a citizen under a consent." })
+export class DataAccessRequestInput {
+  @Field(() => String)
+  cpr!: string;
+
+  @Field(() => String, { description: "The consent's template key." })
+  templateKey!: string;
+
+  @Field(() => [String], { description: "The data items asked for: choice keys of the consent the citizen answered yes." })
+  scope!: string[];
+}
+
+@ObjectType({ description: "Access granted: a short-lived token the data holder verifies with the platform's keys (/.well-known/jwks.json)." })
+export class DataAccessGrant {
+  @Field(() => String, { description: "A JWT (ES256): sub = the citizen's id, aud = the data holder, scope, consent_id, exp." })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => [String])
+  scope!: string[];
+
+  @Field(() => Consent)
+  consent!: Consent;
+}
+
+@ObjectType({ description: "Whether an access token still stands." })
+export class DataAccessIntrospection {
+  @Field(() => Boolean)
+  active!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Why not: INVALID_OR_EXPIRED, or the consent check's reason (ENDED, PAUSED, EXPIRED, ...)." })
+  reason!: string | null;
+
+  @Field(() => Consent, { nullable: true })
+  consent!: Consent | null;
+
+  @Field(() => [String])
+  scope!: string[];
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
 }

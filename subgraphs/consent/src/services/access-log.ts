@@ -25,7 +25,9 @@ export async function accessLogFor(em: EntityManager, representation: Representa
       occurredAt: entry.occurredAt,
       action: entry.action,
       actorKind: entry.actorKind,
-      authority: entry.actorAuthorityId ? { id: entry.actorAuthorityId } : null,
+      // A third party's system acts for its own organisation, which is no authority.
+      authority: entry.actorAuthorityId && entry.actorKind !== "THIRD_PARTY" ? { id: entry.actorAuthorityId } : null,
+      thirdParty: entry.actorAuthorityId && entry.actorKind === "THIRD_PARTY" ? { id: entry.actorAuthorityId } : null,
       consent: entry.consentId && consents.has(entry.consentId) ? toConsent(consents.get(entry.consentId)!) : null,
       purpose: entry.purpose,
     }),

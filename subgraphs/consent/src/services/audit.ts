@@ -4,7 +4,7 @@ import { chain, GENESIS_HASH, verifyChain, type AuditFacts, type ChainVerdict, t
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
-import { actorOf, type EventActor } from "./actor.js";
+import { actorOf } from "./actor.js";
 
 /** One writer at a time extends the chain; held to commit, so ids follow the chain's order. */
 export const AUDIT_LOCK = 7_245_002;
@@ -29,7 +29,7 @@ type AuditedConsent = Pick<ConsentEntity, "id" | "subjectId" | "authorityId" | "
 
 /** The facts of one action on one consent by an actor. */
 export function auditFacts(
-  actor: Pick<EventActor, "actorKind" | "actorId"> & { authorityId?: string | null },
+  actor: { actorKind: string; actorId: string | null; authorityId?: string | null },
   action: string,
   consent: AuditedConsent | null,
   extra: { purpose?: string | null; requestId?: string | null; subjectId?: string | null; occurredAt: Date },
@@ -58,7 +58,11 @@ export function authorityOf(caller: Caller): string | null {
  */
 export async function auditReads(ctx: ConsentContext, action: string, consents: readonly AuditedConsent[], extra: { subjectId?: string | null; purpose?: string | null } = {}): Promise<void> {
   const representation = await ctx.representation();
-  const actor = { ...actorOf(ctx.caller, representation), authorityId: authorityOf(ctx.caller) };
+  // A third party's system is no authority: it is named with the organisation it acts for.
+  const actor =
+    ctx.caller.kind === "thirdParty"
+      ? { actorKind: "THIRD_PARTY", actorId: ctx.caller.systemId, authorityId: ctx.caller.organisationId }
+      : { ...actorOf(ctx.caller, representation), authorityId: authorityOf(ctx.caller) };
   const occurredAt = ctx.now();
   const facts = consents.length
     ? consents.map((consent) => auditFacts(actor, action, consent, { ...extra, requestId: ctx.requestId, occurredAt }))

@@ -73,12 +73,12 @@ export class SupergraphClient {
   }
 
   async citizenIdByCpr(cpr: string, onBehalf: OnBehalf): Promise<string> {
-    const data = await this.request<{ citizen: { id: string } }>(
-      /* GraphQL */ `query ConsentCitizenByCpr($cpr: String!) { citizen(cpr: $cpr) { id } }`,
+    const data = await this.request<{ citizenIdByCpr: string }>(
+      /* GraphQL */ `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
       { cpr },
       onBehalf,
     );
-    return data.citizen.id;
+    return data.citizenIdByCpr;
   }
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { FORBIDDEN_MESSAGE, ForbiddenError, requireCaller } from "@samtykke/server-kit";
 import { maskCpr, parseCpr } from "../domain/cpr.js";
 import { Citizen } from "../entities/citizen.entity.js";
@@ -16,6 +16,14 @@ export class CitizenResolver {
     // A citizen may look only themselves up by CPR number; the others they see through relations.
     if (caller.kind === "citizen" && parseCpr(cpr).value !== caller.cpr) throw new ForbiddenError(FORBIDDEN_MESSAGE, { reason: "NOT_SELF" });
     return findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr);
+  }
+
+  @Query(() => ID, {
+    description: "Only the platform id of the citizen with this CPR number: what a third party's system may learn, never a name.",
+  })
+  async citizenIdByCpr(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext): Promise<string> {
+    requireCaller(ctx.caller, "caseworker", "system", "thirdParty");
+    return (await findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr)).id;
   }
 
   @Query(() => Citizen, { nullable: true, description: "The signed-in citizen; null for caseworkers and case systems." })
