@@ -6,27 +6,30 @@ import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
 interface Access {
   occurredAt: string;
   action: string;
-  actorKind: "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM" | "CITIZEN";
+  actorKind: "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM" | "CITIZEN" | "THIRD_PARTY";
   authority: { id: string; name: string } | null;
+  thirdParty: { id: string; name: string } | null;
   consent: { id: string; title: LocalizedText } | null;
   purpose: string | null;
 }
 
 const ACCESS_LOG: TypedDocumentNode<{ myConsentAccessLog: Access[] }, Record<string, never>> = gql`
   query MyConsentAccessLog {
-    myConsentAccessLog(first: 50) { occurredAt action actorKind authority { id name } consent { id title { da en } } purpose }
+    myConsentAccessLog(first: 50) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }
   }
 `;
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
-const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver"] as const;
+const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver"] as const;
 
 /** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words. */
 export function AccessLog() {
   const { t, pick, language } = useLanguage();
   const { data, error, loading } = useQuery(ACCESS_LOG, { fetchPolicy: "network-only" });
   const who = (entry: Access) =>
-    entry.actorKind === "PLATFORM" ? t("accessByPlatform") : `${entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
+    entry.actorKind === "PLATFORM"
+      ? t("accessByPlatform")
+      : `${entry.thirdParty?.name ?? entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
   const what = (action: string) => (ACTIONS.includes(action as (typeof ACTIONS)[number]) ? t(`access_${action as (typeof ACTIONS)[number]}`) : action);
   const when = (iso: string) => new Date(iso).toLocaleString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   return (
