@@ -73,6 +73,37 @@ async function consentsOfEveryKind(): Promise<string[]> {
   return [requested, given, withdrawn, declined, onBehalf, paper, delivered];
 }
 
+describe("the FHIR R5 export", () => {
+  it("gives every status and channel as a Consent resource that keeps FHIR's rules", async () => {
+    const states = ["draft", "active", "inactive", "not-done", "entered-in-error", "unknown"];
+    const referenceTo = /^(Patient|RelatedPerson|Organization|Practitioner)\/[0-9a-f-]{36}$/;
+    const ids = await consentsOfEveryKind();
+    const resources = await Promise.all(
+      ids.map(async (id) => (await skat.graphql(`query($id: ID!) { consent(id: $id) { status channel fhir } }`, { id })).data.consent),
+    );
+    expect(resources.map(({ status, fhir }) => [status, fhir.status])).toEqual([
+      ["REQUESTED", "draft"],
+      ["ACTIVE", "active"],
+      ["WITHDRAWN", "inactive"],
+      ["DECLINED", "not-done"],
+      ["ACTIVE", "active"],
+      ["ACTIVE", "active"],
+      ["ACTIVE", "active"],
+    ]);
+    for (const { channel, fhir } of resources) {
+      expect(fhir.resourceType).toBe("Consent");
+      expect(states).toContain(fhir.status); // status: 1..1, from the ConsentState value set
+      expect(["permit", "deny"]).toContain(fhir.decision);
+      for (const ref of [fhir.subject, ...fhir.grantor, ...fhir.grantee, ...fhir.controller]) expect(ref.reference).toMatch(referenceTo);
+      if (fhir.period?.end) expect(Date.parse(fhir.period.end)).toBeGreaterThanOrEqual(Date.parse(fhir.period.start));
+      expect(fhir.grantee.map((ref: { reference: string }) => ref.reference)).toContain(`Organization/${DEMO.thirdParties.shippingCompany}`);
+      // A paper consent carries its scan; what someone attested carries the verification.
+      expect(fhir.sourceAttachment.length).toBe(channel === "PAPER" ? 1 : 0);
+      expect(fhir.verification.length).toBe(["ON_BEHALF", "PAPER", "API"].includes(channel) ? 1 : 0);
+    }
+  });
+});
+
 describe("the consent document", () => {
   it("exists for a consent of every status and channel, valid against schema/consent-document.schema.json and verified by the platform", async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -52,6 +52,7 @@ const TEXTS = {
   access_search: { da: "fandt samtykket i en søgning", en: "found the consent in a search" },
   access_check: { da: "tjekkede om du har givet samtykke", en: "checked whether you have given consent" },
   access_readFile: { da: "åbnede den scannede blanket til", en: "opened the scanned form of" },
+  access_export: { da: "hentede som FHIR-ressource", en: "fetched as a FHIR resource" },
   access_document: { da: "hentede det forseglede dokument for", en: "fetched the sealed document of" },
   access_accessGranted: { da: "fik adgang til oplysninger under", en: "was given access to data under" },
   access_accessRefused: { da: "fik afslag på adgang til oplysninger under", en: "was refused access to data under" },

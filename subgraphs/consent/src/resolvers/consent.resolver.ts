@@ -19,7 +19,7 @@ import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { publicJwk, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
-import { consentAttachments, consentDocument, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
+import { consentAttachments, consentDocument, consentFhir, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
@@ -140,6 +140,13 @@ export class ConsentResolver {
     const row = await readConsent(ctx, consent.id);
     await auditReads(ctx, "document", [row]);
     return consentDocument(ctx.em, row, ctx.sealKeys[0]!, ctx.now());
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: "The consent as an HL7 FHIR R5 Consent resource (mapping in the README)." })
+  async fhir(@Root() consent: Consent, @Ctx() ctx: ConsentContext): Promise<Record<string, unknown>> {
+    const row = await readConsent(ctx, consent.id);
+    await auditReads(ctx, "export", [row]);
+    return consentFhir(ctx.em, row);
   }
 
   @Query(() => DocumentVerificationResult, {

@@ -6,6 +6,7 @@ import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.j
 import { findConsent } from "./consent.service.js";
 import { DOCUMENT_FORMAT, sealDocument, type ConsentDocument, type SealKey } from "../domain/consent-document.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
+import { toFhirConsent } from "../domain/fhir.js";
 
 export async function consentAttachments(em: EntityManager, consentId: string) {
   return em.find(
@@ -55,4 +56,10 @@ export async function consentDocument(em: EntityManager, consent: ConsentEntity,
     },
     key,
   );
+}
+
+/** The consent as an HL7 FHIR R5 Consent resource, its scans as source attachments. */
+export async function consentFhir(em: EntityManager, consent: ConsentEntity): Promise<Record<string, unknown>> {
+  const attachments = await em.find(ConsentAttachmentEntity, { consentId: consent.id }, { fields: ["id", "fileName", "mediaType", "size", "sha256"], orderBy: { createdAt: "asc" } });
+  return toFhirConsent({ ...consent, attachments });
 }
