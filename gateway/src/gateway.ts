@@ -183,6 +183,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     wss,
   );
 
+  // The runtime loads the supergraph on its first HTTP request; a subscriber arriving first over
+  // graphql-ws found no schema ("Expected null to be a GraphQL schema"). Load it before listening.
+  await runtime.getSchema();
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}${GRAPHQL_PATH}`;

@@ -52,6 +52,8 @@ export async function startTestPlatform(
     production?: boolean;
     /** The keys that seal consent documents (the first seals); one fresh key when not given. */
     sealKeys?: SealKey[];
+    /** How long subscribers wait without a wake-up before reading the event log anyway. */
+    consentEventPollMs?: number;
   } = {},
 ): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
@@ -74,6 +76,7 @@ export async function startTestPlatform(
     consentClock: options.consentClock,
     gatewayLimits: options.gatewayLimits,
     sealKeys: options.sealKeys,
+    consentEventPollMs: options.consentEventPollMs,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",
     logDestination: logDestination as never,

@@ -47,6 +47,8 @@ export interface PlatformOptions {
   sealKeys?: SealKey[];
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: CallerLimitOverrides;
+  /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
+  consentEventPollMs?: number;
   /** The consent subgraph's clock and how often it applies expiry (tests move time). */
   consentClock?: { now: () => Date; dueCheckIntervalMs: number };
 }
@@ -137,6 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       now: options.consentClock?.now,
       dueCheckIntervalMs: options.consentClock?.dueCheckIntervalMs,
       sealKeys: options.sealKeys ?? [await generateSealKey()],
+      eventPollMs: options.consentEventPollMs,
     });
     stops.push(consent.close);
     if (options.seedDemo) {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/consent.service.js";
+import { listenForCommits } from "./services/commit-listener.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
@@ -29,11 +30,13 @@ export interface StartConsentOptions {
   dueCheckIntervalMs?: number;
   /** The platform's keys for sealing consent documents: the first seals, all are published. */
   sealKeys: SealKey[];
+  /** How long a subscriber waits without a wake-up before reading the event log anyway (ms). */
+  eventPollMs?: number;
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
   const supergraph = new SupergraphClient(options.gatewayUrl);
-  const events = new ConsentEventBus();
+  const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
   const subgraph = await startSubgraph<ConsentContext>(consentSubgraph, {
     ...options,
@@ -51,10 +54,13 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
+  // Commits on any instance wake this one's subscribers.
+  const commits = listenForCommits(options.databaseUrl, events, options.logger);
   return {
     ...subgraph,
     close: async () => {
       await stopDueChanges();
+      await commits.close();
       await subgraph.close();
     },
   };

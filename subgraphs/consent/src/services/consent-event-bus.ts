@@ -7,6 +7,12 @@ import { EventEmitter } from "node:events";
 export class ConsentEventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
+  /**
+   * How long a waiting reader sleeps without a wake-up before it reads the log anyway: the safety
+   * net under the commit listener (LISTEN/NOTIFY), which wakes readers on every instance at once.
+   */
+  constructor(readonly pollMs = 2_000) {}
+
   committed(): void {
     this.emitter.emit("committed");
   }

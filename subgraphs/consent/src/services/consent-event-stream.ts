@@ -21,8 +21,6 @@ export interface StreamedConsentEvent {
 }
 
 const BATCH = 100;
-// Wake-ups come from this instance's commits; the poll catches commits made elsewhere.
-const POLL_MS = 2_000;
 
 /** The id of the newest event, "0" when there is none. */
 export async function latestCursor(em: EntityManager): Promise<string> {
@@ -70,7 +68,7 @@ export function consentEventStream(
         { orderBy: { id: "asc" }, limit: BATCH },
       );
       if (events.length === 0) {
-        await bus.waitForCommit(abort.signal, POLL_MS);
+        await bus.waitForCommit(abort.signal, bus.pollMs);
         continue;
       }
       const consents = await reader.find(ConsentEntity, { id: { $in: [...new Set(events.map((e) => e.consentId))] } });

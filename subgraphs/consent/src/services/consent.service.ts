@@ -13,6 +13,7 @@ import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entit
 import type { AuditFacts } from "../domain/audit-chain.js";
 import { actorOf, PLATFORM_ACTOR, type EventActor } from "./actor.js";
 import { appendAudit, auditFacts } from "./audit.js";
+import { COMMIT_CHANNEL } from "./commit-listener.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
@@ -54,6 +55,8 @@ function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentE
  */
 async function sealChanges(em: EntityManager): Promise<void> {
   await lockEventLog(em);
+  // Delivered by PostgreSQL at commit, to every instance's commit listener.
+  await em.execute(`select pg_notify('${COMMIT_CHANNEL}', '')`);
   await appendAudit(em, auditTrails.get(em) ?? []);
   auditTrails.delete(em);
 }
