@@ -12,4 +12,6 @@ export interface ConsentContext extends SubgraphContext {
   representation(): Promise<Representation | null>;
   /** The platform's sealing keys; the first seals. */
   sealKeys: SealKey[];
+  /** Whether a webhook may be plain http on a loopback address (development and tests, never production). */
+  allowLoopbackWebhooks: boolean;
 }

@@ -3,6 +3,7 @@ import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samt
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/consent.service.js";
 import { listenForCommits } from "./services/commit-listener.js";
+import { startWebhookDelivery } from "./services/webhooks.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
@@ -32,6 +33,8 @@ export interface StartConsentOptions {
   sealKeys: SealKey[];
   /** How long a subscriber waits without a wake-up before reading the event log anyway (ms). */
   eventPollMs?: number;
+  /** How often due webhook deliveries are made (ms). */
+  webhookIntervalMs?: number;
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
@@ -49,6 +52,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
         now,
         representation: () => (representation ??= base.caller.kind === "citizen" ? supergraph.representation(base) : Promise.resolve(null)),
         sealKeys: options.sealKeys,
+        allowLoopbackWebhooks: !options.production,
       };
     },
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
@@ -56,9 +60,11 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   // Commits on any instance wake this one's subscribers.
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
+  const stopWebhooks = startWebhookDelivery(subgraph.orm.em, options.logger, options.webhookIntervalMs ?? 1_000);
   return {
     ...subgraph,
     close: async () => {
+      await stopWebhooks();
       await stopDueChanges();
       await commits.close();
       await subgraph.close();

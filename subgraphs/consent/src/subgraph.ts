@@ -5,7 +5,9 @@ import { ConsentAttachmentEntity } from "./entities/consent-attachment.entity.js
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
 import { ConsentEntity } from "./entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js";
+import { WebhookSubscriptionEntity } from "./entities/webhook.entity.js";
 import { referenceResolvers } from "./federation/reference-resolvers.js";
+import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -15,7 +17,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
@@ -23,7 +25,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver],
+        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { NotFoundError, requireAuthority, requireCaller } from "@samtykke/server-kit";
+import type { Logger } from "pino";
+import { backoffSeconds, SIGNATURE_HEADER, signWebhook, validateWebhookUrl } from "../domain/webhook.js";
+import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";
+import type { ConsentContext } from "../context.js";
+import { latestCursor } from "./consent-event-stream.js";
+
+const LEASE_SECONDS = 30;
+const BATCH = 50;
+
+/** A case system registers an endpoint for its authority's events, from now on; the secret is shown this once. */
+export async function registerWebhook(ctx: ConsentContext, url: string) {
+  const system = requireCaller(ctx.caller, "system");
+  const subscription = ctx.em.create(WebhookSubscriptionEntity, {
+    authorityId: system.authorityId,
+    caseSystemId: system.caseSystemId,
+    url: validateWebhookUrl(url, ctx.allowLoopbackWebhooks),
+    secret: randomBytes(32).toString("base64url"),
+    cursor: await latestCursor(ctx.em),
+    createdAt: ctx.now(),
+  });
+  await ctx.em.flush();
+  return subscription;
+}
+
+export async function webhooksOf(ctx: ConsentContext, limit: number) {
+  const caller = requireCaller(ctx.caller, "system", "caseworker");
+  return ctx.em.find(WebhookSubscriptionEntity, { authorityId: caller.authorityId }, { orderBy: { createdAt: "asc" }, limit });
+}
+
+/** Delivers again everything after `fromCursor` (a receiver that lost data, or a new one catching up). */
+export async function replayWebhook(ctx: ConsentContext, id: string, fromCursor: string) {
+  const subscription = await ctx.em.findOne(WebhookSubscriptionEntity, { id });
+  if (!subscription) throw new NotFoundError({ da: "Webhooket findes ikke.", en: "Webhook not found." }, { id });
+  requireAuthority(ctx.caller, subscription.authorityId);
+  if (!/^\d{1,19}$/.test(fromCursor)) throw new NotFoundError({ da: "Ugyldig markør.", en: "Invalid cursor." }, { field: "fromCursor" });
+  ctx.em.assign(subscription, { cursor: fromCursor, failures: 0, nextAttemptAt: null, lastError: null });
+  await ctx.em.flush();
+  return subscription;
+}
+
+/** What a receiver gets for one event; `cursor` orders them and names the event for acknowledgement. */
+function payload(event: ConsentEventEntity): string {
+  return JSON.stringify({
+    cursor: event.id,
+    consentId: event.consentId,
+    action: event.action,
+    status: event.status,
+    occurredAt: event.occurredAt.toISOString(),
+    actorKind: event.actorKind,
+  });
+}
+
+/**
+ * Delivers each subscription's events in cursor order, at least once: the cursor moves only past an
+ * event the endpoint answered 2xx; a failure waits 1, 2, 4, … s (up to 5 min) and tries the same
+ * event again. One instance at a time holds a subscription's lease, so order holds across instances.
+ */
+export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now = new Date()): Promise<number> {
+  const leased = await em.getConnection().execute<{ id: string }[]>(
+    `update webhook_subscription set leased_until = ? where id in (
+       select id from webhook_subscription
+       where (leased_until is null or leased_until < ?) and (next_attempt_at is null or next_attempt_at <= ?)
+       order by id limit 10 for update skip locked)
+     returning id`,
+    [new Date(now.getTime() + LEASE_SECONDS * 1000), now, now],
+  );
+  let delivered = 0;
+  for (const { id } of leased) {
+    const fork = em.fork();
+    const subscription = await fork.findOneOrFail(WebhookSubscriptionEntity, { id });
+    const events = await fork.find(ConsentEventEntity, { authorityId: subscription.authorityId, id: { $gt: subscription.cursor } }, { orderBy: { id: "asc" }, limit: BATCH });
+    for (const event of events) {
+      const body = payload(event);
+      const attemptAt = new Date();
+      let failure: string | null = null;
+      try {
+        const response = await fetch(subscription.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(subscription.secret, body, attemptAt), "x-samtykke-cursor": event.id },
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(5_000),
+        });
+        if (!response.ok) failure = `HTTP ${response.status}`;
+      } catch (error) {
+        failure = (error as Error).message.slice(0, 200);
+      }
+      if (failure) {
+        const failures = subscription.failures + 1;
+        fork.assign(subscription, { failures, lastError: failure, nextAttemptAt: new Date(attemptAt.getTime() + backoffSeconds(failures) * 1000) });
+        logger.warn({ webhook: subscription.id, cursor: event.id, failure }, "webhook delivery failed; will retry");
+        break;
+      }
+      fork.assign(subscription, { cursor: event.id, failures: 0, lastError: null, lastDeliveryAt: attemptAt, nextAttemptAt: null });
+      await fork.flush();
+      delivered += 1;
+    }
+    fork.assign(subscription, { leasedUntil: null });
+    await fork.flush();
+  }
+  return delivered;
+}
+
+export function startWebhookDelivery(em: EntityManager, logger: Logger, intervalMs: number): () => Promise<void> {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    running ??= deliverDueWebhooks(em, logger)
+      .catch((error) => logger.error({ err: error }, "webhook delivery failed"))
+      .finally(() => (running = undefined));
+  }, intervalMs);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
