@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
@@ -126,6 +127,12 @@ describe("the web apps", () => {
 
     await citizen.getByRole("status").filter({ hasText: "Tak. Dit samtykke er givet." }).waitFor();
     await citizen.getByRole("article", { name: DATA_SHARING }).getByText("Aktivt", { exact: true }).waitFor();
+    // The receipt: the sealed document, which the platform verifies as it was downloaded.
+    const [download] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("button", { name: "Hent kvittering (forseglet dokument)" }).click()]);
+    const receipt = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(receipt.format).toBe("samtykke.consent-document/1");
+    const verified = await platform.graphql(`query($document: JSONObject!) { verifyConsentDocument(document: $document) { verdict } }`, { document: receipt });
+    expect(verified.data.verifyConsentDocument.verdict).toBe("VALID");
     // The receipt keeps the answers as given.
     await citizen.getByText("Dine svar").click();
     await citizen.getByText("Kommunen må indhente oplysninger fra: Din egen læge: Ja").waitFor();

@@ -41,6 +41,8 @@ const TEXTS = {
   },
   requiredChoice: { da: "skal være med, for at du kan give samtykke", en: "must be included for you to give consent" },
   yourAnswers: { da: "Dine svar", en: "Your answers" },
+  receiptDocument: { da: "Hent kvittering (forseglet dokument)", en: "Download receipt (sealed document)" },
+  receiptFhir: { da: "Hent som FHIR", en: "Download as FHIR" },
   onBehalfOf: { da: "Gælder", en: "Concerns" },
   accessTitle: { da: "Hvem har brugt dine samtykker", en: "Who has used your consents" },
   accessNone: { da: "Ingen andre har læst eller brugt dine samtykker endnu.", en: "No one else has read or used your consents yet." },

@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { ChoiceField, ErrorAlert, errorReason, groupChoices, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
+import { Receipt } from "./Receipt.js";
 import { DECLINE_CONSENT, GIVE_CONSENT, WITHDRAW_CONSENT, type CitizenConsent } from "./operations.js";
 
 /** A give waiting for the citizen's signature: what they answered on which consent. */
@@ -176,6 +177,7 @@ export function GivenConsent({ consent, meId, onWithdrawn }: { consent: CitizenC
     <>
       <ConsentSummary consent={consent} meId={meId} />
       <GivenAnswers consent={consent} />
+      <Receipt consentId={consent.id} />
       {error && <ErrorAlert error={error} />}
       {inForce && (
         <button type="button" className="button button-secondary mt-3" disabled={loading} onClick={() => withdraw({ variables: { id: consent.id } }).catch(() => {})}>

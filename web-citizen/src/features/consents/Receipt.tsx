@@ -1,0 +1,52 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useApolloClient } from "@apollo/client/react";
+import { useState } from "react";
+import { ErrorAlert } from "@samtykke/web-kit";
+import { useLanguage } from "../../lib/i18n.js";
+
+type Receipt = TypedDocumentNode<{ consent: { id: string } & Record<"document" | "fhir", unknown> }, { id: string }>;
+const RECEIPTS: Record<"document" | "fhir", Receipt> = {
+  document: gql`
+    query ConsentReceiptDocument($id: ID!) {
+      consent(id: $id) { id document }
+    }
+  `,
+  fhir: gql`
+    query ConsentReceiptFhir($id: ID!) {
+      consent(id: $id) { id fhir }
+    }
+  `,
+};
+
+/** The citizen's receipt: the sealed consent document anyone can verify, or the same consent as FHIR. */
+export function Receipt({ consentId }: { consentId: string }) {
+  const { t } = useLanguage();
+  const client = useApolloClient();
+  const [error, setError] = useState<unknown>();
+  const download = async (format: "document" | "fhir") => {
+    setError(undefined);
+    try {
+      // Fetched when asked for: a fresh seal, and a read on the citizen's own log.
+      const { data } = await client.query({ query: RECEIPTS[format], variables: { id: consentId }, fetchPolicy: "no-cache" });
+      const blob = new Blob([JSON.stringify(data!.consent[format], null, 2)], { type: "application/json" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = format === "document" ? `samtykke-${consentId}.json` : `samtykke-${consentId}.fhir.json`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <p className="mt-3">
+      <button type="button" className="function-link mr-4" onClick={() => void download("document")}>
+        {t("receiptDocument")}
+      </button>
+      <button type="button" className="function-link" onClick={() => void download("fhir")}>
+        {t("receiptFhir")}
+      </button>
+      {error !== undefined && <ErrorAlert error={error} />}
+    </p>
+  );
+}
