@@ -31,6 +31,10 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+const UPSTREAM_LOST = {
+  da: "Forbindelsen til samtykketjenesten blev afbrudt. Abonnér igen fra den sidste markør (cursor), så mister du intet.",
+  en: "The connection to the consent service was lost. Subscribe again from the last cursor you saw and you miss nothing.",
+};
 const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
@@ -171,6 +175,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         if (key) limits.closeSocket(key);
         socketOwners.delete(ctx.extra.socket);
         return wsOptions.onClose?.(ctx, code, reason);
+      },
+      // A consent subgraph that goes away under a live subscription reaches the runtime as an error
+      // without a message; the subscriber is told in words, with a code to resubscribe on.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.some((error) => !error.message)) return undefined;
+        return {
+          ...result,
+          errors: result.errors.map((error) =>
+            error.message ? error : new GraphQLError(UPSTREAM_LOST.en, { extensions: { code: "UPSTREAM_UNAVAILABLE", message: UPSTREAM_LOST } }),
+          ),
+        };
       },
       onSubscribe: (ctx, id, payload) => {
         // The subscription being started is already counted.
