@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
@@ -38,6 +38,12 @@ const UPSTREAM_LOST = {
 const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
+
+/** Answers a request the gateway refuses before GraphQL runs, in GraphQL's error shape. */
+function refuse(response: ServerResponse, status: number, error: { message: string; extensions: Record<string, unknown> }, headers: Record<string, string> = {}) {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify({ errors: [error] }));
+}
 
 async function subgraphReady(graphqlUrl: string): Promise<boolean> {
   try {
@@ -113,25 +119,27 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       caller = await verifyToken(request.headers.authorization);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      response.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' });
-      response.end(JSON.stringify({ errors: [{ message: error.messages.en, extensions: { code: error.code, message: error.messages } }] }));
+      refuse(response, 401, { message: error.messages.en, extensions: { code: error.code, message: error.messages } }, { "www-authenticate": 'Bearer error="invalid_token"' });
       return;
     }
     // The runtime reads the body itself; the declared length is what can be checked before it does.
     if (request.method === "POST") {
       const length = Number(request.headers["content-length"]);
       if (!request.headers["content-length"] || !Number.isFinite(length) || length > MAX_REQUEST_BYTES) {
-        const status = request.headers["content-length"] ? 413 : 411;
-        response.writeHead(status, { "content-type": "application/json", connection: "close" });
-        response.end(JSON.stringify({ errors: [{ message: status === 413 ? "Request body too large" : "Content-Length required", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED" } }] }));
+        const tooLarge = Boolean(request.headers["content-length"]);
+        refuse(
+          response,
+          tooLarge ? 413 : 411,
+          { message: tooLarge ? "Request body too large" : "Content-Length required", extensions: { code: tooLarge ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED" } },
+          { connection: "close" },
+        );
         return;
       }
     }
     if (request.url?.split("?")[0] === GRAPHQL_PATH) {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
-        response.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
-        response.end(JSON.stringify({ errors: [{ message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }] }));
+        refuse(response, 429, { message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }, { "retry-after": String(retryAfter) });
         return;
       }
     }

@@ -43,5 +43,13 @@ export function envelopArmor(production: boolean) {
   return [...new EnvelopArmor(armorConfig(limits, production)).protect().plugins, characterLimitPlugin({ maxLength: limits.characters })];
 }
 
+/** Every list in the API returns at most this many items, whatever `first` asks for. */
+export const MAX_PAGE = 100;
+
+/** `first` as a list may honour it: 0 to MAX_PAGE. */
+export function pageSize(first: number): number {
+  return Math.min(Math.max(first, 0), MAX_PAGE);
+}
+
 /** The largest request the gateway (and the consent subgraph, which takes scans) accepts: a 10 MB scan as base64, with room. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { FORBIDDEN_MESSAGE, ForbiddenError, requireAuthority, requireCaller } from "@samtykke/server-kit";
+import { FORBIDDEN_MESSAGE, ForbiddenError, pageSize, requireAuthority, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
 import { legalBasisOf } from "../domain/validity.js";
 import {
@@ -31,8 +31,6 @@ import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
 import { consentHistory, searchConsents } from "../services/consent-search.js";
 
-const MAX_PAGE = 100;
-const pageSize = (first: number) => Math.min(Math.max(first, 0), MAX_PAGE);
 
 @ArgsType()
 class ConsentStatusChangedArgs {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { pageSize } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
 import type { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";
 import { registerWebhook, replayWebhook, webhooksOf } from "../services/webhooks.js";
@@ -65,7 +66,7 @@ export class WebhookResolver {
     @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number,
     @Ctx() ctx: ConsentContext,
   ): Promise<WebhookSubscription[]> {
-    return (await webhooksOf(ctx, Math.min(Math.max(first, 0), 100))).map(toWebhook);
+    return (await webhooksOf(ctx, pageSize(first))).map(toWebhook);
   }
 
   @Mutation(() => WebhookSubscription, { description: "Deliver again every event after this cursor." })

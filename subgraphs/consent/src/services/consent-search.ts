@@ -1,11 +1,9 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
-import { ValidationError } from "@samtykke/server-kit";
+import { pageSize, ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
 import type { ConsentStatus } from "../domain/consent-state.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
-
-export const MAX_PAGE = 100;
 
 export interface ConsentSearch {
   subjectId?: string | null;
@@ -31,7 +29,7 @@ function decodeCursor(after: string): { requestedAt: Date; id: string } {
 
 /** One page of consents matching `search`, newest request first, after the cursor `after`. */
 export async function searchConsents(em: EntityManager, search: ConsentSearch, first: number, after?: string | null) {
-  const limit = Math.min(Math.max(first, 0), MAX_PAGE);
+  const limit = pageSize(first);
   const where: FilterQuery<ConsentEntity> = {
     ...(search.subjectId ? { subjectId: search.subjectId } : {}),
     ...(search.authorityId ? { authorityId: search.authorityId } : {}),
@@ -56,7 +54,7 @@ export async function searchConsents(em: EntityManager, search: ConsentSearch, f
 
 /** Every change of one consent, oldest first. */
 export function consentHistory(em: EntityManager, consentId: string, first: number): Promise<ConsentEventEntity[]> {
-  return em.find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) });
+  return em.find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" }, limit: pageSize(first) });
 }
 
 /**
@@ -75,7 +73,7 @@ export function myConsents(em: EntityManager, representation: Representation, li
       })),
     ],
   };
-  return em.find(ConsentEntity, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit: Math.min(Math.max(limit, 0), MAX_PAGE) });
+  return em.find(ConsentEntity, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit });
 }
 
 /** A citizen's consents newest first, only one authority's when `authorityId` is given. */

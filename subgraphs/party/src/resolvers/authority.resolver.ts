@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { NotFoundError, requireCaller } from "@samtykke/server-kit";
+import { NotFoundError, pageSize, requireCaller } from "@samtykke/server-kit";
 import { Authority } from "../entities/authority.entity.js";
 import { CaseSystem } from "../entities/case-system.entity.js";
 import { Caseworker } from "../entities/caseworker.entity.js";
@@ -13,7 +13,7 @@ export class AuthorityResolver {
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
     @Ctx() { em }: PartyContext,
   ): Promise<Authority[]> {
-    return em.find(Authority, {}, { orderBy: { name: "asc" }, limit: Math.min(Math.max(first, 0), 100) });
+    return em.find(Authority, {}, { orderBy: { name: "asc" }, limit: pageSize(first) });
   }
 
   @Query(() => Authority)
@@ -44,6 +44,6 @@ export class AuthorityResolver {
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
     @Ctx() { em }: PartyContext,
   ): Promise<ThirdParty[]> {
-    return em.find(ThirdParty, {}, { orderBy: { name: "asc" }, limit: Math.min(Math.max(first, 0), 100) });
+    return em.find(ThirdParty, {}, { orderBy: { name: "asc" }, limit: pageSize(first) });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { NotFoundError } from "@samtykke/server-kit";
+import { NotFoundError, pageSize } from "@samtykke/server-kit";
 import { requireCitizenVisible, requireSelfOrAuthority } from "../services/citizen-access.js";
 import { comesOfAge, isMinor, powerOfAttorneyCovers } from "../domain/representation.js";
 import { Citizen } from "../entities/citizen.entity.js";
@@ -26,8 +26,6 @@ export class PowerOfAttorneyGrant {
   @Field(() => Date, { nullable: true })
   validTo!: Date | null;
 }
-
-const cap = (first: number) => Math.min(Math.max(first, 0), 100);
 
 const inForce = (grants: PowerOfAttorney[], now: Date) =>
   grants
@@ -64,18 +62,18 @@ export class RepresentationResolver {
     const { em } = ctx;
     const rows = await em.find(Custody, { holder: citizen.id }, { populate: ["child"], orderBy: { child: { name: "asc" } } });
     const now = new Date();
-    return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now)).slice(0, cap(first));
+    return rows.map((row) => row.child).filter((child) => isMinor(child.birthDate, now)).slice(0, pageSize(first));
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that the citizen has given others." })
   async attorneys(@Root() citizen: Citizen, @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
     await requireSelfOrAuthority(ctx, citizen.id);
-    return inForce(await ctx.em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, cap(first));
+    return inForce(await ctx.em.find(PowerOfAttorney, { grantor: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, pageSize(first));
   }
 
   @FieldResolver(() => [PowerOfAttorneyGrant], { description: "Powers of attorney in force that let the citizen act for others." })
   async powersOfAttorney(@Root() citizen: Citizen, @Arg("first", () => Int, { defaultValue: 100, description: "At most 100." }) first: number, @Ctx() ctx: PartyContext): Promise<PowerOfAttorneyGrant[]> {
     await requireSelfOrAuthority(ctx, citizen.id);
-    return inForce(await ctx.em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, cap(first));
+    return inForce(await ctx.em.find(PowerOfAttorney, { attorney: citizen.id }, { populate: ["grantor", "attorney"] }), new Date()).slice(0, pageSize(first));
   }
 }

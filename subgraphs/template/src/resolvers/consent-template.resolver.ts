@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { NotFoundError, requireAuthority, requireCaller, type SubgraphContext } from "@samtykke/server-kit";
+import { NotFoundError, pageSize, requireAuthority, requireCaller, type SubgraphContext } from "@samtykke/server-kit";
 import { TemplateStatus, type TemplateContent } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 import { createTemplate, publishTemplate, retireTemplate } from "../services/template.service.js";
 import { Authority, ConsentTemplate } from "./consent-template.type.js";
 import { CreateTemplateInput } from "./create-template.input.js";
-
-const MAX_PAGE = 100;
 
 @Resolver(() => ConsentTemplate)
 export class ConsentTemplateResolver {
@@ -26,7 +24,7 @@ export class ConsentTemplateResolver {
     const rows = await em.find(
       ConsentTemplateEntity,
       { status, ...(authorityId ? { authorityId } : {}) },
-      { orderBy: { key: "asc", version: "desc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) },
+      { orderBy: { key: "asc", version: "desc" }, limit: pageSize(first) },
     );
     return rows.map(ConsentTemplate.from);
   }
@@ -76,7 +74,7 @@ export class AuthorityTemplatesResolver {
     const rows = await em.find(
       ConsentTemplateEntity,
       { authorityId: authority.id, status: TemplateStatus.PUBLISHED },
-      { orderBy: { key: "asc", version: "desc" }, limit: Math.min(Math.max(first, 0), MAX_PAGE) },
+      { orderBy: { key: "asc", version: "desc" }, limit: pageSize(first) },
     );
     return rows.map(ConsentTemplate.from);
   }
