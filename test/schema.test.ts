@@ -23,6 +23,7 @@ const BOUNDED_LISTS: Record<string, string> = {
   "Consent.signatures": "one per giver",
   "Consent.givers": "the subject, or a child's custody holders (at most two)",
   "Consent.attachments": "the one scan of a paper consent",
+  "Consent.stopConfirmations": "one per system that knew the consent: the authority's few case systems and the named third party's",
   "Citizen.custodyHolders": "at most two custody holders",
   "PowerOfAttorneyGrant.authorityIds": "the authorities one grant names",
   "ConsentConnection.edges": "the page, bounded by the connection's own first",

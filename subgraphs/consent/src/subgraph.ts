@@ -6,8 +6,10 @@ import { ConsentEventEntity } from "./entities/consent-event.entity.js";
 import { ConsentEntity } from "./entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js";
 import { WebhookSubscriptionEntity } from "./entities/webhook.entity.js";
+import { StopConfirmationEntity } from "./entities/stop-confirmation.entity.js";
 import { referenceResolvers } from "./federation/reference-resolvers.js";
 import { WebhookResolver } from "./resolvers/webhook.resolver.js";
+import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -17,7 +19,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity, StopConfirmationEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
@@ -25,7 +27,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver],
+        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

@@ -2,13 +2,15 @@ import { BigIntType, OptionalProps } from "@mikro-orm/core";
 import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
 
-export type ConsentEventAction = ConsentAction | "request" | "register" | "deliver" | "upload" | "sign" | "handOver";
+export type ConsentEventAction = ConsentAction | "request" | "register" | "deliver" | "upload" | "sign" | "handOver" | "confirmStop";
 
 /** Who made a change: a citizen, a caseworker, a case system, or the platform itself (time, a closed case elsewhere). */
 export enum ActorKind {
   CITIZEN = "CITIZEN",
   CASEWORKER = "CASEWORKER",
   CASE_SYSTEM = "CASE_SYSTEM",
+  /** A third party's system, named by the consent as recipient (a data-sharing body). */
+  THIRD_PARTY = "THIRD_PARTY",
   PLATFORM = "PLATFORM",
 }
 

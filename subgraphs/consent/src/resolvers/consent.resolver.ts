@@ -352,7 +352,7 @@ export class ConsentResolver {
     @Root() { event, consent }: StreamedConsentEvent,
     @Args(() => ConsentStatusChangedArgs) _args: ConsentStatusChangedArgs,
   ): ConsentStatusEvent {
-    return { cursor: event.id, status: event.status, occurredAt: event.occurredAt, consent: toConsent(consent) };
+    return { cursor: event.id, status: event.status, action: event.action, occurredAt: event.occurredAt, consent: toConsent(consent) };
   }
 }
 

@@ -286,6 +286,11 @@ export class ConsentStatusEvent {
   @Field(() => ConsentStatus, { description: "The status the change led to, at the time of the event." })
   status!: ConsentStatus;
 
+  @Field(() => String, {
+    description: "What happened: request, give, sign, decline, withdraw, pause, resume, expire, markUsed, closeCase, supersede, cancel, register, deliver, upload, handOver, confirmStop.",
+  })
+  action!: string;
+
   @Field(() => Date)
   occurredAt!: Date;
 

@@ -15,6 +15,9 @@ import { actorOf, PLATFORM_ACTOR, type EventActor } from "./actor.js";
 import { appendAudit, auditFacts } from "./audit.js";
 import { COMMIT_CHANNEL } from "./commit-listener.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
+import { needsStopConfirmation, requireStopConfirmer, type Recipient } from "../domain/stop-confirmation.js";
+import type { StopConfirmationEntity } from "../entities/stop-confirmation.entity.js";
+import { expectStopConfirmations, markStopped } from "./stop-confirmations.js";
 import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
 
@@ -30,8 +33,13 @@ export async function lockEventLog(em: EntityManager): Promise<void> {
   await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
 }
 
-// The audit entries of the changes a transaction makes, chained when it seals (see `sealChanges`).
-const auditTrails = new WeakMap<EntityManager, AuditFacts[]>();
+// What a transaction's changes leave to do when it seals (see `sealChanges`): their audit entries,
+// and the endings whose recipients must confirm that they stopped.
+interface PendingSeal {
+  audit: AuditFacts[];
+  endings: { consent: ConsentEntity; endedAt: Date }[];
+}
+const pendingSeals = new WeakMap<EntityManager, PendingSeal>();
 
 function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventAction, occurredAt: Date, actor: EventActor) {
   em.create(ConsentEventEntity, {
@@ -43,22 +51,32 @@ function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentE
     occurredAt,
     ...actor,
   });
-  const staff = actor.actorKind === ActorKind.CASEWORKER || actor.actorKind === ActorKind.CASE_SYSTEM;
-  let trail = auditTrails.get(em);
-  if (!trail) auditTrails.set(em, (trail = []));
-  trail.push(auditFacts({ ...actor, authorityId: staff ? consent.authorityId : null }, action, consent, { occurredAt, purpose: actor.reason ?? null }));
+  let pending = pendingSeals.get(em);
+  if (!pending) pendingSeals.set(em, (pending = { audit: [], endings: [] }));
+  pending.audit.push(auditFacts({ ...actor, authorityId: actingFor(actor, consent) }, action, consent, { occurredAt, purpose: actor.reason ?? null }));
+  if (action !== "confirmStop" && needsStopConfirmation(consent.status)) pending.endings.push({ consent, endedAt: occurredAt });
+}
+
+/** The organisation an actor acts for, as the audit names it: the authority for its staff, the third party for its systems. */
+function actingFor(actor: EventActor, consent: ConsentEntity): string | null {
+  if (actor.actorKind === ActorKind.CASEWORKER || actor.actorKind === ActorKind.CASE_SYSTEM) return consent.authorityId;
+  if (actor.actorKind === ActorKind.THIRD_PARTY) return consent.thirdPartyId ?? null;
+  return null;
 }
 
 /**
  * Last in a writing transaction: its events take their place in the log (`lockEventLog`) and its
- * audit entries theirs in the chain, both committed with the change or not at all.
+ * audit entries theirs in the chain, both committed with the change or not at all, as are the
+ * confirmations an ending asks of the systems that knew the consent.
  */
 async function sealChanges(em: EntityManager): Promise<void> {
+  const pending = pendingSeals.get(em);
+  pendingSeals.delete(em);
+  await expectStopConfirmations(em, pending?.endings ?? []);
   await lockEventLog(em);
   // Delivered by PostgreSQL at commit, to every instance's commit listener.
   await em.execute(`select pg_notify('${COMMIT_CHANNEL}', '')`);
-  await appendAudit(em, auditTrails.get(em) ?? []);
-  auditTrails.delete(em);
+  await appendAudit(em, pending?.audit ?? []);
 }
 
 export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
@@ -565,4 +583,39 @@ export async function consentCheck(
   const now = ctx.now();
   const consent = mostRelevant(candidates, now);
   return { ...checkRecipient(checkValidity(consent, now), consent, input.recipient), consent: consent ?? null, subjectId };
+}
+
+/**
+ * A recipient (the authority's case system or the third party's) says it has stopped acting on a
+ * withdrawn or expired consent. The first confirmation is an event the citizen sees; a repeat
+ * answers the first and changes nothing.
+ */
+export async function confirmConsentStopped(ctx: ConsentContext, id: string): Promise<StopConfirmationEntity> {
+  const now = ctx.now();
+  const result = await ctx.em.transactional(async (em) => {
+    const consent = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!consent) throw notFound(id);
+    return recordStopped(em, consent, requireStopConfirmer(ctx.caller, consent), "API", now);
+  });
+  if (result.confirmedNow) ctx.events.committed();
+  return result.confirmation;
+}
+
+/** The same confirmation, given as a case system's answer to the webhook that told it of the ending. */
+export async function confirmStoppedByWebhook(em: EntityManager, consentId: string, recipient: Recipient, now: Date): Promise<boolean> {
+  return em.fork().transactional(async (tx) => {
+    const consent = await tx.findOne(ConsentEntity, { id: consentId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!consent || !needsStopConfirmation(consent.status)) return false;
+    return (await recordStopped(tx, consent, recipient, "WEBHOOK", now)).confirmedNow;
+  });
+}
+
+async function recordStopped(em: EntityManager, consent: ConsentEntity, recipient: Recipient, via: "API" | "WEBHOOK", now: Date) {
+  const result = await markStopped(em, consent, recipient, via, now);
+  if (result.confirmedNow) {
+    const actorKind = recipient.kind === "CASE_SYSTEM" ? ActorKind.CASE_SYSTEM : ActorKind.THIRD_PARTY;
+    recordEvent(em, consent, "confirmStop", now, { actorKind, actorId: recipient.systemId, channel: via === "API" ? Channel.API : "WEBHOOK" });
+    await sealChanges(em);
+  }
+  return result;
 }

@@ -7,6 +7,8 @@ import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";
 import type { ConsentContext } from "../context.js";
 import { latestCursor } from "./consent-event-stream.js";
+import { confirmStoppedByWebhook } from "./consent.service.js";
+import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 
 const LEASE_SECONDS = 30;
 const BATCH = 50;
@@ -55,6 +57,16 @@ function payload(event: ConsentEventEntity): string {
 }
 
 /**
+ * A receiver told of a withdrawal or expiry may answer `{"stopped": true}` to confirm, in the same
+ * breath, that it has stopped acting on the consent (as `confirmConsentStopped` would).
+ */
+async function answersStopped(response: Response, event: ConsentEventEntity): Promise<boolean> {
+  if (!needsStopConfirmation(event.status) || event.action === "confirmStop") return false;
+  const answer = (await response.json().catch(() => null)) as { stopped?: unknown } | null;
+  return answer?.stopped === true;
+}
+
+/**
  * Delivers each subscription's events in cursor order, at least once: the cursor moves only past an
  * event the endpoint answered 2xx; a failure waits 1, 2, 4, … s (up to 5 min) and tries the same
  * event again. One instance at a time holds a subscription's lease, so order holds across instances.
@@ -86,6 +98,9 @@ export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now 
           signal: AbortSignal.timeout(5_000),
         });
         if (!response.ok) failure = `HTTP ${response.status}`;
+        else if (await answersStopped(response, event)) {
+          await confirmStoppedByWebhook(em, event.consentId, { kind: "CASE_SYSTEM", systemId: subscription.caseSystemId, organisationId: subscription.authorityId }, attemptAt);
+        }
       } catch (error) {
         failure = (error as Error).message.slice(0, 200);
       }

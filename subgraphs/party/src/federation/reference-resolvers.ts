@@ -11,8 +11,9 @@ const citizen = batchedReference(Citizen);
 const caseworker = batchedReference(Caseworker);
 const caseSystem = batchedReference(CaseSystem);
 
-// Authorities and third parties are public names; people and systems are not. A reference is
-// checked like a query: `_entities` called straight at this subgraph gets no further.
+// Authorities and third parties are public names; people are not. A case system's name is shown to
+// signed-in citizens too, who see which systems confirmed that they stopped using a consent. A
+// reference is checked like a query: `_entities` called straight at this subgraph gets no further.
 export const referenceResolvers: ReferenceResolvers = {
   Citizen: {
     __resolveReference: async (reference: { id: string }, ctx: PartyContext) => {
@@ -25,7 +26,7 @@ export const referenceResolvers: ReferenceResolvers = {
     __resolveReference: (reference: { id: string }, ctx: PartyContext) => (requireCaller(ctx.caller, "citizen", "caseworker", "system"), caseworker(reference, ctx)),
   },
   CaseSystem: {
-    __resolveReference: (reference: { id: string }, ctx: PartyContext) => (requireCaller(ctx.caller, "caseworker", "system"), caseSystem(reference, ctx)),
+    __resolveReference: (reference: { id: string }, ctx: PartyContext) => (requireCaller(ctx.caller, "citizen", "caseworker", "system"), caseSystem(reference, ctx)),
   },
   ThirdParty: { __resolveReference: batchedReference(ThirdParty) },
 };
