@@ -154,13 +154,27 @@ describe("the web apps", () => {
     const consents = await odense.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "ACTIVE", caseReference: "ODE-TEST-1" }]);
 
+    // Odense's case system checks the consent before it acts, so it must later confirm any stop.
+    const odenseSystem = await platform.caseSystem("odense");
+    const { id: consentId, templateKey } = (await odense.graphql(`{ citizen(cpr: "2508920147") { consents { id templateKey } } }`)).data.citizen.consents[0];
+    expect((await odenseSystem.graphql(`query($key: String!) { consentCheck(cpr: "2508920147", templateKey: $key) { valid } }`, { key: templateKey })).data.consentCheck.valid).toBe(true);
+
     // Withdrawing takes one click, as giving did, and reaches the caseworker live.
     const given = citizen.getByRole("article", { name: DATA_SHARING });
     await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).click();
     await citizen.getByRole("status").filter({ hasText: "Dit samtykke er trukket tilbage." }).waitFor();
     await given.getByText("Trukket tilbage", { exact: true }).waitFor();
     expect(await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).count()).toBe(0);
-    await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
+    await row.getByRole("cell", { name: /^Trukket tilbage/ }).waitFor();
+
+    // Both see that the case system has not yet confirmed it stopped; its confirmation reaches both live.
+    const stops = citizen.getByRole("region", { name: "Er brugen stoppet?" });
+    await stops.getByText("Endnu ikke bekræftet af Odense Børne- og Ungeforvaltningens sagssystem").waitFor();
+    await row.getByText("Ikke bekræftet stoppet af: Odense Børne- og Ungeforvaltningens sagssystem").waitFor();
+    expect((await odenseSystem.graphql(`mutation($id: ID!) { confirmConsentStopped(id: $id) { confirmedAt } }`, { id: consentId })).errors).toBeUndefined();
+    await stops.getByText(/^Stoppet af Odense Børne- og Ungeforvaltningens sagssystem, /).waitFor();
+    await row.getByText("Alle systemer har bekræftet, at de er stoppet").waitFor();
+    expect(await sameAuthorityPage()).toBe(true);
   });
 
   it("lets a parent decline a request for their child, which declines it for both parents", async () => {

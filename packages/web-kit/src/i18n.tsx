@@ -57,6 +57,7 @@ export function createUseLanguage<K extends string>(texts: Record<K, LocalizedTe
       pick: (text: LocalizedText) => text[language],
       status: (status: ConsentStatus) => app.status[status]?.[language] ?? status,
       date: (iso: string) => new Date(iso).toLocaleDateString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "long" }),
+      dateTime: (iso: string) => new Date(iso).toLocaleString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" }),
     };
   };
 }

@@ -37,6 +37,8 @@ const TEXTS = {
   registered: { da: "Samtykket er registreret.", en: "The consent is registered." },
   consentsTitle: { da: "Samtykker", en: "Consents" },
   noConsents: { da: "Ingen samtykker endnu.", en: "No consents yet." },
+  stopNotConfirmed: { da: "Ikke bekræftet stoppet af", en: "Stop not confirmed by" },
+  stopAllConfirmed: { da: "Alle systemer har bekræftet, at de er stoppet", en: "Every system has confirmed it stopped" },
   citizen: { da: "Borger", en: "Citizen" },
   template: { da: "Skabelon", en: "Template" },
   caseReference: { da: "Sagsnummer", en: "Case reference" },

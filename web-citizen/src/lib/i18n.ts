@@ -70,6 +70,14 @@ const TEXTS = {
   access_closeCase: { da: "lukkede sagen og dermed samtykket", en: "closed the case and with it the consent" },
   access_expire: { da: "lod samtykket udløbe", en: "let the consent expire" },
   access_handOver: { da: "overdrog samtykket til dig, da du fyldte 18", en: "handed the consent over to you at 18" },
+  access_confirmStop: { da: "bekræftede at have stoppet brugen af", en: "confirmed it has stopped using" },
+  stopsTitle: { da: "Er brugen stoppet?", en: "Has the use stopped?" },
+  stopsHelp: {
+    da: "Disse systemer kendte samtykket og skal bekræfte, at de ikke længere bruger det.",
+    en: "These systems knew of the consent and must confirm that they no longer use it.",
+  },
+  stoppedBy: { da: "Stoppet af", en: "Stopped by" },
+  notYetConfirmed: { da: "Endnu ikke bekræftet af", en: "Not yet confirmed by" },
   awaitingOthers: { da: "Du har givet samtykke. Det træder i kraft, når også disse har svaret:", en: "You have given consent. It takes effect when these have answered too:" },
 } satisfies Record<string, LocalizedText>;
 

@@ -2,7 +2,19 @@ import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { ErrorAlert, StatusBadge, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
-import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS } from "./operations.js";
+import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS, type AuthorityConsent } from "./operations.js";
+
+/** The systems that have not yet confirmed they stopped using a withdrawn or expired consent. */
+function UnconfirmedStops({ consent }: { consent: AuthorityConsent }) {
+  const { t } = useLanguage();
+  const waiting = consent.stopConfirmations.filter((stop) => !stop.confirmedAt);
+  if (!consent.stopConfirmations.length) return null;
+  return (
+    <p className="form-hint m-0">
+      {waiting.length ? `${t("stopNotConfirmed")}: ${waiting.map((stop) => stop.caseSystem?.name ?? stop.thirdParty?.name).join(", ")}` : t("stopAllConfirmed")}
+    </p>
+  );
+}
 
 /** The authority's consents, newest first, live: new requests appear and statuses change in place. */
 export function AuthorityConsents({ authorityId }: { authorityId: string }) {
@@ -58,6 +70,7 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
                   <td>{date(consent.requestedAt)}</td>
                   <td>
                     <StatusBadge status={consent.status} />
+                    <UnconfirmedStops consent={consent} />
                   </td>
                   <td>{consent.validTo ? date(consent.validTo) : "–"}</td>
                 </tr>

@@ -13,6 +13,8 @@ export interface AuthorityConsent {
   requestedAt: string;
   validTo: string | null;
   subject: { id: string; name: string; cprMasked: string };
+  /** After a withdrawal or expiry: the systems that knew the consent, and whether each has stopped. */
+  stopConfirmations: { caseSystem: { id: string; name: string } | null; thirdParty: { id: string; name: string } | null; confirmedAt: string | null }[];
 }
 
 const CONSENT_FIELDS = gql`
@@ -26,6 +28,7 @@ const CONSENT_FIELDS = gql`
     requestedAt
     validTo
     subject { id name cprMasked }
+    stopConfirmations { caseSystem { id name } thirdParty { id name } confirmedAt }
   }
 `;
 

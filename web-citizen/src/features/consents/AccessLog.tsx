@@ -20,18 +20,17 @@ const ACCESS_LOG: TypedDocumentNode<{ myConsentAccessLog: Access[] }, Record<str
 `;
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
-const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver"] as const;
+const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop"] as const;
 
 /** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words. */
 export function AccessLog() {
-  const { t, pick, language } = useLanguage();
+  const { t, pick, dateTime } = useLanguage();
   const { data, error, loading } = useQuery(ACCESS_LOG, { fetchPolicy: "network-only" });
   const who = (entry: Access) =>
     entry.actorKind === "PLATFORM"
       ? t("accessByPlatform")
       : `${entry.thirdParty?.name ?? entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
   const what = (action: string) => (ACTIONS.includes(action as (typeof ACTIONS)[number]) ? t(`access_${action as (typeof ACTIONS)[number]}`) : action);
-  const when = (iso: string) => new Date(iso).toLocaleString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   return (
     <section aria-labelledby="access-log-title" className="mt-7">
       <h2 id="access-log-title">{t("accessTitle")}</h2>
@@ -43,7 +42,7 @@ export function AccessLog() {
           {data.myConsentAccessLog.map((entry, index) => (
             <li key={index} className="mb-3">
               <strong>{who(entry)}</strong> {what(entry.action)}
-              {entry.consent && ` "${pick(entry.consent.title)}"`} · {when(entry.occurredAt)}
+              {entry.consent && ` "${pick(entry.consent.title)}"`} · {dateTime(entry.occurredAt)}
               {entry.purpose && ` · ${t("accessPurpose")}: ${entry.purpose}`}
             </li>
           ))}

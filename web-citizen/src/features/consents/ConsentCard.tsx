@@ -168,6 +168,30 @@ function GivenAnswers({ consent }: { consent: CitizenConsent }) {
   );
 }
 
+/** After a withdrawal or expiry: per system that knew the consent, whether it has stopped using it. */
+function StopConfirmations({ consent }: { consent: CitizenConsent }) {
+  const { t, dateTime } = useLanguage();
+  if (!consent.stopConfirmations.length) return null;
+  return (
+    <section className="mt-3" aria-labelledby={`stops-${consent.id}`}>
+      <h4 id={`stops-${consent.id}`} className="h5">
+        {t("stopsTitle")}
+      </h4>
+      <p className="form-hint">{t("stopsHelp")}</p>
+      <ul>
+        {consent.stopConfirmations.map((stop) => {
+          const name = stop.caseSystem?.name ?? stop.thirdParty?.name ?? "";
+          return (
+            <li key={stop.caseSystem?.id ?? stop.thirdParty?.id}>
+              {stop.confirmedAt ? `${t("stoppedBy")} ${name}, ${dateTime(stop.confirmedAt)}` : `${t("notYetConfirmed")} ${name}`}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** A consent the citizen has given: withdrawing it takes one click, as giving it did. */
 export function GivenConsent({ consent, meId, onWithdrawn }: { consent: CitizenConsent; meId: string; onWithdrawn: () => void }) {
   const { t } = useLanguage();
@@ -177,6 +201,7 @@ export function GivenConsent({ consent, meId, onWithdrawn }: { consent: CitizenC
     <>
       <ConsentSummary consent={consent} meId={meId} />
       <GivenAnswers consent={consent} />
+      <StopConfirmations consent={consent} />
       <Receipt consentId={consent.id} />
       {error && <ErrorAlert error={error} />}
       {inForce && (

@@ -24,6 +24,15 @@ export interface CitizenConsent {
   subject: { id: string; name: string };
   givers: { id: string; name: string }[];
   signatures: { signer: { id: string } }[];
+  stopConfirmations: StopConfirmation[];
+}
+
+/** A system that knew of a withdrawn or expired consent, and whether it has said it stopped. */
+export interface StopConfirmation {
+  recipientKind: "CASE_SYSTEM" | "THIRD_PARTY";
+  caseSystem: { id: string; name: string } | null;
+  thirdParty: { id: string; name: string } | null;
+  confirmedAt: string | null;
 }
 
 const CONSENT_FIELDS = gql`
@@ -48,6 +57,7 @@ const CONSENT_FIELDS = gql`
     subject { id name }
     givers { id name }
     signatures { signer { id } }
+    stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }
   }
 `;
 
