@@ -18,14 +18,14 @@ const KAREN = "0101804321"; // Emil's other custody holder
 const EMIL = "0304154912";
 const SKAT = DEMO.authorities.skattestyrelsen;
 const DAY = 24 * 60 * 60 * 1000;
-const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"]);
+const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND"]);
 
 type Who = "ole" | "emil" | "karen" | "lars" | "sofie" | "skat" | "skatSystem" | "odense" | "odenseSystem" | "anonymous";
 type Place = "seafarer" | "therapy" | "singleUse" | "reconsent" | "oleAtOdense" | "emilSigns" | "handedOver";
 type State = "none" | "REQUESTED" | "ACTIVE" | "PAUSED" | "PAPER";
 /** What a case acts on; the field names are the operations' variable names. */
 type Target = { authority: "odense" | "skattestyrelsen"; authorityId: string; cpr: string; subjectId: string; templateId: string; caseReference: string } & {
-  templateKey?: string; id?: string; fileId?: string;
+  templateKey?: string; id?: string; fileId?: string; letterId?: string;
 };
 interface Op {
   /** The consent the call needs, made fresh for the case ("none": no consent). */
@@ -76,6 +76,14 @@ function must(result: GraphQLResult): any {
   return result.data;
 }
 const reader = (t: Target) => (t.authority === "odense" ? callers.odense : callers.skat);
+/** Who gets the consent's letters: the subject, or a child's custody holder. */
+const addressee = (t: Target) => (t.cpr === EMIL ? callers.karen : callers.ole);
+async function awaitLetter(t: Target): Promise<void> {
+  const letter = async () =>
+    must(await addressee(t).graphql(`{ myMailbox(first: 100) { id consent { id } } }`)).myMailbox.find((candidate: any) => candidate.consent?.id === t.id)?.id;
+  await expect.poll(letter, { timeout: 10_000 }).toEqual(expect.any(String));
+  t.letterId = await letter();
+}
 
 /** Drafts (and unless told, publishes) a version of a Skattestyrelsen template key, as its caseworker. */
 async function publishTemplate(key: string, purpose: string, rules: Record<string, unknown> = {}, publish = true): Promise<string> {
@@ -308,6 +316,27 @@ const OPS: Record<string, Op> = {
     call: firstEvent,
     shows: (data, t) => (data.consentStatusChanged ? (data.consentStatusChanged.consent.id === t.id ? data.consentStatusChanged.status : "another consent") : "nothing heard"),
   },
+  // Letters are sent just after the request commits: wait for the one addressed to those who answer.
+  myMailbox: {
+    state: "REQUESTED",
+    prepare: awaitLetter,
+    call: byId(`{ myMailbox(first: 100) { kind consent { id } } }`),
+    shows: (data, t) => data.myMailbox.find((letter: any) => letter.consent?.id === t.id)?.kind ?? "not listed",
+  },
+  markLetterRead: {
+    state: "REQUESTED",
+    prepare: awaitLetter,
+    call: byId(`mutation($letterId: ID!) { markLetterRead(id: $letterId) { readAt } }`),
+    shows: (data) => (data.markLetterRead.readAt ? "read" : "unread"),
+    after: async (t) => must(await addressee(t).graphql(`{ myMailbox(first: 100) { id readAt } }`)).myMailbox.find((letter: any) => letter.id === t.letterId).readAt,
+  },
+  confirmConsentStopped: {
+    state: "ACTIVE",
+    prepare: async (t) => void must(await reader(t).graphql(`mutation($id: ID!) { withdrawConsent(id: $id, reason: "Borgeren ringede") { status } }`, t)),
+    call: byId(`mutation($id: ID!) { confirmConsentStopped(id: $id) { confirmedVia } }`),
+    shows: (data) => data.confirmConsentStopped.confirmedVia,
+    after: async (t) => must(await reader(t).graphql(`query($id: ID!) { consent(id: $id) { stopConfirmations { confirmedAt } } }`, t)).consent.stopConfirmations.length,
+  },
   myConsentAccessLog: {
     state: "REQUESTED",
     call: byId(`{ myConsentAccessLog(first: 100) { action consent { id } } }`),
@@ -361,6 +390,11 @@ const TABLE: [string, ...unknown[]][] = [
   ["pauseConsent",                             "PAUSED",          "PAUSED",        "PAUSED",       "–",                  "–",               "–"],
   ["resumeConsent",                            "ACTIVE",          "ACTIVE",        "ACTIVE",       "–",                  "–",               "–"],
   ["consentStatusChanged",                     "REQUESTED",       "REQUESTED",     "REQUESTED",    own("REQUESTED"),     own("REQUESTED"),  "–"],
+  // letters go to those who answer: the subject or the custody holders, never the attorney; someone else's letter is not found
+  ["myMailbox",                                "REQUEST",         "REQUEST",       "not listed",   "–",                  "–",               "–"],
+  ["markLetterRead",                           "read",            "read",          "NOT_FOUND",    "–",                  "–",               "–"],
+  // after a withdrawal: only the authority's case systems (and the third party's systems) confirm they stopped
+  ["confirmConsentStopped",                    "–",               "–",             "–",            "–",                  own("API"),        "–"],
   // not in the README's table: who else used the citizen's and their children's consents
   ["myConsentAccessLog",                       "request",         "request",       "not listed",   "–",                  "–",               "–"],
 ];

@@ -139,6 +139,15 @@ describe("the web apps", () => {
     await citizen.getByText("Kommunen må videregive oplysninger til: Din egen læge: Nej").waitFor();
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
 
+    // The request and the receipt reach the citizen's Digital Post live, each a letter with the whole consent as a PDF.
+    const mailbox = citizen.getByRole("region", { name: "Din digitale post om samtykker" });
+    await mailbox.getByText(`Anmodning om samtykke: ${DATA_SHARING}`).waitFor();
+    const receiptLetter = mailbox.getByRole("listitem").filter({ hasText: `Kvittering: samtykke givet: ${DATA_SHARING}` });
+    await receiptLetter.getByText("ulæst", { exact: false }).waitFor();
+    const [letter] = await Promise.all([citizen.waitForEvent("download"), receiptLetter.getByRole("button", { name: /^Hent brevet \(PDF\)/ }).click()]);
+    expect((await readFile((await letter.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+    await expect.poll(() => receiptLetter.textContent()).not.toContain("ulæst");
+
     // The caseworker's page was not touched: the subscription brought the change.
     await row.getByRole("cell", { name: "Aktivt", exact: true }).waitFor();
     expect(await authority.getByRole("row").filter({ hasText: "Sofie Hansen" }).count()).toBe(1);

@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import { startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
+import { NotFoundError, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/consent.service.js";
 import { listenForCommits } from "./services/commit-listener.js";
 import { startWebhookDelivery } from "./services/webhooks.js";
+import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
@@ -13,6 +14,7 @@ import { publicJwk, type SealKey } from "./domain/consent-document.js";
 export { consentSubgraph } from "./subgraph.js";
 export { generateSealKey, parseSealKeys } from "./services/seal-keys.js";
 export type { SealKey } from "./domain/consent-document.js";
+export type { DigitalPost, Letter } from "./services/mailbox.js";
 
 /** Where the consent subgraph (and, passed through, the gateway) publishes the keys that seal consent documents. */
 export const JWKS_PATH = "/.well-known/jwks.json";
@@ -35,6 +37,8 @@ export interface StartConsentOptions {
   eventPollMs?: number;
   /** How often due webhook deliveries are made (ms). */
   webhookIntervalMs?: number;
+  /** Where requests and receipts are sent; the platform's own mailbox unless a Digital Post adapter is given. */
+  digitalPost?: DigitalPost;
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
@@ -61,9 +65,19 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   // Commits on any instance wake this one's subscribers.
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
   const stopWebhooks = startWebhookDelivery(subgraph.orm.em, options.logger, options.webhookIntervalMs ?? 1_000);
+  const stopLetters = startLetterDelivery({
+    em: subgraph.orm.em,
+    events,
+    post: options.digitalPost ?? platformMailbox,
+    // An authority that no longer exists is left out of the letter rather than holding the mailbox up.
+    authorityName: (id) => supergraph.authorityName(id, `letters-${id}`).catch((error) => (error instanceof NotFoundError ? null : Promise.reject(error))),
+    logger: options.logger,
+    pollMs: options.eventPollMs ?? 2_000,
+  });
   return {
     ...subgraph,
     close: async () => {
+      await stopLetters();
       await stopWebhooks();
       await stopDueChanges();
       await commits.close();

@@ -7,9 +7,11 @@ import { ConsentEntity } from "./entities/consent.entity.js";
 import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js";
 import { WebhookSubscriptionEntity } from "./entities/webhook.entity.js";
 import { StopConfirmationEntity } from "./entities/stop-confirmation.entity.js";
+import { MailboxCursorEntity, MailboxLetterEntity } from "./entities/mailbox-letter.entity.js";
 import { referenceResolvers } from "./federation/reference-resolvers.js";
 import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
+import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -19,7 +21,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity, StopConfirmationEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
@@ -27,7 +29,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver],
+        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

@@ -70,6 +70,15 @@ const TEXTS = {
   access_closeCase: { da: "lukkede sagen og dermed samtykket", en: "closed the case and with it the consent" },
   access_expire: { da: "lod samtykket udløbe", en: "let the consent expire" },
   access_handOver: { da: "overdrog samtykket til dig, da du fyldte 18", en: "handed the consent over to you at 18" },
+  mailboxTitle: { da: "Din digitale post om samtykker", en: "Your Digital Post about consents" },
+  mailboxHelp: {
+    da: "Hver anmodning og hver kvittering får du også som brev med hele samtykket som PDF.",
+    en: "You also get every request and every receipt as a letter with the whole consent as a PDF.",
+  },
+  mailboxEmpty: { da: "Du har ingen breve endnu.", en: "You have no letters yet." },
+  unread: { da: "ulæst", en: "unread" },
+  openLetter: { da: "Hent brevet (PDF)", en: "Download the letter (PDF)" },
+  access_readLetter: { da: "åbnede et brev om", en: "opened a letter about" },
   access_confirmStop: { da: "bekræftede at have stoppet brugen af", en: "confirmed it has stopped using" },
   stopsTitle: { da: "Er brugen stoppet?", en: "Has the use stopped?" },
   stopsHelp: {

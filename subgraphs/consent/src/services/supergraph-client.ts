@@ -72,6 +72,12 @@ export class SupergraphClient {
     return result.data;
   }
 
+  /** An authority's name: public, asked without anyone's token. */
+  async authorityName(id: string, requestId: string): Promise<string> {
+    const data = await this.request<{ authority: { name: string } }>(`query($id: ID!) { authority(id: $id) { name } }`, { id }, { requestId, authorization: null });
+    return data.authority.name;
+  }
+
   async citizenIdByCpr(cpr: string, onBehalf: OnBehalf): Promise<string> {
     const data = await this.request<{ citizenIdByCpr: string }>(
       /* GraphQL */ `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,

@@ -20,7 +20,7 @@ const ACCESS_LOG: TypedDocumentNode<{ myConsentAccessLog: Access[] }, Record<str
 `;
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
-const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop"] as const;
+const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;
 
 /** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words. */
 export function AccessLog() {

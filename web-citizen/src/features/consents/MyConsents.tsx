@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert, Icon, useAuth, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
+import { Mailbox } from "../mailbox/Mailbox.js";
 import { AccessLog } from "./AccessLog.js";
 import { ConsentRequest, GivenConsent, type Answer, type PendingGive } from "./ConsentCard.js";
 import { GIVE_CONSENT, MY_CONSENT_CHANGES, MY_CONSENTS } from "./operations.js";
@@ -31,6 +32,7 @@ export function MyConsents() {
   // Announced in the language it was made in; a switch of language leaves no stale text behind.
   const [announcement, setAnnouncement] = useState<{ text: string; language: Language }>();
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [changes, setChanges] = useState(0);
   const thanksRef = useRef<HTMLDivElement>(null);
   // Always from the server: the cursor read with the list must be as new as the list.
   const signing = useFinishSigning(() => setAnswer("given"));
@@ -44,6 +46,7 @@ export function MyConsents() {
     onEvent: (event) => {
       const what = event.status === "REQUESTED" ? t("newRequest") : t("statusChanged");
       setAnnouncement({ text: `${what}: ${pick(event.consent.title)} – ${status(event.status)}`, language });
+      setChanges((count) => count + 1);
     },
   });
 
@@ -94,6 +97,7 @@ export function MyConsents() {
           ))}
         </ul>
       )}
+      <Mailbox changes={changes} />
       <AccessLog />
     </>
   );

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { ConsentStatus } from "./consent-state.js";
+import { ChoiceKind, SignatureMethod, type ConsentBody } from "./declaration.js";
+import { letterContent, letterKindFor, letterRecipients, LetterKind, type LetterConsent } from "./letter.js";
+
+const text = (da: string, en: string) => ({ da, en });
+const body: ConsentBody = {
+  title: text("Indhentning af skatteoplysninger", "Obtaining tax data"),
+  purpose: text("Vi behandler din sag", "We process your case"),
+  dataCovered: text("Dine skatteoplysninger", "Your tax data"),
+  partiesCovered: text("Skattestyrelsen", "The Danish Tax Agency"),
+  consequencesOfYes: text("Sagen går hurtigere", "The case is quicker"),
+  consequencesOfNo: text("Sagen tager længere tid", "The case takes longer"),
+  howToWithdraw: text("Under Mine samtykker", "Under My consents"),
+  choices: [
+    { key: "employer", kind: ChoiceKind.CHECKBOX, group: text("Indhente fra", "Obtain from"), label: text("Din arbejdsgiver", "Your employer"), required: false, maxLength: null },
+    { key: "doctor", kind: ChoiceKind.CHECKBOX, group: text("Indhente fra", "Obtain from"), label: text("Din læge", "Your doctor"), required: false, maxLength: null },
+    { key: "others", kind: ChoiceKind.TEXT, group: null, label: text("Andre", "Others"), required: false, maxLength: 200 },
+  ],
+};
+const consent: LetterConsent = {
+  id: "c-1",
+  subjectId: "kid",
+  requiredSignerIds: ["mum", "dad"],
+  body,
+  answers: [
+    { key: "employer", checked: true, text: null },
+    { key: "doctor", checked: false, text: null },
+    { key: "others", checked: null, text: "Min tandlæge" },
+  ],
+  signatures: [{ signerId: "mum", method: SignatureMethod.DIGITAL, attestedBy: null, contentHash: "ab".repeat(32), signedAt: "2026-11-23T10:00:00.000Z" }],
+  caseReference: "SKAT-1",
+  validFrom: new Date("2026-11-23T10:00:00Z"),
+  validTo: null,
+};
+const event = { id: "7", action: "give", status: ConsentStatus.ACTIVE, occurredAt: new Date("2026-11-23T10:00:00Z") };
+const names = { authority: "Skattestyrelsen", formatDate: (date: Date) => date.toISOString().slice(0, 10) };
+
+describe("letters to the citizen's mailbox", () => {
+  it("sends a request, and a receipt when a consent is given, withdrawn or expires — nothing for other changes", () => {
+    expect(letterKindFor({ action: "request", status: ConsentStatus.REQUESTED })).toBe(LetterKind.REQUEST);
+    for (const action of ["give", "register", "deliver", "upload"]) expect(letterKindFor({ action, status: ConsentStatus.ACTIVE })).toBe(LetterKind.GIVEN);
+    expect(letterKindFor({ action: "withdraw", status: ConsentStatus.WITHDRAWN })).toBe(LetterKind.WITHDRAWN);
+    expect(letterKindFor({ action: "expire", status: ConsentStatus.EXPIRED })).toBe(LetterKind.EXPIRED);
+    // The first of two parents signing changes nothing yet; pausing, reading and confirmations are no receipts.
+    for (const action of ["sign", "pause", "resume", "confirmStop", "closeCase", "handOver", "decline", "cancel"]) {
+      expect(letterKindFor({ action, status: ConsentStatus.REQUESTED })).toBeNull();
+    }
+  });
+
+  it("goes to those who answer for the consent: a child's custody holders until the handover, then the young person", () => {
+    expect(letterRecipients(consent)).toEqual(["mum", "dad"]);
+    expect(letterRecipients({ ...consent, handedOverAt: new Date() })).toEqual(["kid"]);
+    expect(letterRecipients({ subjectId: "me", requiredSignerIds: [] })).toEqual(["me"]);
+  });
+
+  it("holds the full texts, every choice with its answer, validity and the signed content's hash, in Danish and in English", () => {
+    const da = letterContent(LetterKind.GIVEN, consent, event, names, "da");
+    expect(da.title).toBe("Kvittering: samtykke givet: Indhentning af skatteoplysninger");
+    const lines = da.sections.flatMap((section) => [section.heading, ...section.lines]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Fra: Skattestyrelsen",
+        "Sagsnummer: SKAT-1",
+        "Vi behandler din sag",
+        "Dine skatteoplysninger",
+        "Sagen tager længere tid",
+        "Indhente fra: Din arbejdsgiver: Ja",
+        "Indhente fra: Din læge: Nej",
+        "Andre: Min tandlæge",
+        "Gyldigt til: indtil det trækkes tilbage",
+        `digitalt med MitID, underskrevet 2026-11-23; indholdets SHA-256 ${"ab".repeat(32)}`,
+      ]),
+    );
+    const en = letterContent(LetterKind.GIVEN, consent, event, names, "en").sections.flatMap((section) => section.lines);
+    expect(en).toEqual(expect.arrayContaining(["Obtain from: Your employer: Yes", "Obtain from: Your doctor: No", "We process your case"]));
+  });
+
+  it("asks without answers in a request", () => {
+    const lines = letterContent(LetterKind.REQUEST, { ...consent, answers: null, signatures: [] }, { ...event, action: "request" }, names, "da").sections.flatMap((section) => section.lines);
+    expect(lines).toContain("Indhente fra: Din arbejdsgiver");
+    expect(lines.some((line) => line.endsWith(": Ja") || line.endsWith(": Nej"))).toBe(false);
+    expect(lines).toContain("Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.");
+  });
+});

@@ -1,0 +1,175 @@
+import { ConsentStatus } from "./consent-state.js";
+import type { ConsentBody, ChoiceAnswer, LocalizedText, Signature } from "./declaration.js";
+import { ChoiceKind, type SignatureMethod } from "./declaration.js";
+
+/** What the citizen's mailbox receives: a request to answer, or a receipt for what happened. */
+export enum LetterKind {
+  REQUEST = "REQUEST",
+  GIVEN = "GIVEN",
+  WITHDRAWN = "WITHDRAWN",
+  EXPIRED = "EXPIRED",
+}
+
+/** The consent as a letter needs it: its texts and choices, answers, signatures and who gives it. */
+export interface LetterConsent {
+  id: string;
+  subjectId: string;
+  requiredSignerIds: readonly string[];
+  handedOverAt?: Date | null;
+  body: ConsentBody;
+  answers?: readonly ChoiceAnswer[] | null;
+  signatures: readonly Signature[];
+  caseReference?: string | null;
+  validFrom?: Date | null;
+  validTo?: Date | null;
+}
+
+/** The event a letter answers to. */
+export interface LetterEvent {
+  id: string;
+  action: string;
+  status: ConsentStatus;
+  occurredAt: Date;
+}
+
+const GIVING_ACTIONS = ["give", "register", "deliver", "upload"];
+
+/** Which letter an event sends, if any: a request, or a receipt when a consent is given, withdrawn or expires. */
+export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): LetterKind | null {
+  if (event.action === "request") return LetterKind.REQUEST;
+  if (event.status === ConsentStatus.ACTIVE && GIVING_ACTIONS.includes(event.action)) return LetterKind.GIVEN;
+  if (event.action === "withdraw") return LetterKind.WITHDRAWN;
+  if (event.action === "expire") return LetterKind.EXPIRED;
+  return null;
+}
+
+/**
+ * Who gets the letter: those who answer for the consent. A child's custody holders until the
+ * handover, then the young person; an attorney's grantor gets their own letters.
+ */
+export function letterRecipients(consent: Pick<LetterConsent, "subjectId" | "requiredSignerIds" | "handedOverAt">): string[] {
+  if (consent.handedOverAt || consent.requiredSignerIds.length === 0) return [consent.subjectId];
+  return [...new Set(consent.requiredSignerIds)];
+}
+
+const HEADINGS: Record<LetterKind, LocalizedText> = {
+  REQUEST: { da: "Anmodning om samtykke", en: "Request for consent" },
+  GIVEN: { da: "Kvittering: samtykke givet", en: "Receipt: consent given" },
+  WITHDRAWN: { da: "Kvittering: samtykke trukket tilbage", en: "Receipt: consent withdrawn" },
+  EXPIRED: { da: "Kvittering: samtykke udløbet", en: "Receipt: consent expired" },
+};
+
+/** The letter's subject line, as the mailbox lists it. */
+export function letterTitle(kind: LetterKind, consent: Pick<LetterConsent, "body">): LocalizedText {
+  return { da: `${HEADINGS[kind].da}: ${consent.body.title.da}`, en: `${HEADINGS[kind].en}: ${consent.body.title.en}` };
+}
+
+/** One block of the letter: a heading and its lines. */
+export interface LetterSection {
+  heading: string;
+  lines: string[];
+}
+
+/** A letter in one language: a title and its sections, ready to be laid out as a PDF. */
+export interface LetterContent {
+  title: string;
+  sections: LetterSection[];
+}
+
+type Language = keyof LocalizedText;
+
+const WORDS = {
+  from: { da: "Fra", en: "From" },
+  date: { da: "Dato", en: "Date" },
+  consentId: { da: "Samtykke-id", en: "Consent id" },
+  caseReference: { da: "Sagsnummer", en: "Case reference" },
+  what: { da: "Hvad sker der", en: "What happened" },
+  purpose: { da: "Formål", en: "Purpose" },
+  dataCovered: { da: "Hvilke oplysninger", en: "What information" },
+  partiesCovered: { da: "Hvem", en: "Who" },
+  consequencesOfYes: { da: "Hvis du siger ja", en: "If you say yes" },
+  consequencesOfNo: { da: "Hvis du siger nej", en: "If you say no" },
+  howToWithdraw: { da: "Sådan trækker du samtykket tilbage", en: "How to withdraw the consent" },
+  choices: { da: "Valgene", en: "The choices" },
+  answers: { da: "Svarene, som de blev givet", en: "The answers as given" },
+  validity: { da: "Gyldighed", en: "Validity" },
+  validFrom: { da: "Gyldigt fra", en: "Valid from" },
+  validTo: { da: "Gyldigt til", en: "Valid until" },
+  openEnded: { da: "indtil det trækkes tilbage", en: "until it is withdrawn" },
+  signatures: { da: "Underskrifter", en: "Signatures" },
+  signedAt: { da: "underskrevet", en: "signed" },
+  contentHash: { da: "indholdets SHA-256", en: "SHA-256 of the content" },
+  yes: { da: "Ja", en: "Yes" },
+  no: { da: "Nej", en: "No" },
+  unanswered: { da: "(ikke besvaret)", en: "(not answered)" },
+  answerIt: { da: "Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.", en: "You answer under My consents on borger.dk. Nothing is chosen in advance." },
+  seeIt: { da: "Du kan altid se og trække dine samtykker tilbage under Mine samtykker på borger.dk.", en: "You can always see and withdraw your consents under My consents on borger.dk." },
+};
+
+const WHAT_HAPPENED: Record<LetterKind, LocalizedText> = {
+  REQUEST: { da: "Du er blevet bedt om samtykke. Læs teksten, og svar ja eller nej til hvert valg.", en: "You have been asked for consent. Read the text and answer yes or no to each choice." },
+  GIVEN: { da: "Samtykket er givet og gælder fra nu.", en: "The consent has been given and applies from now." },
+  WITHDRAWN: { da: "Samtykket er trukket tilbage og gælder ikke længere.", en: "The consent has been withdrawn and no longer applies." },
+  EXPIRED: { da: "Samtykket er udløbet og gælder ikke længere.", en: "The consent has expired and no longer applies." },
+};
+
+const SIGNATURE_METHODS: Record<SignatureMethod, LocalizedText> = {
+  DIGITAL: { da: "digitalt med MitID", en: "digitally with MitID" },
+  ATTESTED_ON_BEHALF: { da: "personligt eller pr. telefon, bevidnet af en medarbejder", en: "in person or by phone, attested by a caseworker" },
+  ATTESTED_PAPER: { da: "på papir, bevidnet af en medarbejder", en: "on paper, attested by a caseworker" },
+  DELIVERED_WITH_EVIDENCE: { da: "indsamlet af et fagsystem", en: "collected by a case system" },
+};
+
+/**
+ * The whole letter in one language: what happened, the full texts the citizen saw, every choice with
+ * its answer, validity and the signatures with the hash of what was signed, so that the receipt can
+ * be checked against the sealed consent document.
+ */
+export function letterContent(
+  kind: LetterKind,
+  consent: LetterConsent,
+  event: LetterEvent,
+  names: { authority: string | null; formatDate: (date: Date, language: Language) => string },
+  language: Language,
+): LetterContent {
+  const w = (word: keyof typeof WORDS) => WORDS[word][language];
+  const text = (field: keyof ConsentBody & keyof typeof WORDS) => (consent.body[field] as LocalizedText)[language];
+  const header: string[] = [
+    ...(names.authority ? [`${w("from")}: ${names.authority}`] : []),
+    `${w("date")}: ${names.formatDate(event.occurredAt, language)}`,
+    `${w("consentId")}: ${consent.id}`,
+    ...(consent.caseReference ? [`${w("caseReference")}: ${consent.caseReference}`] : []),
+  ];
+  const answers = new Map((consent.answers ?? []).map((answer) => [answer.key, answer]));
+  const showAnswers = kind !== LetterKind.REQUEST && answers.size > 0;
+  const choiceLines = consent.body.choices.map((choice) => {
+    const label = `${choice.group ? `${choice.group[language]}: ` : ""}${choice.label[language]}`;
+    if (!showAnswers) return label;
+    const answer = answers.get(choice.key);
+    const value = choice.kind === ChoiceKind.CHECKBOX ? (answer?.checked === true ? w("yes") : answer?.checked === false ? w("no") : w("unanswered")) : answer?.text || w("unanswered");
+    return `${label}: ${value}`;
+  });
+  const sections: LetterSection[] = [
+    { heading: consent.body.title[language], lines: header },
+    { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], kind === LetterKind.REQUEST ? w("answerIt") : w("seeIt")] },
+    { heading: w("purpose"), lines: [text("purpose")] },
+    ...(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const).map((field) => ({ heading: w(field), lines: [text(field)] })),
+  ];
+  if (choiceLines.length) sections.push({ heading: showAnswers ? w("answers") : w("choices"), lines: choiceLines });
+  if (kind !== LetterKind.REQUEST && consent.validFrom) {
+    sections.push({
+      heading: w("validity"),
+      lines: [`${w("validFrom")}: ${names.formatDate(consent.validFrom, language)}`, `${w("validTo")}: ${consent.validTo ? names.formatDate(consent.validTo, language) : w("openEnded")}`],
+    });
+  }
+  if (kind !== LetterKind.REQUEST && consent.signatures.length) {
+    sections.push({
+      heading: w("signatures"),
+      lines: consent.signatures.map(
+        (signature) =>
+          `${SIGNATURE_METHODS[signature.method]?.[language] ?? signature.method}, ${w("signedAt")} ${names.formatDate(new Date(signature.signedAt), language)}; ${w("contentHash")} ${signature.contentHash}`,
+      ),
+    });
+  }
+  return { title: letterTitle(kind, consent)[language], sections };
+}

@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Logger } from "pino";
+import { NotFoundError, requireCaller } from "@samtykke/server-kit";
+import type { ConsentContext } from "../context.js";
+import type { LocalizedText } from "../domain/declaration.js";
+import { letterContent, letterKindFor, letterRecipients, letterTitle, type LetterKind } from "../domain/letter.js";
+import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import { ConsentEntity } from "../entities/consent.entity.js";
+import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
+import type { ConsentEventBus } from "./consent-event-bus.js";
+import { renderLetterPdf } from "./letter-pdf.js";
+
+/** One letter to one citizen about one event; `id` is the same however often it is delivered. */
+export interface Letter {
+  id: string;
+  eventId: string;
+  recipientId: string;
+  consentId: string;
+  kind: LetterKind;
+  title: LocalizedText;
+  sentAt: Date;
+  pdf: Buffer;
+}
+
+/**
+ * Where letters go. The platform's own mailbox stores them in the sending transaction; a Digital
+ * Post adapter would send them (looking the recipient's CPR number up in the party subgraph) and
+ * ignore `transaction`. Either must treat a letter id it has seen as delivered: after a crash the
+ * same letters come again.
+ */
+export interface DigitalPost {
+  deliver(letters: readonly Letter[], transaction: EntityManager): Promise<void>;
+}
+
+/** The citizen's mailbox in the platform, read in the citizen app. */
+export const platformMailbox: DigitalPost = {
+  async deliver(letters, transaction) {
+    if (!letters.length) return;
+    await transaction
+      .createQueryBuilder(MailboxLetterEntity)
+      .insert(letters.map((letter) => ({ ...letter, readAt: null, pdfSha256: createHash("sha256").update(letter.pdf).digest("hex") })))
+      .onConflict(["eventId", "recipientId"])
+      .ignore()
+      .execute();
+  },
+};
+
+const CURSOR = "letters";
+const BATCH = 50;
+const LETTER_ACTIONS = ["request", "give", "register", "deliver", "upload", "withdraw", "expire"];
+
+// A letter's id from its event and recipient (a name-based UUID), so a repeat is recognisably the same letter.
+function letterId(eventId: string, recipientId: string): string {
+  const hex = createHash("sha256").update(`letter:${eventId}:${recipientId}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+const formatDate = (date: Date, language: "da" | "en") =>
+  date.toLocaleString(language === "da" ? "da-DK" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" });
+
+/**
+ * Turns the next events into letters and hands them to `post`, then moves the cursor past them, all
+ * in one transaction that holds the cursor row: one instance sends at a time, in event order, and a
+ * crash sends the same letters again rather than none. Returns how many events were read and letters sent.
+ */
+export async function sendDueLetters(
+  em: EntityManager,
+  post: DigitalPost,
+  authorityName: (id: string) => Promise<string | null>,
+): Promise<{ events: number; letters: number }> {
+  return em.fork().transactional(async (tx) => {
+    const [row] = await tx.execute<{ cursor: string }[]>("select cursor::text as cursor from mailbox_cursor where name = ? for update skip locked", [CURSOR]);
+    if (!row) return { events: 0, letters: 0 };
+    const events = await tx.find(ConsentEventEntity, { id: { $gt: row.cursor }, action: { $in: LETTER_ACTIONS as never[] } }, { orderBy: { id: "asc" }, limit: BATCH });
+    if (!events.length) return { events: 0, letters: 0 };
+    const consents = new Map((await tx.find(ConsentEntity, { id: { $in: [...new Set(events.map((event) => event.consentId))] } })).map((consent) => [consent.id, consent]));
+    const names = new Map<string, string | null>();
+    const letters: Letter[] = [];
+    for (const event of events) {
+      const consent = consents.get(event.consentId);
+      const kind = letterKindFor(event);
+      if (!consent || !kind) continue;
+      if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
+      const wording = { authority: names.get(consent.authorityId) ?? null, formatDate };
+      const pdf = await renderLetterPdf([letterContent(kind, consent, event, wording, "da"), letterContent(kind, consent, event, wording, "en")], event.occurredAt);
+      for (const recipientId of letterRecipients(consent)) {
+        letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind, title: letterTitle(kind, consent), sentAt: event.occurredAt, pdf });
+      }
+    }
+    await post.deliver(letters, tx);
+    await tx.execute("update mailbox_cursor set cursor = ? where name = ?", [events.at(-1)!.id, CURSOR]);
+    return { events: events.length, letters: letters.length };
+  });
+}
+
+/** Sends letters as events commit (woken by the commit bus, and every `pollMs` at the latest). */
+export function startLetterDelivery(options: {
+  em: EntityManager;
+  events: ConsentEventBus;
+  post: DigitalPost;
+  authorityName: (id: string) => Promise<string | null>;
+  logger: Logger;
+  pollMs: number;
+}): () => Promise<void> {
+  const abort = new AbortController();
+  const loop = (async () => {
+    while (!abort.signal.aborted) {
+      try {
+        // Keep going while there is a backlog; wait for the next commit once caught up.
+        if ((await sendDueLetters(options.em, options.post, options.authorityName)).events > 0) continue;
+      } catch (error) {
+        options.logger.warn({ err: error }, "sending letters failed; will retry");
+      }
+      await options.events.waitForCommit(abort.signal, options.pollMs);
+    }
+  })();
+  return async () => {
+    abort.abort();
+    await loop;
+  };
+}
+
+const noSuchLetter = (id: string) => new NotFoundError({ da: "Brevet findes ikke.", en: "Letter not found." }, { id });
+
+/** The citizen's own letters, newest first, without their PDFs. */
+export function lettersOf(em: EntityManager, citizenId: string, limit: number): Promise<MailboxLetterEntity[]> {
+  return em.find(MailboxLetterEntity, { recipientId: citizenId }, { orderBy: { sentAt: "desc", id: "asc" }, limit });
+}
+
+/** One of the signed-in citizen's letters, with the consent it is about; anyone else's is not found. */
+export async function letterOfCitizen(ctx: ConsentContext, id: string, options: { withPdf?: boolean } = {}) {
+  requireCaller(ctx.caller, "citizen");
+  const representation = (await ctx.representation())!;
+  const row = await ctx.em.findOne(MailboxLetterEntity, { id, recipientId: representation.citizenId }, options.withPdf ? { populate: ["pdf"] } : {});
+  if (!row) throw noSuchLetter(id);
+  const consent = await ctx.em.findOneOrFail(ConsentEntity, { id: row.consentId });
+  return { row, consent };
+}
+
+export async function markLetterRead(ctx: ConsentContext, id: string): Promise<MailboxLetterEntity> {
+  const { row } = await letterOfCitizen(ctx, id);
+  row.readAt ??= ctx.now();
+  await ctx.em.flush();
+  return row;
+}

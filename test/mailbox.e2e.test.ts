@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy } from "unpdf";
+import { DEMO } from "@samtykke/server-kit";
+import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+
+// The citizen's mailbox (the stand-in for Digital Post): a letter for every request and a receipt,
+// with the whole consent as a PDF, for every consent given, withdrawn or expired.
+const SOFIE = "2508920147";
+const EMIL = "0304154912";
+const LARS = "1203755678";
+const KAREN = "0101804321";
+const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
+const MAILBOX = `{ myMailbox(first: 100) { id kind title { da en } sentAt readAt pdfSha256 consent { id } } }`;
+
+interface Letter {
+  id: string;
+  kind: string;
+  title: { da: string; en: string };
+  readAt: string | null;
+  pdfSha256: string;
+  consent: { id: string } | null;
+}
+
+let clock = new Date();
+let platform: TestPlatform;
+let odense: Caller;
+beforeAll(async () => {
+  platform = await startTestPlatform({ consentClock: { now: () => clock, dueCheckIntervalMs: 200 } });
+  odense = await platform.caseworker("odense");
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+/** The citizen's letters about one consent, once `count` have arrived (letters are sent just after the change commits). */
+async function lettersAbout(citizen: Caller, consentId: string, count: number): Promise<Letter[]> {
+  let letters: Letter[] = [];
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mailbox = await citizen.graphql(MAILBOX);
+    expect(mailbox.errors).toBeUndefined();
+    letters = (mailbox.data.myMailbox as Letter[]).filter((letter) => letter.consent?.id === consentId);
+    if (letters.length >= count) return letters;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected ${count} letters about ${consentId}, got ${letters.length}`);
+}
+
+async function pdfText(citizen: Caller, letterId: string): Promise<{ text: string; pages: number; sha256: string }> {
+  const result = await citizen.graphql(`query { myMailbox(first: 100) { id pdfBase64 } }`);
+  const base64 = result.data.myMailbox.find((letter: { id: string }) => letter.id === letterId).pdfBase64 as string;
+  const bytes = Buffer.from(base64, "base64");
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text, totalPages } = await extractText(pdf, { mergePages: true });
+  return { text: text.replace(/\s+/g, " "), pages: totalPages, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+describe("the citizen's mailbox", () => {
+  it("brings the request, then receipts for giving and withdrawing, each a PDF with the full text and every answer", async () => {
+    const id = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: SOFIE, caseReference: "ODE-POST-1" } })).data.requestConsent.id;
+    const sofie = await platform.citizen(SOFIE);
+    const [request] = await lettersAbout(sofie, id, 1);
+    expect(request).toMatchObject({ kind: "REQUEST", readAt: null, title: { da: expect.stringMatching(/^Anmodning om samtykke: /), en: expect.stringMatching(/^Request for consent: /) } });
+    const asked = await pdfText(sofie, request!.id);
+    expect(asked.sha256).toBe(request!.pdfSha256);
+    expect(asked.text).toContain("Fra: Odense Kommune");
+    expect(asked.text).toContain("Sagsnummer: ODE-POST-1");
+    expect(asked.text).toContain("Intet er valgt på forhånd");
+
+    const choices = (await sofie.graphql(`query($id: ID!) { consent(id: $id) { choices { key kind required group { da } label { da } } } }`, { id })).data.consent.choices as {
+      key: string;
+      kind: string;
+      required: boolean;
+      group: { da: string } | null;
+      label: { da: string };
+    }[];
+    // Yes to every box but one the citizen may leave out, and words in any text field.
+    const saidNo = choices.filter((choice) => choice.kind === "CHECKBOX" && !choice.required).at(-1)!;
+    const answers = choices.map(({ key, kind }) => (kind === "CHECKBOX" ? { key, checked: key !== saidNo.key } : { key, text: "Min tandlæge" }));
+    const given = await sofie.graphql(`mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { status purpose { da en } signatures { contentHash } } }`, { id, answers });
+    expect(given.errors).toBeUndefined();
+    const consent = given.data.giveConsent;
+    const receipt = (await lettersAbout(sofie, id, 2)).find((letter) => letter.kind === "GIVEN")!;
+    expect(receipt.title.da).toMatch(/^Kvittering: samtykke givet: /);
+    const { text, pages } = await pdfText(sofie, receipt.id);
+    // The whole consent: its texts in Danish and English, every choice with the answer given, and
+    // the hash of what was signed, which the sealed consent document carries too.
+    expect(text).toContain(consent.purpose.da.replace(/\s+/g, " "));
+    expect(text).toContain(consent.purpose.en.replace(/\s+/g, " "));
+    expect(text).toContain(`${saidNo.group ? `${saidNo.group.da}: ` : ""}${saidNo.label.da}: Nej`);
+    if (choices.some((choice) => choice.kind === "TEXT")) expect(text).toContain(": Min tandlæge");
+    expect(text).toContain(consent.signatures[0].contentHash);
+    expect(text).toContain("digitalt med MitID");
+    expect(pages).toBeGreaterThanOrEqual(2);
+
+    await sofie.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id });
+    const withdrawn = (await lettersAbout(sofie, id, 3)).find((letter) => letter.kind === "WITHDRAWN")!;
+    expect((await pdfText(sofie, withdrawn.id)).text).toContain("Samtykket er trukket tilbage og gælder ikke længere.");
+
+    // Each event is one letter, however often letters are sent.
+    const kinds = (await lettersAbout(sofie, id, 3)).map((letter) => letter.kind);
+    expect(kinds.sort()).toEqual(["GIVEN", "REQUEST", "WITHDRAWN"]);
+  });
+
+  it("sends a child's letters to both custody holders", async () => {
+    const id = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: EMIL } })).data.requestConsent.id;
+    for (const parent of [KAREN, LARS]) {
+      const [letter] = await lettersAbout(await platform.citizen(parent), id, 1);
+      expect(letter!.kind).toBe("REQUEST");
+    }
+    expect((await (await platform.citizen(EMIL)).graphql(MAILBOX)).data.myMailbox.filter((letter: Letter) => letter.consent?.id === id)).toEqual([]);
+  });
+
+  it("sends a receipt when a consent expires", async () => {
+    const skat = await platform.caseworker("skattestyrelsen");
+    const template = await skat.graphql(`query($id: ID!) { template(id: $id) { defaultValidityDays } }`, { id: DEMO.templates.seafarerTax });
+    const id = (await skat.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr: "1710681239" } })).data.requestConsent.id;
+    const ole = await platform.citizen("1710681239");
+    expect((await giveWithYesToAll(ole, id)).data.giveConsent.status).toBe("ACTIVE");
+    clock = new Date(clock.getTime() + (template.data.template.defaultValidityDays + 1) * 86_400_000);
+    const expired = (await lettersAbout(ole, id, 3)).find((letter) => letter.kind === "EXPIRED")!;
+    expect(expired.title.en).toMatch(/^Receipt: consent expired: /);
+    expect((await pdfText(ole, expired.id)).text).toContain("Samtykket er udløbet og gælder ikke længere.");
+  });
+
+  it("lets only the addressee read a letter, and marks it read once", async () => {
+    const id = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: SOFIE } })).data.requestConsent.id;
+    const sofie = await platform.citizen(SOFIE);
+    const [letter] = await lettersAbout(sofie, id, 1);
+    const READ = `mutation($id: ID!) { markLetterRead(id: $id) { readAt } }`;
+    const first = (await sofie.graphql(READ, { id: letter!.id })).data.markLetterRead.readAt;
+    expect(first).toEqual(expect.any(String));
+    expect((await sofie.graphql(READ, { id: letter!.id })).data.markLetterRead.readAt).toBe(first);
+
+    const karen = await platform.citizen(KAREN);
+    const stranger = await karen.graphql(READ, { id: letter!.id });
+    expect(stranger.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", message: { da: "Brevet findes ikke.", en: "Letter not found." } });
+    expect((await karen.graphql(MAILBOX)).data.myMailbox.some((other: Letter) => other.id === letter!.id)).toBe(false);
+    expect((await odense.graphql(MAILBOX)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await platform.graphql(MAILBOX)).errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
+  });
+});
