@@ -27,6 +27,8 @@ export interface StartGatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** graphql-ws sockets open now. */
+  openSockets(): number;
   close(): Promise<void>;
 }
 
@@ -216,6 +218,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return {
     url,
     port,
+    openSockets: () => wss.clients.size,
     close: async () => {
       await closeWebSockets(wss);
       await graphqlWs.dispose();

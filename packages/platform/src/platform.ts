@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { generateSealKey, startConsent, type SealKey } from "@samtykke/consent";
+import { generateSealKey, startConsent, type SealKey, type StartedConsent } from "@samtykke/consent";
 import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
-import { startGateway, type CallerLimitOverrides } from "@samtykke/gateway";
+import { startGateway, type CallerLimitOverrides, type RunningGateway } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
   createLogger,
@@ -64,7 +64,8 @@ export interface Platform {
   parts: RunningPart[];
   logger: Logger;
   /** The running subgraphs by name, for operating on one part alone. */
-  subgraphs: Record<"party" | "template" | "consent", StartedSubgraph>;
+  subgraphs: Record<"party" | "template", StartedSubgraph> & { consent: StartedConsent };
+  gateway: RunningGateway;
   /** The development login, when the platform runs with it. */
   devLogin?: DevLogin;
   stop(): Promise<void>;
@@ -187,7 +188,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         parts.push({ name, url: site.url });
       }
     }
-    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, devLogin, stop };
+    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, gateway, devLogin, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -41,7 +41,12 @@ export interface StartConsentOptions {
   digitalPost?: DigitalPost;
 }
 
-export async function startConsent(options: StartConsentOptions): Promise<StartedSubgraph> {
+/** A running consent subgraph, and how many subscriptions it is serving. */
+export interface StartedConsent extends StartedSubgraph {
+  openEventStreams(): number;
+}
+
+export async function startConsent(options: StartConsentOptions): Promise<StartedConsent> {
   const supergraph = new SupergraphClient(options.gatewayUrl);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
@@ -76,6 +81,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   });
   return {
     ...subgraph,
+    openEventStreams: () => events.openStreams,
     close: async () => {
       await stopLetters();
       await stopWebhooks();

@@ -6,6 +6,7 @@ import { EventEmitter } from "node:events";
  */
 export class ConsentEventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private streams = 0;
 
   /**
    * How long a waiting reader sleeps without a wake-up before it reads the log anyway: the safety
@@ -34,5 +35,18 @@ export class ConsentEventBus {
 
   listenerCount(): number {
     return this.emitter.listenerCount("committed");
+  }
+
+  /** Event streams (subscriptions) open on this instance: every one that starts must end. */
+  get openStreams(): number {
+    return this.streams;
+  }
+
+  streamOpened(): void {
+    this.streams += 1;
+  }
+
+  streamClosed(): void {
+    this.streams -= 1;
   }
 }

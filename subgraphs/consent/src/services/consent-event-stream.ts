@@ -53,6 +53,15 @@ export function consentEventStream(
   const abort = new AbortController();
 
   async function* generate(): AsyncGenerator<StreamedConsentEvent> {
+    bus.streamOpened();
+    try {
+      yield* follow();
+    } finally {
+      bus.streamClosed();
+    }
+  }
+
+  async function* follow(): AsyncGenerator<StreamedConsentEvent> {
     let last = cursor ?? BigInt(await latestCursor(em));
     const where = {
       ...(filter.consentId ? { consentId: filter.consentId } : {}),

@@ -48,7 +48,6 @@ export const platformMailbox: DigitalPost = {
 
 const CURSOR = "letters";
 const BATCH = 50;
-const LETTER_ACTIONS = ["request", "give", "register", "deliver", "upload", "withdraw", "expire"];
 
 // A letter's id from its event and recipient (a name-based UUID), so a repeat is recognisably the same letter.
 function letterId(eventId: string, recipientId: string): string {
@@ -72,12 +71,16 @@ export async function sendDueLetters(
   return em.fork().transactional(async (tx) => {
     const [row] = await tx.execute<{ cursor: string }[]>("select cursor::text as cursor from mailbox_cursor where name = ? for update skip locked", [CURSOR]);
     if (!row) return { events: 0, letters: 0 };
-    const events = await tx.find(ConsentEventEntity, { id: { $gt: row.cursor }, action: { $in: LETTER_ACTIONS as never[] } }, { orderBy: { id: "asc" }, limit: BATCH });
+    // Every event moves the cursor, letter or not: a read never scans past what it has seen before.
+    const events = await tx.find(ConsentEventEntity, { id: { $gt: row.cursor } }, { orderBy: { id: "asc" }, limit: BATCH });
     if (!events.length) return { events: 0, letters: 0 };
-    const consents = new Map((await tx.find(ConsentEntity, { id: { $in: [...new Set(events.map((event) => event.consentId))] } })).map((consent) => [consent.id, consent]));
+    const lettered = events.filter((event) => letterKindFor(event));
+    const consents = new Map(
+      (lettered.length ? await tx.find(ConsentEntity, { id: { $in: [...new Set(lettered.map((event) => event.consentId))] } }) : []).map((consent) => [consent.id, consent]),
+    );
     const names = new Map<string, string | null>();
     const letters: Letter[] = [];
-    for (const event of events) {
+    for (const event of lettered) {
       const consent = consents.get(event.consentId);
       const kind = letterKindFor(event);
       if (!consent || !kind) continue;
