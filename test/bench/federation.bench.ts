@@ -1,11 +1,5 @@
-import "reflect-metadata";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DEMO, startEmbeddedPostgres, type EmbeddedDatabaseServer } from "@samtykke/server-kit";
-import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
-import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
-import { startPlatform } from "@samtykke/platform";
+import { DEMO } from "@samtykke/server-kit";
+import { gatewayCall, quantile, withBenchPlatform } from "./bench-platform.js";
 
 /**
  * `npm run bench`: what each federation hop costs when a caseworker lists 100 consents. The same
@@ -16,46 +10,15 @@ import { startPlatform } from "@samtykke/platform";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const CONSENTS = 100;
 
-let embedded: EmbeddedDatabaseServer | undefined;
-let dataDir: string | undefined;
-let server = process.env.DATABASE_URL;
-if (!server) {
-  dataDir = mkdtempSync(join(tmpdir(), "samtykke-bench-"));
-  embedded = await startEmbeddedPostgres({ dataDir, port: 25000 + Math.floor(Math.random() * 5000) });
-  server = embedded.url;
-}
-const databaseUrl = uniqueDatabaseServerUrl(server);
-const platform = await startPlatform({
-  databaseUrl,
-  ports: { gateway: 0, party: 0, template: 0, consent: 0 },
-  identity: "dev-login",
-  // The benchmark measures the federation, not the per-caller rate limit.
-  gatewayLimits: { requestsPerMinute: { citizen: 1e9, caseworker: 1e9, system: 1e9, anonymous: 1e9 } },
-  seedDemo: true,
-  seedDemoConsents: false,
-  serveWeb: false,
-  cprKey: DEVELOPMENT_CPR_KEY,
-  logLevel: "warn",
-});
+await withBenchPlatform(async (platform) => {
+  // Every call is the Odense caseworker's, signed in once: the token's check is part of what a hop costs.
+  const caseworker = DEMO.staff.find((member) => member.authority === DEMO.authorities.odense)!;
+  const token = await platform.devLogin!.issue({ role: "caseworker", caseworkerId: caseworker.caseworker, authorityId: caseworker.authority });
 
-// Every call is the Odense caseworker's, signed in once: the token's check is part of what a hop costs.
-const caseworker = DEMO.staff.find((member) => member.authority === DEMO.authorities.odense)!;
-const token = await platform.devLogin!.issue({ role: "caseworker", caseworkerId: caseworker.caseworker, authorityId: caseworker.authority });
+  const graphql = (query: string, variables: Record<string, unknown> = {}) => gatewayCall(platform, token, query, variables);
 
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(platform.gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-  if (result.errors) throw new Error(result.errors.map((e) => e.message).join("; "));
-  return result.data;
-}
+  const text = (da: string, en: string) => ({ da, en });
 
-const text = (da: string, en: string) => ({ da, en });
-
-try {
   // A second template of Odense's, so that the template hop resolves more than one entity. The demo
   // one for children is signed by custody holders, which these adults have none of.
   const drafted = (await graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
@@ -98,7 +61,6 @@ try {
       if (round >= 0) timings[name]!.push(elapsed); // the first five rounds warm up
     }
   }
-  const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
   const base = quantile(timings["consent fields only"]!, 0.5);
   console.log(`\nListing ${CONSENTS} consents through the gateway, ${ROUNDS} rounds each, interleaved:\n`);
   console.log(`${"variant".padEnd(30)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"ratio".padStart(6)}`);
@@ -106,9 +68,4 @@ try {
     const median = quantile(values, 0.5);
     console.log(`${name.padEnd(30)} ${median.toFixed(1).padStart(10)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${(median / base).toFixed(2).padStart(6)}`);
   }
-} finally {
-  await platform.stop();
-  await dropSubgraphDatabases(databaseUrl, ["party", "template", "consent"]);
-  await embedded?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -28,6 +28,8 @@ export const FHIR_STATUS: Record<ConsentStatus, FhirConsentState> = {
 };
 
 const SYSTEM = "urn:samtykke";
+// FHIR JSON has no empty arrays: a list with nothing in it is left out.
+const list = <K extends string, T>(key: K, items: readonly T[]) => (items.length ? { [key]: items } : {}) as Partial<Record<K, T[]>>;
 const reference = (type: string, id: string, display?: string | null) => ({ reference: `${type}/${id}`, ...(display ? { display } : {}) });
 
 export interface FhirInput {
@@ -71,31 +73,40 @@ export function toFhirConsent(consent: FhirInput): Record<string, unknown> {
     subject: reference("Patient", consent.subjectId),
     date: consent.requestedAt.toISOString().slice(0, 10),
     ...(period ? { period } : {}),
-    grantor: consent.requiredSignerIds.map((id) => (id === consent.subjectId ? reference("Patient", id) : reference("RelatedPerson", id))),
+    ...list(
+      "grantor",
+      consent.requiredSignerIds.map((id) => (id === consent.subjectId ? reference("Patient", id) : reference("RelatedPerson", id))),
+    ),
     grantee: recipients,
     controller: [reference("Organization", consent.authorityId)],
-    sourceAttachment: consent.attachments.map((attachment) => ({
-      contentType: attachment.mediaType,
-      url: `${SYSTEM}:attachment:${attachment.id}`,
-      size: String(attachment.size),
-      // FHIR's Attachment.hash is SHA-1; the SHA-256 that the signature covers goes in an extension.
-      extension: [{ url: `${SYSTEM}:sha256`, valueString: attachment.sha256 }],
-      title: attachment.fileName,
-    })),
+    ...list(
+      "sourceAttachment",
+      consent.attachments.map((attachment) => ({
+        contentType: attachment.mediaType,
+        url: `${SYSTEM}:attachment:${attachment.id}`,
+        size: String(attachment.size),
+        // FHIR's Attachment.hash is SHA-1; the SHA-256 that the signature covers goes in an extension.
+        extension: [{ url: `${SYSTEM}:sha256`, valueString: attachment.sha256 }],
+        title: attachment.fileName,
+      })),
+    ),
     regulatoryBasis: [
       {
         coding: [{ system: `${SYSTEM}:legal-basis`, code: consent.kind }],
         text: consent.kind === "CONSENT" ? "GDPR art. 6(1)(a) / 9(2)(a)" : consent.kind,
       },
     ],
-    verification: attested.map((signature) => ({
-      verified: true,
-      verificationType: { text: signature.method },
-      // A caseworker attests as a Practitioner; a case system delivers for its authority.
-      verifiedBy: signature.method === "DELIVERED_WITH_EVIDENCE" ? reference("Organization", consent.authorityId) : reference("Practitioner", signature.attestedBy!),
-      verifiedWith: reference("Patient", signature.onBehalfOfId ?? signature.signerId),
-      verificationDate: [signature.signedAt],
-    })),
+    ...list(
+      "verification",
+      attested.map((signature) => ({
+        verified: true,
+        verificationType: { text: signature.method },
+        // A caseworker attests as a Practitioner; a case system delivers for its authority.
+        verifiedBy: signature.method === "DELIVERED_WITH_EVIDENCE" ? reference("Organization", consent.authorityId) : reference("Practitioner", signature.attestedBy!),
+        verifiedWith: reference("Patient", signature.onBehalfOfId ?? signature.signerId),
+        verificationDate: [signature.signedAt],
+      })),
+    ),
     decision: consent.kind === "OBJECTION" ? "deny" : "permit",
     provision: [
       {
@@ -106,7 +117,10 @@ export function toFhirConsent(consent: FhirInput): Record<string, unknown> {
         })),
         purpose: [{ system: `${SYSTEM}:template`, code: `${consent.templateKey}@${consent.templateVersion}`, display: consent.body.purpose.da }],
         // What the citizen said yes to, one nested provision per choice.
-        provision: yes.map((answer) => ({ code: [{ coding: [{ system: `${SYSTEM}:choice`, code: answer.key, display: labels.get(answer.key) ?? answer.key }] }] })),
+        ...list(
+          "provision",
+          yes.map((answer) => ({ code: [{ coding: [{ system: `${SYSTEM}:choice`, code: answer.key, display: labels.get(answer.key) ?? answer.key }] }] })),
+        ),
       },
     ],
   };
