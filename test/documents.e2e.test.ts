@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSealKey, type SealKey } from "@samtykke/consent";
 import { DEMO } from "@samtykke/server-kit";
 import { sealDocument } from "../subgraphs/consent/src/domain/consent-document.js";
+import { validateR5 } from "../subgraphs/consent/test/fhir-r5.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // Every consent as one sealed document in the exchange format, verifiable by anyone with the
@@ -74,9 +75,7 @@ async function consentsOfEveryKind(): Promise<string[]> {
 }
 
 describe("the FHIR R5 export", () => {
-  it("gives every status and channel as a Consent resource that keeps FHIR's rules", async () => {
-    const states = ["draft", "active", "inactive", "not-done", "entered-in-error", "unknown"];
-    const referenceTo = /^(Patient|RelatedPerson|Organization|Practitioner)\/[0-9a-f-]{36}$/;
+  it("gives every status and channel as a Consent resource valid against HL7's own R5 rules", async () => {
     const ids = await consentsOfEveryKind();
     const resources = await Promise.all(
       ids.map(async (id) => (await skat.graphql(`query($id: ID!) { consent(id: $id) { status channel fhir } }`, { id })).data.consent),
@@ -91,16 +90,43 @@ describe("the FHIR R5 export", () => {
       ["ACTIVE", "active"],
     ]);
     for (const { channel, fhir } of resources) {
-      expect(fhir.resourceType).toBe("Consent");
-      expect(states).toContain(fhir.status); // status: 1..1, from the ConsentState value set
-      expect(["permit", "deny"]).toContain(fhir.decision);
-      for (const ref of [fhir.subject, ...fhir.grantor, ...fhir.grantee, ...fhir.controller]) expect(ref.reference).toMatch(referenceTo);
-      if (fhir.period?.end) expect(Date.parse(fhir.period.end)).toBeGreaterThanOrEqual(Date.parse(fhir.period.start));
+      expect(validateR5(fhir)).toEqual([]);
       expect(fhir.grantee.map((ref: { reference: string }) => ref.reference)).toContain(`Organization/${DEMO.thirdParties.shippingCompany}`);
       // A paper consent carries its scan; what someone attested carries the verification.
-      expect(fhir.sourceAttachment.length).toBe(channel === "PAPER" ? 1 : 0);
-      expect(fhir.verification.length).toBe(["ON_BEHALF", "PAPER", "API"].includes(channel) ? 1 : 0);
+      expect(fhir.sourceAttachment?.length ?? 0).toBe(channel === "PAPER" ? 1 : 0);
+      expect(fhir.verification?.length ?? 0).toBe(["ON_BEHALF", "PAPER", "API"].includes(channel) ? 1 : 0);
     }
+  });
+});
+
+describe("the ISO/IEC TS 27560 export", () => {
+  it("gives every status and channel as a receipt around its consent record, with every mandatory field", async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile("schema/iso27560-receipt.schema.json", "utf8")));
+    const ids = await consentsOfEveryKind();
+    const receipts = await Promise.all(ids.map(async (id) => (await skat.graphql(`query($id: ID!) { consent(id: $id) { iso27560 } }`, { id })).data.consent.iso27560));
+    for (const receipt of receipts) expect(validate(receipt) ? [] : validate.errors).toEqual([]);
+    expect(receipts.map((receipt) => receipt.content.event.map((event: { event_state: string }) => event.event_state).join(" → "))).toEqual([
+      "requested",
+      "requested → given",
+      "requested → given → withdrawn",
+      "requested → refused",
+      "given",
+      "given",
+      "given",
+    ]);
+    const { content } = receipts[1];
+    expect(content.record_id).toBe(ids[1]);
+    expect(content.party_identification).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ party_name: "Skattestyrelsen", party_address: "Østbanegade 123, 2100 København Ø", party_role: "PII controller" }),
+        expect.objectContaining({ party_name: "Nordsø Rederi A/S", party_role: "third party" }),
+      ]),
+    );
+    expect(content.pii_processing.purposes[0].recipient_third_parties).toEqual(["CVR:12345678"]);
+    // The citizen's CPR number is never in it: the principal is named by id.
+    expect(JSON.stringify(receipts)).not.toContain(OLE);
   });
 });
 

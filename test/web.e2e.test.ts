@@ -133,6 +133,10 @@ describe("the web apps", () => {
     expect(receipt.format).toBe("samtykke.consent-document/1");
     const verified = await platform.graphql(`query($document: JSONObject!) { verifyConsentDocument(document: $document) { verdict } }`, { document: receipt });
     expect(verified.data.verifyConsentDocument.verdict).toBe("VALID");
+    // The same consent as an ISO/IEC TS 27560 receipt around its record.
+    const [iso] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("button", { name: "Hent som ISO 27560-kvittering" }).click()]);
+    const isoReceipt = JSON.parse(await readFile((await iso.path())!, "utf8"));
+    expect(isoReceipt.content.event.map((event: { event_state: string }) => event.event_state)).toEqual(["requested", "given"]);
     // The receipt keeps the answers as given.
     await citizen.getByText("Dine svar").click();
     await citizen.getByText("Kommunen må indhente oplysninger fra: Din egen læge: Ja").waitFor();

@@ -1,12 +1,18 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "../src/domain/consent-state.js";
 import { Channel } from "../src/domain/consent.js";
 import { ChoiceKind, SignatureMethod, type Signature } from "../src/domain/declaration.js";
 import { toFhirConsent, type FhirInput } from "../src/domain/fhir.js";
+import { toIso27560Receipt, toIso27560Record, type RecordEvent } from "../src/domain/iso27560.js";
 import { validateR5 } from "./fhir-r5.js";
 
 // The exports checked against the standards' own rules, for every status, channel and kind of
-// consent: FHIR R5 against HL7's published schema, StructureDefinition and invariants.
+// consent: FHIR R5 against HL7's published schema, StructureDefinition and invariants; the
+// ISO/IEC TS 27560 receipt and record against the standard's mandatory fields
+// (schema/iso27560-receipt.schema.json).
 const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
 const SUBJECT = "22222222-2222-4222-8222-222222222222";
 const PARENT = "77777777-7777-4777-8777-777777777777";
@@ -100,5 +106,76 @@ describe("FHIR R5 Consent against HL7's own rules", () => {
     for (const expected of ["unknownField", "Consent.status", "Consent.decision", "Consent.subject", "per-1", "Consent.verification.verified", "/grantor: empty"]) {
       expect(problems).toContain(expected);
     }
+  });
+});
+
+/** The events that bring a consent to `status`, as the event log would hold them. */
+function historyOf(status: ConsentStatus, channel: Channel): RecordEvent[] {
+  const at = (day: number) => new Date(Date.UTC(2026, 10, day, 10));
+  const event = (action: string, to: ConsentStatus, day: number, actorKind = "CITIZEN"): RecordEvent => ({ id: String(day), action, status: to, occurredAt: at(day), actorKind, actorId: SUBJECT });
+  const giving = { DIGITAL: "give", ON_BEHALF: "register", PAPER: "upload", API: "deliver" }[channel];
+  const requested = event("request", ConsentStatus.REQUESTED, 1, "CASEWORKER");
+  const given = event(giving, ConsentStatus.ACTIVE, 2);
+  const ending: Partial<Record<ConsentStatus, RecordEvent[]>> = {
+    REQUESTED: [requested],
+    DECLINED: [requested, event("decline", ConsentStatus.DECLINED, 3)],
+    CANCELLED: [requested, event("cancel", ConsentStatus.CANCELLED, 3, "PLATFORM")],
+    ACTIVE: [requested, given],
+    PAUSED: [requested, given, event("pause", ConsentStatus.PAUSED, 3)],
+    WITHDRAWN: [requested, given, event("withdraw", ConsentStatus.WITHDRAWN, 3)],
+    EXPIRED: [requested, given, event("expire", ConsentStatus.EXPIRED, 3, "PLATFORM")],
+    USED: [requested, given, event("markUsed", ConsentStatus.USED, 3, "CASE_SYSTEM")],
+    CLOSED: [requested, given, event("closeCase", ConsentStatus.CLOSED, 3, "CASEWORKER")],
+  };
+  return ending[status]!;
+}
+
+const ODENSE = { id: "33333333-3333-4333-8333-333333333333", name: "Odense Kommune", cvr: "35209115", address: "Flakhaven 2, 5000 Odense C", contact: "odense@odense.dk" };
+const RECEIPT_SCHEMA = JSON.parse(readFileSync(new URL("../../../schema/iso27560-receipt.schema.json", import.meta.url), "utf8"));
+
+function receiptIn(status: ConsentStatus, channel: Channel, kind: "CONSENT" | "OBJECTION", child: boolean) {
+  const consent = consentIn(status, channel, kind, child);
+  const thirdParty = consent.thirdPartyId ? { id: consent.thirdPartyId, name: "Nordsø Rederi A/S", cvr: "12345678", address: null, contact: null } : null;
+  const events = channel === Channel.DIGITAL || GIVEN.includes(status) ? historyOf(status, channel) : historyOf(status, Channel.DIGITAL);
+  return toIso27560Receipt(toIso27560Record({ ...consent, authority: ODENSE, thirdParty, events }), new Date("2026-12-02T00:00:00Z"));
+}
+
+describe("ISO/IEC TS 27560 receipt and record against the standard's mandatory fields", () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(RECEIPT_SCHEMA);
+  const problemsOf = (receipt: unknown) => (validate(receipt) ? [] : validate.errors!.map((error) => `${error.instancePath} ${error.message}`));
+
+  it(`is complete for every status, channel and kind (${EVERY_CASE.length} consents)`, () => {
+    const problems = EVERY_CASE.flatMap(({ status, channel, kind, child }) => problemsOf(receiptIn(status, channel, kind, child)).map((problem) => `${status}/${channel}/${kind}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it("names what was said yes to, the controller and the third party, and every state the consent went through", () => {
+    const { content } = receiptIn(ConsentStatus.WITHDRAWN, Channel.PAPER, "CONSENT", false);
+    const [purpose] = content.pii_processing.purposes;
+    expect(purpose).toMatchObject({
+      purpose: "Formål (da)",
+      pii_information: [{ pii_type: "Indhente (da): Indkomst (da)", pii_attribute_id: "income-data", pii_optional: true }],
+      pii_controllers: ["CVR:35209115"],
+      recipient_third_parties: ["CVR:12345678"],
+      collection_method: [expect.stringContaining("paper form")],
+      jurisdiction: "DK",
+    });
+    expect(content.party_identification).toContainEqual(expect.objectContaining({ party_id: "CVR:35209115", party_name: "Odense Kommune", party_address: "Flakhaven 2, 5000 Odense C", party_role: "PII controller" }));
+    // A party the register has no address for is pointed to the CVR register rather than left blank.
+    expect(content.party_identification).toContainEqual(expect.objectContaining({ party_id: "CVR:12345678", party_address: "CVR 12345678 (cvr.dk)" }));
+    expect(content.event.map((event) => event.event_state)).toEqual(["requested", "given", "withdrawn"]);
+    expect(content.event[1]).toMatchObject({ event_type: "explicit", validity_duration: expect.stringMatching(/^P\d+D$/) });
+  });
+
+  it("finds a receipt that lacks what the standard requires, so a pass means something", () => {
+    const receipt = receiptIn(ConsentStatus.ACTIVE, Channel.DIGITAL, "CONSENT", false) as any;
+    delete receipt.receipt_id;
+    delete receipt.content.pii_processing.purposes[0].withdrawal_method;
+    receipt.content.event[0].event_state = "maybe";
+    receipt.content.party_identification[0].party_address = undefined;
+    const problems = problemsOf(JSON.parse(JSON.stringify(receipt))).join("\n");
+    for (const expected of ["receipt_id", "withdrawal_method", "event_state", "party_address"]) expect(problems).toContain(expected);
   });
 });

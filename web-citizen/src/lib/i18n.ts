@@ -43,6 +43,7 @@ const TEXTS = {
   yourAnswers: { da: "Dine svar", en: "Your answers" },
   receiptDocument: { da: "Hent kvittering (forseglet dokument)", en: "Download receipt (sealed document)" },
   receiptFhir: { da: "Hent som FHIR", en: "Download as FHIR" },
+  receiptIso27560: { da: "Hent som ISO 27560-kvittering", en: "Download as ISO 27560 receipt" },
   onBehalfOf: { da: "Gælder", en: "Concerns" },
   accessTitle: { da: "Hvem har brugt dine samtykker", en: "Who has used your consents" },
   accessNone: { da: "Ingen andre har læst eller brugt dine samtykker endnu.", en: "No one else has read or used your consents yet." },

@@ -19,7 +19,7 @@ import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { publicJwk, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
-import { consentAttachments, consentDocument, consentFhir, consentIntegrity, attachmentContent } from "../services/consent-documents.js";
+import { consentAttachments, consentDocument, consentFhir, consentIntegrity, consentIso27560, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
@@ -145,6 +145,16 @@ export class ConsentResolver {
     const row = await readConsent(ctx, consent.id);
     await auditReads(ctx, "export", [row]);
     return consentFhir(ctx.em, row);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "The consent as an ISO/IEC TS 27560:2023 consent receipt around its consent record (the standard's field names; schema/iso27560-receipt.schema.json; mapping in the README).",
+  })
+  async iso27560(@Root() consent: Consent, @Ctx() ctx: ConsentContext): Promise<Record<string, unknown>> {
+    const row = await readConsent(ctx, consent.id);
+    await auditReads(ctx, "export", [row]);
+    return consentIso27560(ctx.em, ctx.supergraph, row, ctx.requestId, ctx.now());
   }
 
   @Query(() => DocumentVerificationResult, {

@@ -7,6 +7,9 @@ import { findConsent } from "./consent.service.js";
 import { DOCUMENT_FORMAT, sealDocument, type ConsentDocument, type SealKey } from "../domain/consent-document.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import { toFhirConsent } from "../domain/fhir.js";
+import { toIso27560Receipt, toIso27560Record } from "../domain/iso27560.js";
+import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import type { SupergraphClient } from "./supergraph-client.js";
 
 export async function consentAttachments(em: EntityManager, consentId: string) {
   return em.find(
@@ -62,4 +65,16 @@ export async function consentDocument(em: EntityManager, consent: ConsentEntity,
 export async function consentFhir(em: EntityManager, consent: ConsentEntity): Promise<Record<string, unknown>> {
   const attachments = await em.find(ConsentAttachmentEntity, { consentId: consent.id }, { fields: ["id", "fileName", "mediaType", "size", "sha256"], orderBy: { createdAt: "asc" } });
   return toFhirConsent({ ...consent, attachments });
+}
+
+/**
+ * The consent as an ISO/IEC TS 27560 receipt around its consent record: the organisations from the
+ * party subgraph (public facts), every state it went through from the event log.
+ */
+export async function consentIso27560(em: EntityManager, supergraph: SupergraphClient, consent: ConsentEntity, requestId: string, now: Date) {
+  const [events, organisations] = await Promise.all([
+    em.find(ConsentEventEntity, { consentId: consent.id }, { orderBy: { id: "asc" } }),
+    supergraph.organisations(consent.authorityId, consent.thirdPartyId ?? null, requestId),
+  ]);
+  return toIso27560Receipt(toIso27560Record({ ...consent, ...organisations, events }), now);
 }

@@ -29,6 +29,15 @@ export interface OnBehalf {
   authorization: string | null;
 }
 
+/** An authority or third party as anyone may look it up. */
+export interface PublicOrganisation {
+  id: string;
+  name: string;
+  cvr: string;
+  address: string | null;
+  contact: string | null;
+}
+
 /** The citizen a request is for, with what decides who must sign it. */
 export interface RequestSubject {
   id: string;
@@ -76,6 +85,16 @@ export class SupergraphClient {
   async authorityName(id: string, requestId: string): Promise<string> {
     const data = await this.request<{ authority: { name: string } }>(`query($id: ID!) { authority(id: $id) { name } }`, { id }, { requestId, authorization: null });
     return data.authority.name;
+  }
+
+  /** The public facts of the organisations a consent record names: the authority and any third party. */
+  async organisations(authorityId: string, thirdPartyId: string | null, requestId: string): Promise<{ authority: PublicOrganisation; thirdParty: PublicOrganisation | null }> {
+    const fields = "id name cvr address contact";
+    const query = thirdPartyId
+      ? `query($a: ID!, $t: ID!) { authority(id: $a) { ${fields} } thirdParty(id: $t) { ${fields} } }`
+      : `query($a: ID!) { authority(id: $a) { ${fields} } }`;
+    const data = await this.request<{ authority: PublicOrganisation; thirdParty?: PublicOrganisation }>(query, { a: authorityId, ...(thirdPartyId ? { t: thirdPartyId } : {}) }, { requestId, authorization: null });
+    return { authority: data.authority, thirdParty: data.thirdParty ?? null };
   }
 
   async citizenIdByCpr(cpr: string, onBehalf: OnBehalf): Promise<string> {

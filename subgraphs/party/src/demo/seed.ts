@@ -11,15 +11,15 @@ import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
 /** Seeds the demo authorities, caseworkers and citizens once; a database that has any is left alone. */
 export async function seedPartyDemo(em: EntityManager, vault: CprVault): Promise<boolean> {
   if ((await em.count(Authority)) > 0) return false;
-  const odense = em.create(Authority, { id: DEMO.authorities.odense, name: "Odense Kommune", cvr: "35209115" });
-  const skat = em.create(Authority, { id: DEMO.authorities.skattestyrelsen, name: "Skattestyrelsen", cvr: "43162928" });
-  em.create(Authority, { id: DEMO.authorities.koebenhavn, name: "Københavns Kommune", cvr: "64942212" });
+  const odense = em.create(Authority, { id: DEMO.authorities.odense, name: "Odense Kommune", cvr: "35209115", address: "Flakhaven 2, 5000 Odense C", contact: "odense@odense.dk" });
+  const skat = em.create(Authority, { id: DEMO.authorities.skattestyrelsen, name: "Skattestyrelsen", cvr: "43162928", address: "Østbanegade 123, 2100 København Ø", contact: "https://skat.dk/kontakt" });
+  em.create(Authority, { id: DEMO.authorities.koebenhavn, name: "Københavns Kommune", cvr: "64942212", address: "Rådhuspladsen 1, 1550 København V", contact: "https://www.kk.dk/kontakt" });
   for (const { caseworker, authority, name } of DEMO.staff) {
     em.create(Caseworker, { id: caseworker, name, authority: authority === odense.id ? odense : skat });
   }
   em.create(CaseSystem, { id: DEMO.caseSystems.odense, name: "Odense Børne- og Ungeforvaltningens sagssystem", authority: odense });
   em.create(CaseSystem, { id: DEMO.caseSystems.skattestyrelsen, name: "Skattestyrelsens nettolønssystem", authority: skat });
-  em.create(ThirdParty, { id: DEMO.thirdParties.shippingCompany, name: "Nordsø Rederi A/S", cvr: "12345678" });
+  em.create(ThirdParty, { id: DEMO.thirdParties.shippingCompany, name: "Nordsø Rederi A/S", cvr: "12345678", address: "Havnegade 1, 6700 Esbjerg", contact: "samtykke@nordsoe-rederi.example" });
   await em.flush();
   const byCpr = new Map<string, Awaited<ReturnType<typeof findOrRegisterCitizen>>>();
   for (const citizen of DEMO.citizens) byCpr.set(citizen.cpr, await findOrRegisterCitizen(em, vault, citizen.cpr));

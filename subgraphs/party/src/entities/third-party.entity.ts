@@ -16,4 +16,12 @@ export class ThirdParty {
   @Field(() => String, { description: "CVR number (8 digits)." })
   @Property({ type: "string", length: 8, unique: true })
   cvr!: string;
+
+  @Field(() => String, { nullable: true, description: "Postal address, as consent records name the parties (ISO/IEC TS 27560)." })
+  @Property({ type: "string", length: 300, nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where a citizen contacts the organisation about a consent: an e-mail address or a web page." })
+  @Property({ type: "string", length: 300, nullable: true })
+  contact?: string | null;
 }

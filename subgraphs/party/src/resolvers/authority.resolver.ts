@@ -39,6 +39,13 @@ export class AuthorityResolver {
     return system;
   }
 
+  @Query(() => ThirdParty, { description: "One organisation an authority shares data onward with under a consent." })
+  async thirdParty(@Arg("id", () => ID) id: string, @Ctx() { em }: PartyContext): Promise<ThirdParty> {
+    const organisation = await em.findOne(ThirdParty, { id });
+    if (!organisation) throw new NotFoundError({ da: "Organisationen findes ikke", en: "Organisation not found" }, { id });
+    return organisation;
+  }
+
   @Query(() => [ThirdParty], { description: "Organisations authorities share data onward with under a consent." })
   async thirdParties(
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,

@@ -4,8 +4,9 @@ import { useState } from "react";
 import { ErrorAlert } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
 
-type Receipt = TypedDocumentNode<{ consent: { id: string } & Record<"document" | "fhir", unknown> }, { id: string }>;
-const RECEIPTS: Record<"document" | "fhir", Receipt> = {
+type Format = "document" | "fhir" | "iso27560";
+type Receipt = TypedDocumentNode<{ consent: { id: string } & Record<Format, unknown> }, { id: string }>;
+const RECEIPTS: Record<Format, Receipt> = {
   document: gql`
     query ConsentReceiptDocument($id: ID!) {
       consent(id: $id) { id document }
@@ -16,14 +17,20 @@ const RECEIPTS: Record<"document" | "fhir", Receipt> = {
       consent(id: $id) { id fhir }
     }
   `,
+  iso27560: gql`
+    query ConsentReceiptIso27560($id: ID!) {
+      consent(id: $id) { id iso27560 }
+    }
+  `,
 };
+const FILE_SUFFIX: Record<Format, string> = { document: ".json", fhir: ".fhir.json", iso27560: ".iso27560.json" };
 
-/** The citizen's receipt: the sealed consent document anyone can verify, or the same consent as FHIR. */
+/** The citizen's receipt: the sealed consent document anyone can verify, or the same consent as FHIR or as an ISO/IEC TS 27560 receipt. */
 export function Receipt({ consentId }: { consentId: string }) {
   const { t } = useLanguage();
   const client = useApolloClient();
   const [error, setError] = useState<unknown>();
-  const download = async (format: "document" | "fhir") => {
+  const download = async (format: Format) => {
     setError(undefined);
     try {
       // Fetched when asked for: a fresh seal, and a read on the citizen's own log.
@@ -31,7 +38,7 @@ export function Receipt({ consentId }: { consentId: string }) {
       const blob = new Blob([JSON.stringify(data!.consent[format], null, 2)], { type: "application/json" });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = format === "document" ? `samtykke-${consentId}.json` : `samtykke-${consentId}.fhir.json`;
+      link.download = `samtykke-${consentId}${FILE_SUFFIX[format]}`;
       link.click();
       URL.revokeObjectURL(link.href);
     } catch (failure) {
@@ -43,8 +50,11 @@ export function Receipt({ consentId }: { consentId: string }) {
       <button type="button" className="function-link mr-4" onClick={() => void download("document")}>
         {t("receiptDocument")}
       </button>
-      <button type="button" className="function-link" onClick={() => void download("fhir")}>
+      <button type="button" className="function-link mr-4" onClick={() => void download("fhir")}>
         {t("receiptFhir")}
+      </button>
+      <button type="button" className="function-link" onClick={() => void download("iso27560")}>
+        {t("receiptIso27560")}
       </button>
       {error !== undefined && <ErrorAlert error={error} />}
     </p>
