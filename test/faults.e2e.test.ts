@@ -25,7 +25,9 @@ afterAll(async () => {
 
 describe("faults", () => {
   it("tells a live subscriber in words, with a code, when the consent subgraph goes away", async () => {
-    const client = (await platform.caseworker("odense")).wsClient();
+    // A platform of its own: this test takes its consent subgraph away.
+    const doomed = await startTestPlatform();
+    const client = (await doomed.caseworker("odense")).wsClient();
     const received: { errors?: { message: string; extensions?: Record<string, any> }[] }[] = [];
     const ended = new Promise<string>((resolve) => {
       client.subscribe(
@@ -34,8 +36,9 @@ describe("faults", () => {
       );
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await platform.subgraphs.consent.close();
+    await doomed.subgraphs.consent.close();
     await ended;
+    await doomed.stop();
     const error = received.flatMap((value) => value.errors ?? [])[0];
     expect(error?.extensions).toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",

@@ -47,8 +47,8 @@ async function lettersAbout(citizen: Caller, consentId: string, count: number): 
 }
 
 async function pdfText(citizen: Caller, letterId: string): Promise<{ text: string; pages: number; sha256: string }> {
-  const result = await citizen.graphql(`query { myMailbox(first: 100) { id pdfBase64 } }`);
-  const base64 = result.data.myMailbox.find((letter: { id: string }) => letter.id === letterId).pdfBase64 as string;
+  const result = await citizen.graphql(`query($id: ID!) { mailboxLetter(id: $id) { pdfBase64 } }`, { id: letterId });
+  const base64 = result.data.mailboxLetter.pdfBase64 as string;
   const bytes = Buffer.from(base64, "base64");
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -137,6 +137,7 @@ describe("the citizen's mailbox", () => {
     const stranger = await karen.graphql(READ, { id: letter!.id });
     expect(stranger.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", message: { da: "Brevet findes ikke.", en: "Letter not found." } });
     expect((await karen.graphql(MAILBOX)).data.myMailbox.some((other: Letter) => other.id === letter!.id)).toBe(false);
+    expect((await karen.graphql(`query($id: ID!) { mailboxLetter(id: $id) { pdfBase64 } }`, { id: letter!.id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     expect((await odense.graphql(MAILBOX)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
     expect((await platform.graphql(MAILBOX)).errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
   });

@@ -47,6 +47,11 @@ export class MailboxResolver {
     return (await lettersOf(ctx.em, representation.citizenId, pageSize(first))).map(toLetter);
   }
 
+  @Query(() => MailboxLetter, { description: "One of the signed-in citizen's letters; anyone else's is NOT_FOUND." })
+  async mailboxLetter(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<MailboxLetter> {
+    return toLetter((await letterOfCitizen(ctx, id)).row);
+  }
+
   @Mutation(() => MailboxLetter, { description: "Marks one of the signed-in citizen's letters as read." })
   async markLetterRead(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<MailboxLetter> {
     return toLetter(await markLetterRead(ctx, id));

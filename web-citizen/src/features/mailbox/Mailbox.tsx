@@ -18,9 +18,9 @@ const MY_MAILBOX: TypedDocumentNode<{ myMailbox: Letter[] }, Record<string, neve
   }
 `;
 
-const LETTER_PDF: TypedDocumentNode<{ myMailbox: { id: string; pdfBase64: string }[] }, Record<string, never>> = gql`
-  query MyLetterPdfs {
-    myMailbox(first: 50) { id pdfBase64 }
+const LETTER_PDF: TypedDocumentNode<{ mailboxLetter: { id: string; pdfBase64: string } }, { id: string }> = gql`
+  query LetterPdf($id: ID!) {
+    mailboxLetter(id: $id) { id pdfBase64 }
   }
 `;
 
@@ -53,8 +53,9 @@ export function Mailbox({ changes }: { changes: number }) {
   const open = async (letter: Letter) => {
     setFailure(undefined);
     try {
-      const { data: pdfs } = await client.query({ query: LETTER_PDF, fetchPolicy: "no-cache" });
-      const base64 = pdfs!.myMailbox.find((candidate) => candidate.id === letter.id)!.pdfBase64;
+      // Fetched when opened, one letter at a time: each opening is on the citizen's own log.
+      const { data: pdf } = await client.query({ query: LETTER_PDF, variables: { id: letter.id }, fetchPolicy: "no-cache" });
+      const base64 = pdf!.mailboxLetter.pdfBase64;
       const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
