@@ -88,3 +88,14 @@ describe("the event log", () => {
     expect(seen).toEqual(all.map((event) => event.id));
   }, 60_000);
 });
+
+describe("waking readers", () => {
+  it("lets a wait that is already cancelled end at once instead of sleeping out its poll", async () => {
+    const bus = new ConsentEventBus(3_600_000);
+    const cancelled = AbortSignal.abort();
+    const started = performance.now();
+    await bus.waitForCommit(cancelled, bus.pollMs);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(bus.listenerCount()).toBe(0);
+  });
+});

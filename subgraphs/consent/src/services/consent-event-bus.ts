@@ -20,6 +20,8 @@ export class ConsentEventBus {
 
   /** Resolves at the next commit, when `signal` aborts, or after `pollMs` at the latest. */
   waitForCommit(signal: AbortSignal, pollMs: number): Promise<void> {
+    // An abort that came first would never fire its event: the wait would sleep out the whole poll.
+    if (signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
