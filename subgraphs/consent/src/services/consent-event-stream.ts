@@ -16,11 +16,13 @@ export interface ConsentEventFilter {
 
 export interface StreamedConsentEvent {
   event: ConsentEventEntity;
-  /** The consent as it is when the event is delivered, read afresh for each event. */
+  /** The consent as it was read with its event, just after the event committed. */
   consent: ConsentEntity;
 }
 
 const BATCH = 100;
+/** Events a live stream may hold unread before it lets go of them and reads the log itself again. */
+const MAX_BUFFERED = 5_000;
 
 /** The id of the newest event, "0" when there is none. */
 export async function latestCursor(em: EntityManager): Promise<string> {
@@ -39,55 +41,178 @@ function parseCursor(after: string | null | undefined): bigint | undefined {
   return BigInt(after);
 }
 
+/** The events after `after` (at most `limit`), each with its consent. */
+async function readEvents(em: EntityManager, after: bigint, limit: number, where: object = {}): Promise<StreamedConsentEvent[]> {
+  const reader = em.fork();
+  const events: ConsentEventEntity[] = await reader.find(ConsentEventEntity, { ...where, id: { $gt: String(after) } }, { orderBy: { id: "asc" }, limit });
+  if (!events.length) return [];
+  const consents = new Map((await reader.find(ConsentEntity, { id: { $in: [...new Set(events.map((e) => e.consentId))] } })).map((c) => [c.id, c]));
+  return events.flatMap((event) => (consents.has(event.consentId) ? [{ event, consent: consents.get(event.consentId)! }] : []));
+}
+
+/**
+ * One reader of the event log per instance for every live subscription on it: on each commit it
+ * reads the new events once, with their consents, and hands the batch to every listener in memory.
+ * Ids commit in the order they are taken (the event log lock), so reading past the last id seen
+ * never skips an event. It runs while anyone listens and forgets its place when no one does.
+ */
+class EventTail {
+  private readonly listeners = new Set<(batch: readonly StreamedConsentEvent[]) => void>();
+  /** Where the running loop starts, and the last id it has read and handed out. */
+  private start: Promise<bigint> | undefined;
+  private last: bigint | undefined;
+  private running = false;
+  private readonly idle = new AbortController();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: ConsentEventBus,
+  ) {}
+
+  /**
+   * Adds a listener and answers the id up to which the tail has read: every event after it reaches
+   * the listener; those up to it the listener reads itself.
+   */
+  async listen(listener: (batch: readonly StreamedConsentEvent[]) => void): Promise<{ from: bigint; stop: () => void }> {
+    this.listeners.add(listener);
+    if (!this.running) {
+      this.running = true;
+      this.last = undefined;
+      const start = (this.start = latestCursor(this.em).then(BigInt));
+      // Without a place to start there is no loop; the listeners waiting for it fail with the same error.
+      void start.then(
+        (from) => this.follow(from),
+        () => (this.running = false),
+      );
+    }
+    return { from: await this.reached(), stop: () => this.listeners.delete(listener) };
+  }
+
+  /** The last id handed out; every batch from now on lies beyond it. */
+  reached(): Promise<bigint> {
+    return this.last !== undefined ? Promise.resolve(this.last) : this.start!;
+  }
+
+  private async follow(from: bigint): Promise<void> {
+    this.last = from;
+    for (;;) {
+      // Decided and marked in one step: a listener arriving after this starts a loop of its own.
+      if (!this.listeners.size) {
+        this.running = false;
+        return;
+      }
+      let batch: StreamedConsentEvent[];
+      try {
+        batch = await readEvents(this.em, this.last, BATCH);
+      } catch {
+        // The database is away for a moment: the poll tries again; listeners keep their place.
+        await this.bus.waitForCommit(this.idle.signal, this.bus.pollMs);
+        continue;
+      }
+      if (!batch.length) {
+        await this.bus.waitForCommit(this.idle.signal, this.bus.pollMs);
+        continue;
+      }
+      this.last = BigInt(batch.at(-1)!.event.id);
+      for (const listener of [...this.listeners]) listener(batch);
+    }
+  }
+}
+
+const tails = new WeakMap<ConsentEventBus, EventTail>();
+// One tail per instance: the bus is made once per consent subgraph, and so is its tail.
+function tailOf(em: EntityManager, bus: ConsentEventBus): EventTail {
+  let tail = tails.get(bus);
+  if (!tail) tails.set(bus, (tail = new EventTail(em, bus)));
+  return tail;
+}
+
+function matches(filter: ConsentEventFilter, { event, consent }: StreamedConsentEvent): boolean {
+  if (filter.consentId && event.consentId !== filter.consentId) return false;
+  if (filter.subjectId && event.subjectId !== filter.subjectId) return false;
+  if (filter.authorityId && event.authorityId !== filter.authorityId) return false;
+  if (filter.subjectIds && !filter.subjectIds.includes(event.subjectId)) return false;
+  return !filter.visible || filter.visible(consent);
+}
+
 /**
  * The events matching `filter` after the cursor `after` (or from now), in cursor order, then live.
- * Returned as a plain iterator so that an unsubscribe ends a pending wait at once.
+ * A stream reads the log itself until it reaches the instance's shared tail, then takes its events
+ * from the tail; one that falls too far behind lets go and reads for itself again. Returned as a
+ * plain iterator so that an unsubscribe ends a pending wait at once.
  */
 export function consentEventStream(
   em: EntityManager,
   bus: ConsentEventBus,
   filter: ConsentEventFilter,
   after?: string | null,
+  { maxBuffered = MAX_BUFFERED }: { maxBuffered?: number } = {},
 ): AsyncIterableIterator<StreamedConsentEvent> {
   const cursor = parseCursor(after);
   const abort = new AbortController();
+  const where = {
+    ...(filter.consentId ? { consentId: filter.consentId } : {}),
+    ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
+    ...(filter.authorityId ? { authorityId: filter.authorityId } : {}),
+    ...(filter.subjectIds ? { subjectId: filter.subjectId ? (filter.subjectIds.includes(filter.subjectId) ? filter.subjectId : { $in: [] }) : { $in: [...filter.subjectIds] } } : {}),
+  };
 
   async function* generate(): AsyncGenerator<StreamedConsentEvent> {
     bus.streamOpened();
+    let buffered: StreamedConsentEvent[] = [];
+    let overflowed = false;
+    let wake: (() => void) | undefined;
+    const listening = tailOf(em, bus).listen((batch) => {
+      if (overflowed) return;
+      buffered.push(...batch.filter((item) => matches(filter, item)));
+      if (buffered.length > maxBuffered) {
+        buffered = [];
+        overflowed = true;
+      }
+      wake?.();
+    });
+    let stop: (() => void) | undefined;
     try {
-      yield* follow();
+      const { from, stop: stopListening } = await listening;
+      stop = stopListening;
+      let last = cursor ?? BigInt(await latestCursor(em));
+      // Reads the log itself, up to where the tail had read when it was asked.
+      async function* catchUp(until: bigint): AsyncGenerator<StreamedConsentEvent> {
+        while (last < until && !abort.signal.aborted) {
+          const batch = await readEvents(em, last, BATCH, where);
+          if (!batch.length) return;
+          for (const item of batch) {
+            if (BigInt(item.event.id) > until) return;
+            last = BigInt(item.event.id);
+            if (!filter.visible || filter.visible(item.consent)) yield item;
+            if (abort.signal.aborted) return;
+          }
+        }
+      }
+      yield* catchUp(from);
+      while (!abort.signal.aborted) {
+        if (overflowed) {
+          overflowed = false;
+          yield* catchUp(await tailOf(em, bus).reached());
+          continue;
+        }
+        const item = buffered.shift();
+        if (!item) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            abort.signal.addEventListener("abort", () => resolve(), { once: true });
+          });
+          wake = undefined;
+          continue;
+        }
+        if (BigInt(item.event.id) <= last) continue;
+        last = BigInt(item.event.id);
+        yield item;
+      }
     } finally {
+      stop?.();
+      if (!stop) void listening.then(({ stop: late }) => late());
       bus.streamClosed();
-    }
-  }
-
-  async function* follow(): AsyncGenerator<StreamedConsentEvent> {
-    let last = cursor ?? BigInt(await latestCursor(em));
-    const where = {
-      ...(filter.consentId ? { consentId: filter.consentId } : {}),
-      ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
-      ...(filter.authorityId ? { authorityId: filter.authorityId } : {}),
-      ...(filter.subjectIds ? { subjectId: filter.subjectId ? (filter.subjectIds.includes(filter.subjectId) ? filter.subjectId : { $in: [] }) : { $in: [...filter.subjectIds] } } : {}),
-    };
-    while (!abort.signal.aborted) {
-      const reader = em.fork();
-      const events: ConsentEventEntity[] = await reader.find(
-        ConsentEventEntity,
-        { ...where, id: { $gt: String(last) } },
-        { orderBy: { id: "asc" }, limit: BATCH },
-      );
-      if (events.length === 0) {
-        await bus.waitForCommit(abort.signal, bus.pollMs);
-        continue;
-      }
-      const consents = await reader.find(ConsentEntity, { id: { $in: [...new Set(events.map((e) => e.consentId))] } });
-      const byId = new Map(consents.map((c) => [c.id, c]));
-      for (const event of events) {
-        last = BigInt(event.id);
-        const consent = byId.get(event.consentId);
-        if (consent && (!filter.visible || filter.visible(consent))) yield { event, consent };
-        if (abort.signal.aborted) return;
-      }
     }
   }
 
