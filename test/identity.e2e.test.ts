@@ -243,4 +243,18 @@ describe("who may do what with a consent", () => {
     const events = collect(forged.wsClient(), `subscription { consentStatusChanged { status } }`);
     await expect(events.next(1, 3_000)).rejects.toThrow(/4403|Forbidden/);
   });
+
+  it("closes a live subscription when its token expires, with a code the client can act on", async () => {
+    const staff = DEMO.staff.find((member) => member.authority === DEMO.authorities.odense)!;
+    const shortLived = platform.withToken(await platform.devLogin!.issue({ role: "caseworker", caseworkerId: staff.caseworker, authorityId: staff.authority, lifetimeSeconds: 3 }));
+    const socketsBefore = platform.gateway.openSockets();
+    const outcome = new Promise<unknown>((resolve) => {
+      shortLived.wsClient().subscribe({ query: "subscription { consentStatusChanged { cursor } }" }, { next: () => {}, error: resolve, complete: () => resolve("complete") });
+    });
+    const started = Date.now();
+    const closed = (await outcome) as { code?: number; reason?: string };
+    expect(closed).toMatchObject({ code: 4401, reason: "Login expired" });
+    expect(Date.now() - started).toBeGreaterThan(1_000);
+    await expect.poll(() => platform.gateway.openSockets()).toBe(socketsBefore);
+  });
 });

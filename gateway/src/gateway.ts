@@ -4,6 +4,7 @@ import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from 
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { GraphQLError } from "graphql";
+import { decodeJwt } from "jose";
 import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
@@ -33,6 +34,15 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+// setTimeout holds at most about 24.8 days; a token living longer is checked again then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** When a verified bearer token stops being valid (its `exp`), in ms; null for none. */
+function tokenExpiry(authorization: unknown): number | null {
+  if (typeof authorization !== "string" || !authorization.trim()) return null;
+  const { exp } = decodeJwt(authorization.trim().replace(/^Bearer\s+/i, ""));
+  return typeof exp === "number" ? exp * 1000 : null;
+}
 const UPSTREAM_LOST = {
   da: "Forbindelsen til samtykketjenesten blev afbrudt. Abonnér igen fra den sidste markør (cursor), så mister du intet.",
   en: "The connection to the consent service was lost. Subscribe again from the last cursor you saw and you miss nothing.",
@@ -158,12 +168,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
   const socketOwners = new WeakMap<object, string>();
+  const socketExpiry = new WeakMap<object, NodeJS.Timeout>();
   const graphqlWs = useServer(
     {
       ...wsOptions,
       connectionInitWaitTimeout: limits.settings.connectionInitTimeoutMs,
       // A socket whose token does not verify is closed before it can subscribe (4403); one over the
-      // caller's share of sockets too (4429).
+      // caller's share of sockets too (4429). A socket lives no longer than its token (4401).
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         let caller: Caller;
@@ -178,9 +189,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
           return false;
         }
         socketOwners.set(ctx.extra.socket, key);
+        const expiresAt = tokenExpiry(authorization);
+        if (expiresAt !== null) {
+          const socket = ctx.extra.socket;
+          socketExpiry.set(socket, setTimeout(() => socket.close(4401, "Login expired"), Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS)));
+        }
         return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
       },
       onClose: (ctx, code, reason) => {
+        clearTimeout(socketExpiry.get(ctx.extra.socket));
+        socketExpiry.delete(ctx.extra.socket);
         const key = socketOwners.get(ctx.extra.socket);
         if (key) limits.closeSocket(key);
         socketOwners.delete(ctx.extra.socket);

@@ -17,13 +17,16 @@ export type TokenRequest =
   | { role: "system"; caseSystemId: string; authorityId: string; scope?: string }
   | { role: "thirdparty"; systemId: string; organisationId: string; scope?: string };
 
+/** A token request, and how long the token should live when not the login's usual time (tests of expiry). */
+export type IssueRequest = TokenRequest & { lifetimeSeconds?: number };
+
 export interface DevLogin {
   identity: IdentityOptions;
   issuer: string;
   authorizeUrl: string;
   tokenUrl: string;
   /** Issues a token directly, as the login page or token endpoint would. */
-  issue(request: TokenRequest): Promise<string>;
+  issue(request: IssueRequest): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -107,12 +110,13 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       .setExpirationTime(`${seconds}s`)
       .sign(key);
 
-  const issue = async (request: TokenRequest): Promise<string> => {
+  const issue = async (request: IssueRequest): Promise<string> => {
+    const seconds = request.lifetimeSeconds ?? lifetime;
     if (request.role === "thirdparty") {
-      return sign({ role: "thirdparty", org_id: request.organisationId, scope: request.scope ?? "data-access" }, request.systemId, privateKey);
+      return sign({ role: "thirdparty", org_id: request.organisationId, scope: request.scope ?? "data-access" }, request.systemId, privateKey, seconds);
     }
     if (request.role === "system") {
-      return sign({ role: "system", authority_id: request.authorityId, scope: request.scope ?? "consent:read consent:write" }, request.caseSystemId, privateKey);
+      return sign({ role: "system", authority_id: request.authorityId, scope: request.scope ?? "consent:read consent:write" }, request.caseSystemId, privateKey, seconds);
     }
     const login = { acr: NSIS_ACR[request.level ?? AssuranceLevel.SUBSTANTIAL], sid: randomUUID(), auth_time: Math.floor(Date.now() / 1000) };
     if (request.role === "citizen") {
@@ -120,11 +124,11 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       // The subject is a pseudonym, as MitID's is; the CPR number travels in its own claim.
       const subject = sha256Base64Url(`citizen:${request.cpr}`).slice(0, 22);
       citizensBySubject.set(subject, request.cpr);
-      if (request.signing) return sign({ role: "citizen", cpr: request.cpr, name, purpose: "sign", ...login }, subject, privateKey, SIGNING_LIFETIME_SECONDS);
-      return sign({ role: "citizen", cpr: request.cpr, name, ...login }, subject, privateKey);
+      if (request.signing) return sign({ role: "citizen", cpr: request.cpr, name, purpose: "sign", ...login }, subject, privateKey, request.lifetimeSeconds ?? SIGNING_LIFETIME_SECONDS);
+      return sign({ role: "citizen", cpr: request.cpr, name, ...login }, subject, privateKey, seconds);
     }
     const name = request.name ?? DEMO.staff.find((member) => member.caseworker === request.caseworkerId)?.name;
-    return sign({ role: "caseworker", authority_id: request.authorityId, name, ...login }, request.caseworkerId, privateKey);
+    return sign({ role: "caseworker", authority_id: request.authorityId, name, ...login }, request.caseworkerId, privateKey, seconds);
   };
 
   const json = (response: ServerResponse, status: number, body: unknown) => {
