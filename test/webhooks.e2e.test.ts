@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import pg from "pg";
+import { DEVELOPMENT_CONSENT_SECRET_KEY } from "@samtykke/consent";
+import { DEMO, SecretBox, subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { sealPlainWebhookSecrets, WEBHOOK_SECRET_PURPOSE } from "../subgraphs/consent/src/services/webhooks.js";
 import { SIGNATURE_HEADER, verifyWebhook } from "../subgraphs/consent/src/domain/webhook.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
@@ -85,6 +88,27 @@ describe("webhooks", () => {
     await system.graphql(`mutation($id: ID!, $from: String!) { replayWebhook(id: $id, fromCursor: $from) { cursor } }`, { id: state.id, from: acknowledged[0]!.cursor });
     await expect.poll(() => deliveries.length, { timeout: 10_000, interval: 200 }).toBe(before + 1);
     expect(deliveries.at(-1)).toMatchObject({ cursor: acknowledged[1]!.cursor, answered: 200 });
+  });
+
+  it("keeps the secret sealed in the database, and seals one an older version kept in clear", async () => {
+    const system = await platform.caseSystem("odense");
+    const { secret, subscription } = (await system.graphql(`mutation($url: String!) { registerWebhook(url: $url) { secret subscription { id } } }`, { url: receiverUrl })).data.registerWebhook;
+    const database = new pg.Client({ connectionString: subgraphDatabaseUrl(platform.databaseUrl, "consent") });
+    await database.connect();
+    try {
+      const stored = (await database.query<{ secret: string }>("select secret from webhook_subscription where id = $1", [subscription.id])).rows[0]!.secret;
+      expect(stored).toMatch(/^v1:/);
+      expect(stored).not.toContain(secret);
+      // A secret stored in clear (before secrets were sealed) is sealed when the subgraph starts.
+      await database.query("update webhook_subscription set secret = 'kept-in-clear' where id = $1", [subscription.id]);
+      const box = new SecretBox(DEVELOPMENT_CONSENT_SECRET_KEY, WEBHOOK_SECRET_PURPOSE);
+      await sealPlainWebhookSecrets(platform.subgraphs.consent.orm.em, box);
+      const resealed = (await database.query<{ secret: string }>("select secret from webhook_subscription where id = $1", [subscription.id])).rows[0]!.secret;
+      expect(resealed).toMatch(/^v1:/);
+      expect(box.open(resealed.slice(3))).toBe("kept-in-clear");
+    } finally {
+      await database.end();
+    }
   });
 
   it("takes only https (loopback http in development), and only from a case system", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
@@ -70,6 +71,8 @@ export async function startTestPlatform(
     ports: { gateway: 0, party: 0, template: 0, consent: 0 },
     identity: externalLogin?.identity ?? "dev-login",
     production: options.production,
+    // Production insists on a master key of its own for stored secrets.
+    consentSecretKey: options.production ? randomBytes(32).toString("hex") : undefined,
     seedDemo: true,
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,

@@ -45,6 +45,8 @@ export interface PlatformOptions {
   onProgress?: (message: string) => void;
   /** The keys that seal consent documents, the first sealing; one is made for this run when none are given. */
   sealKeys?: SealKey[];
+  /** Master key for the consent subgraph's stored secrets; a development key outside production. */
+  consentSecretKey?: string;
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: CallerLimitOverrides;
   /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
@@ -140,6 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       now: options.consentClock?.now,
       dueCheckIntervalMs: options.consentClock?.dueCheckIntervalMs,
       sealKeys: options.sealKeys ?? [await generateSealKey()],
+      secretKey: options.consentSecretKey,
       eventPollMs: options.consentEventPollMs,
     });
     stops.push(consent.close);

@@ -24,6 +24,7 @@ const env = parseEnv({
   WEB_AUTHORITY_PORT: port(5174),
   CPR_KEY: z.string().min(32).optional(),
   CONSENT_SEAL_KEYS: z.string().min(2).optional(),
+  CONSENT_SECRET_KEY: z.string().min(32).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   DEV_LOGIN_PORT: port(4005),
   // An OpenID Connect provider, or DEV_LOGIN=on for the development login (`npm start` sets it).
@@ -34,6 +35,7 @@ const env = parseEnv({
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
 if (env.NODE_ENV === "production" && !env.CONSENT_SEAL_KEYS) throw new Error("CONSENT_SEAL_KEYS is required in production");
+if (env.NODE_ENV === "production" && !env.CONSENT_SECRET_KEY) throw new Error("CONSENT_SECRET_KEY is required in production");
 
 /** The sealing keys: from the environment, or made once and kept with the data, so sealed documents verify after a restart. */
 async function sealKeys(): Promise<SealKey[]> {
@@ -70,6 +72,7 @@ const platform = await startPlatform({
   },
   identity,
   sealKeys: await sealKeys(),
+  consentSecretKey: env.CONSENT_SECRET_KEY,
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   cprKey: env.CPR_KEY ?? DEVELOPMENT_CPR_KEY,

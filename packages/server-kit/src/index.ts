@@ -14,3 +14,4 @@ export * from "./start-subgraph.js";
 export * from "./run-alone.js";
 export * from "./websockets.js";
 export * from "./reference-loader.js";
+export * from "./secret-box.js";

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "@samtykke/server-kit";
+import type { SecretBox, SubgraphContext } from "@samtykke/server-kit";
 import type { Representation } from "./domain/access.js";
 import type { SealKey } from "./domain/consent-document.js";
 import type { ConsentEventBus } from "./services/consent-event-bus.js";
@@ -14,4 +14,6 @@ export interface ConsentContext extends SubgraphContext {
   sealKeys: SealKey[];
   /** Whether a webhook may be plain http on a loopback address (development and tests, never production). */
   allowLoopbackWebhooks: boolean;
+  /** Seals webhook secrets before they are stored and opens them to sign a delivery. */
+  webhookSecrets: SecretBox;
 }

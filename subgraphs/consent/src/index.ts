@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
-import { NotFoundError, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
+import { NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/consent.service.js";
 import { listenForCommits } from "./services/commit-listener.js";
-import { startWebhookDelivery } from "./services/webhooks.js";
+import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { consentSubgraph } from "./subgraph.js";
@@ -15,6 +15,9 @@ export { consentSubgraph } from "./subgraph.js";
 export { generateSealKey, parseSealKeys } from "./services/seal-keys.js";
 export type { SealKey } from "./domain/consent-document.js";
 export type { DigitalPost, Letter } from "./services/mailbox.js";
+
+/** Outside production only: the master key for secrets the consent subgraph keeps (webhook secrets). */
+export const DEVELOPMENT_CONSENT_SECRET_KEY = "development-only-consent-secret-key-not-for-production-use";
 
 /** Where the consent subgraph (and, passed through, the gateway) publishes the keys that seal consent documents. */
 export const JWKS_PATH = "/.well-known/jwks.json";
@@ -39,6 +42,8 @@ export interface StartConsentOptions {
   webhookIntervalMs?: number;
   /** Where requests and receipts are sent; the platform's own mailbox unless a Digital Post adapter is given. */
   digitalPost?: DigitalPost;
+  /** Master key (at least 32 characters) for the secrets kept in the database; required in production. */
+  secretKey?: string;
 }
 
 /** A running consent subgraph, and how many subscriptions it is serving. */
@@ -47,6 +52,8 @@ export interface StartedConsent extends StartedSubgraph {
 }
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedConsent> {
+  if (options.production && !options.secretKey) throw new Error("CONSENT_SECRET_KEY is required in production");
+  const webhookSecrets = new SecretBox(options.secretKey ?? DEVELOPMENT_CONSENT_SECRET_KEY, WEBHOOK_SECRET_PURPOSE);
   const supergraph = new SupergraphClient(options.gatewayUrl);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
@@ -62,6 +69,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
         representation: () => (representation ??= base.caller.kind === "citizen" ? supergraph.representation(base) : Promise.resolve(null)),
         sealKeys: options.sealKeys,
         allowLoopbackWebhooks: !options.production,
+        webhookSecrets,
       };
     },
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
@@ -69,7 +77,8 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   // Commits on any instance wake this one's subscribers.
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
-  const stopWebhooks = startWebhookDelivery(subgraph.orm.em, options.logger, options.webhookIntervalMs ?? 1_000);
+  await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
+  const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, options.logger, options.webhookIntervalMs ?? 1_000);
   const stopLetters = startLetterDelivery({
     em: subgraph.orm.em,
     events,

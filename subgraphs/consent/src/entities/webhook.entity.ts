@@ -24,8 +24,8 @@ export class WebhookSubscriptionEntity {
   @Property({ type: "string", length: 2000 })
   url!: string;
 
-  /** The HMAC key; shown once, when the subscription is made. */
-  @Property({ type: "string", length: 100 })
+  /** The HMAC key, sealed (AES-256-GCM under CONSENT_SECRET_KEY); shown in clear once, when the subscription is made. */
+  @Property({ type: "string", length: 200 })
   secret!: string;
 
   /** The last event the endpoint acknowledged. */

@@ -57,8 +57,8 @@ export class WebhookResolver {
     description: "A case system registers an https endpoint for its authority's events from now on: at least once, in order, signed, retried with back-off.",
   })
   async registerWebhook(@Arg("url", () => String) url: string, @Ctx() ctx: ConsentContext): Promise<RegisteredWebhook> {
-    const row = await registerWebhook(ctx, url);
-    return { subscription: toWebhook(row), secret: row.secret };
+    const { subscription, secret } = await registerWebhook(ctx, url);
+    return { subscription: toWebhook(subscription), secret };
   }
 
   @Query(() => [WebhookSubscription], { description: "The authority's webhooks and how their deliveries stand." })

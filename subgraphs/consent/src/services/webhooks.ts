@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { NotFoundError, requireAuthority, requireCaller } from "@samtykke/server-kit";
+import { NotFoundError, requireAuthority, requireCaller, type SecretBox } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { backoffSeconds, SIGNATURE_HEADER, signWebhook, validateWebhookUrl } from "../domain/webhook.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
@@ -11,21 +11,39 @@ import { confirmStoppedByWebhook } from "./consent.service.js";
 import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 
 const LEASE_SECONDS = 30;
+
+/** The key purpose webhook secrets are sealed under (see SecretBox). */
+export const WEBHOOK_SECRET_PURPOSE = "samtykke webhook secrets";
+// Stored secrets are sealed; the prefix tells them from any kept in clear before they were.
+const SEALED = "v1:";
+const seal = (box: SecretBox, secret: string) => `${SEALED}${box.seal(secret)}`;
+const openSecret = (box: SecretBox, stored: string) => (stored.startsWith(SEALED) ? box.open(stored.slice(SEALED.length)) : stored);
+
+/** Seals any webhook secret still stored in clear (made before secrets were sealed). */
+export async function sealPlainWebhookSecrets(em: EntityManager, box: SecretBox): Promise<void> {
+  const fork = em.fork();
+  // An authority has a few webhooks, not thousands: reading them all is the simple way.
+  for (const subscription of await fork.find(WebhookSubscriptionEntity, {})) {
+    if (!subscription.secret.startsWith(SEALED)) subscription.secret = seal(box, subscription.secret);
+  }
+  await fork.flush();
+}
 const BATCH = 50;
 
 /** A case system registers an endpoint for its authority's events, from now on; the secret is shown this once. */
 export async function registerWebhook(ctx: ConsentContext, url: string) {
   const system = requireCaller(ctx.caller, "system");
+  const secret = randomBytes(32).toString("base64url");
   const subscription = ctx.em.create(WebhookSubscriptionEntity, {
     authorityId: system.authorityId,
     caseSystemId: system.caseSystemId,
     url: validateWebhookUrl(url, ctx.allowLoopbackWebhooks),
-    secret: randomBytes(32).toString("base64url"),
+    secret: seal(ctx.webhookSecrets, secret),
     cursor: await latestCursor(ctx.em),
     createdAt: ctx.now(),
   });
   await ctx.em.flush();
-  return subscription;
+  return { subscription, secret };
 }
 
 export async function webhooksOf(ctx: ConsentContext, limit: number) {
@@ -71,7 +89,7 @@ async function answersStopped(response: Response, event: ConsentEventEntity): Pr
  * event the endpoint answered 2xx; a failure waits 1, 2, 4, … s (up to 5 min) and tries the same
  * event again. One instance at a time holds a subscription's lease, so order holds across instances.
  */
-export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now = new Date()): Promise<number> {
+export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, logger: Logger, now = new Date()): Promise<number> {
   const leased = await em.getConnection().execute<{ id: string }[]>(
     `update webhook_subscription set leased_until = ? where id in (
        select id from webhook_subscription
@@ -84,6 +102,7 @@ export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now 
   for (const { id } of leased) {
     const fork = em.fork();
     const subscription = await fork.findOneOrFail(WebhookSubscriptionEntity, { id });
+    const secret = openSecret(secrets, subscription.secret);
     const events = await fork.find(ConsentEventEntity, { authorityId: subscription.authorityId, id: { $gt: subscription.cursor } }, { orderBy: { id: "asc" }, limit: BATCH });
     for (const event of events) {
       const body = payload(event);
@@ -92,7 +111,7 @@ export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now 
       try {
         const response = await fetch(subscription.url, {
           method: "POST",
-          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(subscription.secret, body, attemptAt), "x-samtykke-cursor": event.id },
+          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(secret, body, attemptAt), "x-samtykke-cursor": event.id },
           body,
           redirect: "manual",
           signal: AbortSignal.timeout(5_000),
@@ -120,10 +139,10 @@ export async function deliverDueWebhooks(em: EntityManager, logger: Logger, now 
   return delivered;
 }
 
-export function startWebhookDelivery(em: EntityManager, logger: Logger, intervalMs: number): () => Promise<void> {
+export function startWebhookDelivery(em: EntityManager, secrets: SecretBox, logger: Logger, intervalMs: number): () => Promise<void> {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running ??= deliverDueWebhooks(em, logger)
+    running ??= deliverDueWebhooks(em, secrets, logger)
       .catch((error) => logger.error({ err: error }, "webhook delivery failed"))
       .finally(() => (running = undefined));
   }, intervalMs);
