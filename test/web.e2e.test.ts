@@ -318,4 +318,19 @@ describe("the web apps", () => {
     expect(await citizen.getByRole("region", { name: DATA_SHARING }).count()).toBe(1);
     expect(await sameCitizenPage()).toBe(true);
   });
+  it("tells a citizen whose login ran out while the page was open to sign in again, and hides what was personal", async () => {
+    const shortLived = await startTestPlatform({ serveWeb: true, tokenLifetimeSeconds: 8 });
+    try {
+      const page = await newPage();
+      await page.goto(shortLived.parts.find((part) => part.name === "citizen SPA")!.url);
+      await page.getByRole("button", { name: "Log ind med MitID" }).click();
+      await signInOnLoginPage(page, /\(250892-0147\)/);
+      await page.getByText("Sofie Hansen (250892-xxxx)").waitFor();
+      await page.getByRole("alert").filter({ hasText: "Dit login er udløbet. Log ind igen for at fortsætte." }).waitFor({ timeout: 15_000 });
+      await page.getByRole("button", { name: "Log ind med MitID" }).waitFor();
+      expect(await page.getByText("Sofie Hansen (250892-xxxx)").count()).toBe(0);
+    } finally {
+      await shortLived.stop();
+    }
+  }, 60_000);
 });

@@ -55,6 +55,8 @@ export async function startTestPlatform(
     sealKeys?: SealKey[];
     /** How long subscribers wait without a wake-up before reading the event log anyway. */
     consentEventPollMs?: number;
+    /** How long the development login's tokens live (seconds). */
+    tokenLifetimeSeconds?: number;
   } = {},
 ): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
@@ -80,6 +82,7 @@ export async function startTestPlatform(
     gatewayLimits: options.gatewayLimits,
     sealKeys: options.sealKeys,
     consentEventPollMs: options.consentEventPollMs,
+    devLoginTokenLifetimeSeconds: options.tokenLifetimeSeconds,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",
     logDestination: logDestination as never,

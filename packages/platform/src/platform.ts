@@ -45,6 +45,8 @@ export interface PlatformOptions {
   onProgress?: (message: string) => void;
   /** The keys that seal consent documents, the first sealing; one is made for this run when none are given. */
   sealKeys?: SealKey[];
+  /** How long the development login's tokens live (seconds); an hour unless told. */
+  devLoginTokenLifetimeSeconds?: number;
   /** Master key for the consent subgraph's stored secrets; a development key outside production. */
   consentSecretKey?: string;
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
@@ -105,7 +107,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     let identity: IdentityOptions;
     if (options.identity === "dev-login") {
       if (options.production) throw new Error("The development login cannot run in production; configure AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL");
-      devLogin = await startDevLogin({ port: options.ports.devLogin ?? 0, host: options.host, logger: createLogger("dev-login", level, options.logDestination) });
+      devLogin = await startDevLogin({
+        port: options.ports.devLogin ?? 0,
+        host: options.host,
+        logger: createLogger("dev-login", level, options.logDestination),
+        tokenLifetimeSeconds: options.devLoginTokenLifetimeSeconds,
+      });
       stops.push(devLogin.close);
       identity = devLogin.identity;
       parts.push({ name: "development login", url: `${devLogin.authorizeUrl} (TEST ONLY: anyone can sign in as anyone)` });

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
 /** How the app signs its user in: an OpenID Connect authorization code flow with PKCE. */
 export interface LoginConfig {
@@ -16,6 +16,8 @@ export interface Session {
   role: "citizen" | "caseworker";
   /** The caseworker's authority. */
   authorityId: string | null;
+  /** When the token stops being valid (ms since epoch). */
+  expiresAt: number;
 }
 
 const TOKEN_KEY = "samtykke.token";
@@ -123,6 +125,7 @@ export function currentSession(): Session | null {
     role,
     name: typeof claims.name === "string" ? claims.name : null,
     authorityId: typeof claims.authority_id === "string" ? claims.authority_id : null,
+    expiresAt: claims.exp * 1000,
   };
 }
 
@@ -139,9 +142,14 @@ interface AuthState {
   sign: (intent: unknown) => void;
   /** The signature the citizen has just made, to be used once: its signing token and what it was for. */
   signature: { token: string; intent: unknown } | null;
+  /** The login ran out while the page was open: the app asks to sign in again and says why. */
+  expired: boolean;
 }
 
-export const AuthContext = createContext<AuthState>({ session: null, logIn: () => {}, logOut, sign: () => {}, signature: null });
+export const AuthContext = createContext<AuthState>({ session: null, logIn: () => {}, logOut, sign: () => {}, signature: null, expired: false });
+
+// setTimeout holds at most about 24.8 days.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function AuthProvider({
   login,
@@ -154,13 +162,25 @@ export function AuthProvider({
   signature: AuthState["signature"];
   children: ReactNode;
 }) {
+  // The gateway refuses the token from its expiry on (and closes the live connection): the page
+  // stops acting signed in at the same moment instead of failing call by call.
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(() => {
+      sessionStorage.removeItem(TOKEN_KEY);
+      setExpired(true);
+    }, Math.min(Math.max(0, session.expiresAt - Date.now()), MAX_TIMER_MS));
+    return () => clearTimeout(timer);
+  }, [session]);
+  const current = expired ? null : session;
   const logIn = () => {
     if (login) void startLogin(login);
   };
   const sign = (intent: unknown) => {
-    if (login && session) void startSigning(login, session, intent);
+    if (login && current) void startSigning(login, current, intent);
   };
-  return <AuthContext.Provider value={{ session, logIn, logOut, sign, signature }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ session: current, logIn, logOut, sign, signature, expired }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {

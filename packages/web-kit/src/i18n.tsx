@@ -36,6 +36,7 @@ export const SHARED_TEXTS = {
   yes: { da: "Ja", en: "Yes" },
   no: { da: "Nej", en: "No" },
   optional: { da: "valgfrit", en: "optional" },
+  sessionExpired: { da: "Dit login er udløbet. Log ind igen for at fortsætte.", en: "Your login has expired. Sign in again to continue." },
 } satisfies Record<string, LocalizedText>;
 
 export const LanguageContext = createContext<{ language: Language; setLanguage: (language: Language) => void; app: AppTexts }>({

@@ -5,6 +5,7 @@ export { useConsentEvents, type ConsentEvent } from "./consent-events.js";
 export { errorField, errorMessage, errorReason } from "./errors.js";
 export { createUseLanguage, SHARED_TEXTS, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "./i18n.js";
 export { ErrorAlert } from "./ErrorAlert.js";
+export { SessionExpired } from "./SessionExpired.js";
 export { Icon } from "./Icon.js";
 export { Layout } from "./Layout.js";
 export { StatusBadge } from "./StatusBadge.js";
