@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
@@ -8,7 +9,7 @@ import { ActorKind, ConsentEventEntity } from "../src/entities/consent-event.ent
 import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { ConsentEventBus } from "../src/services/consent-event-bus.js";
-import { consentEventStream } from "../src/services/consent-event-stream.js";
+import { consentEventStream, wakeOrAbort } from "../src/services/consent-event-stream.js";
 import { lockEventLog } from "../src/services/consent.service.js";
 import { consentSubgraph } from "../src/subgraph.js";
 
@@ -155,6 +156,12 @@ describe("many readers on one instance", () => {
 });
 
 describe("waking readers", () => {
+  it("leaves no abort listener behind for each wait a long subscription made", async () => {
+    const subscription = new AbortController();
+    for (let i = 0; i < 100; i++) await wakeOrAbort(subscription.signal, (wake) => setImmediate(wake));
+    expect(getEventListeners(subscription.signal, "abort")).toHaveLength(0);
+  });
+
   it("lets a wait that is already cancelled end at once instead of sleeping out its poll", async () => {
     const bus = new ConsentEventBus(3_600_000);
     const cancelled = AbortSignal.abort();

@@ -127,6 +127,22 @@ function tailOf(em: EntityManager, bus: ConsentEventBus): EventTail {
   return tail;
 }
 
+/**
+ * Waits until `register`'s wake-up is called or `signal` aborts. The abort listener goes with the
+ * wait: a subscription that lives for days must not gather one per event it waited for.
+ */
+export function wakeOrAbort(signal: AbortSignal, register: (wake: () => void) => void): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    register(done);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
 function matches(filter: ConsentEventFilter, { event, consent }: StreamedConsentEvent): boolean {
   if (filter.consentId && event.consentId !== filter.consentId) return false;
   if (filter.subjectId && event.subjectId !== filter.subjectId) return false;
@@ -198,10 +214,7 @@ export function consentEventStream(
         }
         const item = buffered.shift();
         if (!item) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            abort.signal.addEventListener("abort", () => resolve(), { once: true });
-          });
+          await wakeOrAbort(abort.signal, (done) => (wake = done));
           wake = undefined;
           continue;
         }
