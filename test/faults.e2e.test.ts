@@ -7,7 +7,7 @@ import pg from "pg";
 import { generateSealKey } from "@samtykke/consent";
 import { DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
-import { freePort, runScript, startPart } from "./support/processes.js";
+import { restartablePort, runScript, startPart } from "./support/processes.js";
 
 // What a subscriber sees when a part goes away under it, and what many subscribers that come and go leave behind.
 v8.setFlagsFromString("--expose-gc");
@@ -130,7 +130,7 @@ describe("a crash inside a change", () => {
     const consentDatabaseUrl = subgraphDatabaseUrl(platform.databaseUrl, "consent");
     const database = new pg.Client({ connectionString: consentDatabaseUrl });
     await database.connect();
-    const port = await freePort();
+    const port = await restartablePort();
     const { identity } = platform.devLogin!;
     const env = {
       CONSENT_DATABASE_URL: consentDatabaseUrl,

@@ -4,7 +4,7 @@ import pg from "pg";
 import WebSocket from "ws";
 import { DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
-import { freePort, startPart, type PartProcess } from "./support/processes.js";
+import { restartablePort, startPart, type PartProcess } from "./support/processes.js";
 
 // The proof that no change is lost: 10,000 changes from 32 concurrent writers while subscribers
 // listen through a second gateway, which is killed (SIGKILL) three times along the way. Each
@@ -24,7 +24,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ gatewayLimits: { requestsPerMinute: { citizen: many, caseworker: many, system: many }, socketsPerCaller: many } });
   database = new pg.Client({ connectionString: subgraphDatabaseUrl(platform.databaseUrl, "consent") });
   await database.connect();
-  gatewayPort = await freePort();
+  gatewayPort = await restartablePort();
 });
 afterAll(async () => {
   await gateway?.kill();

@@ -4,13 +4,24 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** A port nothing listens on now, to start (and restart) a part on. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/**
+ * A port for a part that a test kills and starts again on the same address. It comes from below the
+ * kernel's range for ephemeral ports (32768 and up), so that while the part is down no other test
+ * asking the kernel for a free port can be handed it.
+ */
+export async function restartablePort(): Promise<number> {
+  for (;;) {
+    const candidate = 21_000 + Math.floor(Math.random() * 4_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(candidate, "127.0.0.1", () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return candidate;
+    }
+  }
 }
 
 /** One part of the platform in a process of its own, which a test can kill as a crash would. */
