@@ -44,6 +44,13 @@ await withBenchPlatform(async (platform) => {
       input: { templateId: i % 2 ? DEMO.templates.dataSharing : drafted.createTemplate.id, cpr },
     });
   }
+  // The requests above each send the citizen a letter with a PDF; let the mailbox finish before timing reads.
+  const connection = platform.subgraphs.consent.orm.em.getConnection();
+  for (;;) {
+    const [row] = await connection.execute<{ behind: boolean }[]>("select (select cursor from mailbox_cursor) < (select max(id) from consent_event) as behind");
+    if (!row?.behind) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const variants = {
     "consent fields only": `{ id status requestedAt }`,
     "+ subject name (party)": `{ id status requestedAt subject { name } }`,
