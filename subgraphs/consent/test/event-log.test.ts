@@ -44,41 +44,10 @@ describe("the event log", () => {
       }
     })();
 
-    const consentId = randomUUID();
-    await orm.em.fork().transactional(async (em) => {
-      em.create(ConsentEntity, {
-        id: consentId,
-        status: ConsentStatus.REQUESTED,
-        templateId: consentId,
-        templateKey: "event-log-test",
-        templateVersion: 1,
-        authorityId: consentId,
-        subjectId: consentId,
-        body: { ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: field, en: field }])), choices: [] } as unknown as ConsentBody,
-        validityDays: null,
-        requestedAt: new Date(),
-      });
-    });
+    const write = await eventWriter();
     await Promise.all(
       Array.from({ length: writers }, async () => {
-        for (let i = 0; i < perWriter; i++) {
-          await orm.em.fork().transactional(async (em) => {
-            em.create(ConsentEventEntity, {
-              consentId,
-              action: "request",
-              status: ConsentStatus.REQUESTED,
-              actorKind: ActorKind.PLATFORM,
-              authorityId: consentId,
-              subjectId: consentId,
-              occurredAt: new Date(),
-            });
-            await lockEventLog(em);
-            await em.flush();
-            // Widen the gap between taking an id and committing it, as a loaded server would.
-            await em.execute("select pg_sleep(random() * 0.002)");
-          });
-          bus.committed();
-        }
+        for (let i = 0; i < perWriter; i++) await write(bus);
       }),
     );
     await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 5_000))]);
@@ -112,6 +81,7 @@ async function eventWriter() {
       em.create(ConsentEventEntity, { consentId, action: "request", status: ConsentStatus.REQUESTED, actorKind: ActorKind.PLATFORM, authorityId: consentId, subjectId: consentId, occurredAt: new Date() });
       await lockEventLog(em);
       await em.flush();
+      // Widen the gap between taking an id and committing it, as a loaded server would.
       await em.execute("select pg_sleep(random() * 0.002)");
     });
     bus.committed();
