@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
-import { applyDueChanges } from "./services/consent.service.js";
+import { applyDueChanges } from "./services/due-changes.js";
 import { listenForCommits } from "./services/commit-listener.js";
 import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";

@@ -10,7 +10,7 @@ import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { ConsentEventBus } from "../src/services/consent-event-bus.js";
 import { consentEventStream, wakeOrAbort } from "../src/services/consent-event-stream.js";
-import { lockEventLog } from "../src/services/consent.service.js";
+import { lockEventLog } from "../src/services/consent-log.js";
 import { consentSubgraph } from "../src/subgraph.js";
 
 const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));

@@ -3,17 +3,12 @@ import { ConsentEntity } from "../entities/consent.entity.js";
 import { FORBIDDEN_MESSAGE, ForbiddenError, pageSize, requireAuthority, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
 import { legalBasisOf } from "../domain/validity.js";
-import {
-  actOnConsent,
-  closeCase,
-  consentCheck,
-  giveConsent,
-  markConsentUsed,
-  readConsent,
-  registerGivenConsent,
-  requestConsent,
-  requestReconsent,
-} from "../services/consent.service.js";
+import { actOnConsent, giveConsent, markConsentUsed } from "../services/act-on-consent.js";
+import { closeCase } from "../services/close-case.js";
+import { consentCheck } from "../services/consent-check.js";
+import { readConsent } from "../services/consent-reads.js";
+import { registerGivenConsent, requestConsent } from "../services/create-consent.js";
+import { requestReconsent } from "../services/reconsent.js";
 import { consentsOfCitizen, myConsents } from "../services/consent-search.js";
 import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";

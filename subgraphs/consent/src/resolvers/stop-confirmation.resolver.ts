@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, re
 import type { ConsentContext } from "../context.js";
 import type { RecipientKind } from "../domain/stop-confirmation.js";
 import type { StopConfirmationEntity } from "../entities/stop-confirmation.entity.js";
-import { confirmConsentStopped } from "../services/consent.service.js";
+import { confirmConsentStopped } from "../services/confirm-stopped.js";
 import { stopConfirmationsOf } from "../services/stop-confirmations.js";
 import { Consent, ThirdParty } from "./consent.type.js";
 

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
 import { contentHash, isIntact, signedContent } from "../domain/declaration.js";
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
-import { findConsent } from "./consent.service.js";
+import { findConsent } from "./consent-reads.js";
 import { DOCUMENT_FORMAT, sealDocument, type ConsentDocument, type SealKey } from "../domain/consent-document.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import { toFhirConsent } from "../domain/fhir.js";

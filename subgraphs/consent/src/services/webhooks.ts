@@ -7,7 +7,7 @@ import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";
 import type { ConsentContext } from "../context.js";
 import { latestCursor } from "./consent-event-stream.js";
-import { confirmStoppedByWebhook } from "./consent.service.js";
+import { confirmStoppedByWebhook } from "./confirm-stopped.js";
 import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 
 const LEASE_SECONDS = 30;

@@ -1,0 +1,64 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { AuditFacts } from "../domain/audit-chain.js";
+import { needsStopConfirmation } from "../domain/stop-confirmation.js";
+import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
+import type { ConsentEntity } from "../entities/consent.entity.js";
+import type { EventActor } from "./actor.js";
+import { appendAudit, auditFacts } from "./audit.js";
+import { COMMIT_CHANNEL } from "./commit-listener.js";
+import { expectStopConfirmations } from "./stop-confirmations.js";
+
+/**
+ * Makes event ids commit in the order they are taken: the writer holds this lock from just before
+ * its events are inserted until it commits. Without it, a reader past id 12 would never see id 11
+ * committing after 12 (the outbox trap). Call it last in a writing transaction.
+ */
+export const EVENT_LOG_LOCK = 7_245_001;
+export async function lockEventLog(em: EntityManager): Promise<void> {
+  await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
+}
+
+// What a transaction's changes leave to do when it seals (see `sealChanges`): their audit entries,
+// and the endings whose recipients must confirm that they stopped.
+interface PendingSeal {
+  audit: AuditFacts[];
+  endings: { consent: ConsentEntity; endedAt: Date }[];
+}
+const pendingSeals = new WeakMap<EntityManager, PendingSeal>();
+
+export function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventAction, occurredAt: Date, actor: EventActor) {
+  em.create(ConsentEventEntity, {
+    consentId: consent.id,
+    action,
+    status: consent.status,
+    authorityId: consent.authorityId,
+    subjectId: consent.subjectId,
+    occurredAt,
+    ...actor,
+  });
+  let pending = pendingSeals.get(em);
+  if (!pending) pendingSeals.set(em, (pending = { audit: [], endings: [] }));
+  pending.audit.push(auditFacts({ ...actor, authorityId: actingFor(actor, consent) }, action, consent, { occurredAt, purpose: actor.reason ?? null }));
+  if (action !== "confirmStop" && needsStopConfirmation(consent.status)) pending.endings.push({ consent, endedAt: occurredAt });
+}
+
+/** The organisation an actor acts for, as the audit names it: the authority for its staff, the third party for its systems. */
+function actingFor(actor: EventActor, consent: ConsentEntity): string | null {
+  if (actor.actorKind === ActorKind.CASEWORKER || actor.actorKind === ActorKind.CASE_SYSTEM) return consent.authorityId;
+  if (actor.actorKind === ActorKind.THIRD_PARTY) return consent.thirdPartyId ?? null;
+  return null;
+}
+/**
+ * Last in a writing transaction: its events take their place in the log (`lockEventLog`) and its
+ * audit entries theirs in the chain, both committed with the change or not at all, as are the
+ * confirmations an ending asks of the systems that knew the consent.
+ */
+export async function sealChanges(em: EntityManager): Promise<void> {
+  const pending = pendingSeals.get(em);
+  pendingSeals.delete(em);
+  await expectStopConfirmations(em, pending?.endings ?? []);
+  await lockEventLog(em);
+  // Delivered by PostgreSQL at commit, to every instance's commit listener.
+  await em.execute(`select pg_notify('${COMMIT_CHANNEL}', '')`);
+  await appendAudit(em, pending?.audit ?? []);
+}
