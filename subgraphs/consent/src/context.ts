@@ -16,4 +16,6 @@ export interface ConsentContext extends SubgraphContext {
   allowLoopbackWebhooks: boolean;
   /** Seals webhook secrets before they are stored and opens them to sign a delivery. */
   webhookSecrets: SecretBox;
+  /** Keys the fingerprints of requests sent with an idempotency key (see services/idempotency.ts). */
+  fingerprintKey: Buffer;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
+import { derivedKey, NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { listenForCommits } from "./services/commit-listener.js";
@@ -53,7 +53,9 @@ export interface StartedConsent extends StartedSubgraph {
 
 export async function startConsent(options: StartConsentOptions): Promise<StartedConsent> {
   if (options.production && !options.secretKey) throw new Error("CONSENT_SECRET_KEY is required in production");
-  const webhookSecrets = new SecretBox(options.secretKey ?? DEVELOPMENT_CONSENT_SECRET_KEY, WEBHOOK_SECRET_PURPOSE);
+  const masterKey = options.secretKey ?? DEVELOPMENT_CONSENT_SECRET_KEY;
+  const webhookSecrets = new SecretBox(masterKey, WEBHOOK_SECRET_PURPOSE);
+  const fingerprintKey = derivedKey(masterKey, "samtykke idempotency fingerprints");
   const supergraph = new SupergraphClient(options.gatewayUrl);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
@@ -70,6 +72,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
         sealKeys: options.sealKeys,
         allowLoopbackWebhooks: !options.production,
         webhookSecrets,
+        fingerprintKey,
       };
     },
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/postgresql";
+import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { requireAuthority, requireCaller, ValidationError } from "@samtykke/server-kit";
 import { requireAnswerer, requireHolderAction, requireSigning } from "../domain/access.js";
 import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
@@ -6,12 +6,11 @@ import { applyAction, Channel, give } from "../domain/consent.js";
 import { SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
 import type { ConsentEventAction } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
-import { IdempotencyRecordEntity } from "../entities/idempotency-record.entity.js";
 import type { ConsentContext } from "../context.js";
 import { actorOf, type EventActor } from "./actor.js";
 import { recordEvent, sealChanges } from "./consent-log.js";
 import { notFound } from "./consent-reads.js";
-import { firstAnswer, requestHash, validateIdempotencyKey } from "./idempotency.js";
+import { idempotentCall, once } from "./idempotency.js";
 
 /**
  * A citizen gives a requested consent with their answers to its choices, signing exactly what they
@@ -86,15 +85,9 @@ export async function actOnConsent(
  */
 export async function markConsentUsed(ctx: ConsentContext, id: string, idempotencyKey?: string | null): Promise<ConsentEntity> {
   const caller = requireCaller(ctx.caller, "caseworker", "system");
-  const idempotency = idempotencyKey
-    ? { authorityId: caller.authorityId, key: validateIdempotencyKey(idempotencyKey), operation: "markConsentUsed", requestHash: requestHash({ operation: "markConsentUsed", id }) }
-    : undefined;
-  if (idempotency) {
-    const earlier = await firstAnswer(ctx.em, idempotency);
-    if (earlier) return earlier;
-  }
-  try {
-    return await changeConsent(
+  const call = idempotentCall(ctx, caller.authorityId, idempotencyKey, { operation: "markConsentUsed", id });
+  return once(ctx, call, (remember) =>
+    changeConsent(
       ctx,
       id,
       "markUsed",
@@ -102,17 +95,9 @@ export async function markConsentUsed(ctx: ConsentContext, id: string, idempoten
         requireAuthority(caller, current.authorityId);
         return { change: applyAction(current, "markUsed", now), actor: actorOf(caller, null) };
       },
-      (em, consent, now) => {
-        if (idempotency) em.create(IdempotencyRecordEntity, { ...idempotency, consentId: consent.id, createdAt: now });
-      },
-    );
-  } catch (error) {
-    if (idempotency && error instanceof UniqueConstraintViolationException) {
-      const earlier = await firstAnswer(ctx.em.fork(), idempotency);
-      if (earlier) return earlier;
-    }
-    throw error;
-  }
+      (em, consent, now) => remember(em, consent.id, now),
+    ),
+  );
 }
 
 const MAX_REASON = 1_000;
