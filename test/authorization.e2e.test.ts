@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { Citizen, Custody } from "@samtykke/party";
 import { demoAnswers } from "@samtykke/template";
 import { startTestPlatform, TEMPLATE_TEXTS, yesToEveryChoice, type Caller, type GraphQLResult, type TestPlatform } from "./support/platform.js";
@@ -15,7 +15,7 @@ const OLE = "1710681239"; // gave Sofie power of attorney towards Skattestyrelse
 const SOFIE = "2508920147";
 const LARS = "1203755678"; // Emil's custody holder, related to neither Ole nor Sofie
 const KAREN = "0101804321"; // Emil's other custody holder
-const EMIL = "0304154912";
+const EMIL = "0304214912";
 const SKAT = DEMO.authorities.skattestyrelsen;
 const DAY = 24 * 60 * 60 * 1000;
 const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND"]);
@@ -143,8 +143,7 @@ async function make(place: Place, state: State): Promise<Target> {
 async function childOfKaren() {
   const birth = new Date(Date.now() + offset + 5 * DAY);
   birth.setUTCFullYear(birth.getUTCFullYear() - 18);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const cpr = `${two(birth.getUTCDate())}${two(birth.getUTCMonth() + 1)}${two(birth.getUTCFullYear() % 100)}4567`;
+  const cpr = cprBornOn(birth, "567");
   ids[cpr] = must(await callers.odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr })).citizen.id;
   const em = platform.subgraphs.party.orm.em.fork();
   em.create(Custody, { holder: em.getReference(Citizen, ids[KAREN]!), child: em.getReference(Citizen, ids[cpr]!) });

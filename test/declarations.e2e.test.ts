@@ -156,6 +156,8 @@ describe("paper consents", () => {
       }
     }
   `;
+  // Signed on paper a month ago: well within the template's validity, whatever day the test runs.
+  const SIGNED_AT = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString();
   const input = (overrides: Record<string, unknown> = {}) => ({
     templateId: DEMO.templates.seafarerTax,
     cpr: LARS,
@@ -163,7 +165,7 @@ describe("paper consents", () => {
     answers: demoAnswers(DEMO.templates.seafarerTax),
     scanBase64: PDF.toString("base64"),
     fileName: "samtykke-underskrevet.pdf",
-    signedAt: "2026-11-01T10:00:00.000Z",
+    signedAt: SIGNED_AT,
     ...overrides,
   });
 
@@ -174,7 +176,7 @@ describe("paper consents", () => {
     expect(consent).toMatchObject({
       status: "ACTIVE",
       channel: "PAPER",
-      validFrom: "2026-11-01T10:00:00.000Z",
+      validFrom: SIGNED_AT,
       attestation: { attestedBy: DEMO.caseworkers.skattestyrelsen },
       attachments: [{ fileName: "samtykke-underskrevet.pdf", mediaType: "application/pdf", size: PDF.length }],
       signatures: [{ method: "ATTESTED_PAPER", attestedBy: DEMO.caseworkers.skattestyrelsen }],
@@ -255,12 +257,12 @@ describe("parties: custody, power of attorney, third parties, case systems, boun
   it("knows who holds custody of a child and who may act for whom", async () => {
     // The municipality looks into the family, the tax agency into who may act for the seafarer.
     const family = await odense.graphql(`{
-      child: citizen(cpr: "0304154912") { custodyHolders { name } comesOfAgeOn }
+      child: citizen(cpr: "0304214912") { custodyHolders { name } comesOfAgeOn }
       parent: citizen(cpr: "${LARS}") { children { name } }
       caseSystem(id: "${DEMO.caseSystems.odense}") { name authority { name } }
     }`);
     expect(family.errors).toBeUndefined();
-    expect(family.data.child).toEqual({ custodyHolders: [{ name: "Karen Jensen" }, { name: "Lars Nielsen" }], comesOfAgeOn: "2033-04-03T00:00:00.000Z" });
+    expect(family.data.child).toEqual({ custodyHolders: [{ name: "Karen Jensen" }, { name: "Lars Nielsen" }], comesOfAgeOn: "2039-04-03T00:00:00.000Z" });
     expect(family.data.parent.children).toEqual([{ name: "Emil Nielsen" }]);
     expect(family.data.caseSystem).toEqual({ name: "Odense Børne- og Ungeforvaltningens sagssystem", authority: { name: "Odense Kommune" } });
     const representation = await skat.graphql(`{

@@ -49,10 +49,10 @@ describe("consents given outside the platform's own signing", () => {
 
   it("refuses a registration without a statement and stores nothing", async () => {
     const result = await odense.graphql(REGISTER, {
-      input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912", statement: "   " },
+      input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912", statement: "   " },
     });
     expect(result.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "attestation" });
-    const consents = await odense.graphql(`{ citizen(cpr: "0304154912") { consents { id } } }`);
+    const consents = await odense.graphql(`{ citizen(cpr: "0304214912") { consents { id } } }`);
     expect(consents.data.citizen.consents).toEqual([]);
   });
 

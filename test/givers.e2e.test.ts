@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { Citizen, Custody } from "@samtykke/party";
 import { giveWithYesToAll, startTestPlatform, yesToEveryChoice, type Caller, type TestPlatform } from "./support/platform.js";
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const EMIL = "0304154912";
+const EMIL = "0304214912";
 const LARS = "1203755678";
 const KAREN = "0101804321";
 const REQUEST = /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id status givers { name } } }`;
@@ -30,12 +30,11 @@ async function requestTherapy(cpr: string) {
   return result.data.requestConsent as { id: string; status: string; givers: { name: string }[] };
 }
 
-/** A CPR number of someone who turns 18 `days` from now (7th digit 4: born 2000-2036). */
+/** A CPR number of someone who turns 18 `days` from now. */
 function cprTurning18In(days: number): string {
   const birth = new Date(Date.now() + days * DAY);
   birth.setUTCFullYear(birth.getUTCFullYear() - 18);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(birth.getUTCDate())}${two(birth.getUTCMonth() + 1)}${two(birth.getUTCFullYear() % 100)}4567`;
+  return cprBornOn(birth, "567");
 }
 
 describe("two custody holders", () => {

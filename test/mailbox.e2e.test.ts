@@ -7,7 +7,7 @@ import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } f
 // The citizen's mailbox (the stand-in for Digital Post): a letter for every request and a receipt,
 // with the whole consent as a PDF, for every consent given, withdrawn or expired.
 const SOFIE = "2508920147";
-const EMIL = "0304154912";
+const EMIL = "0304214912";
 const LARS = "1203755678";
 const KAREN = "0101804321";
 const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;

@@ -132,13 +132,13 @@ describe("npm start", () => {
     const karen = await graphql(await signIn(printedIssuer(printed), "0101804321"), `{ citizen(cpr: "0101804321") { consents { status templateKey } } }`);
     expect(karen.data.citizen.consents).toEqual([{ status: "ACTIVE", templateKey: "indhentning-videregivelse-oplysninger" }]);
     // The parental consent is asked about the child it concerns.
-    const emil = await graphql(caseworker, `{ citizen(cpr: "0304154912") { consents { status templateKey } custodyHolders { name } } }`);
+    const emil = await graphql(caseworker, `{ citizen(cpr: "0304214912") { consents { status templateKey } custodyHolders { name } } }`);
     expect(emil.data.citizen).toEqual({
       consents: [{ status: "REQUESTED", templateKey: "odense-boern-terapi" }],
       custodyHolders: [{ name: "Karen Jensen" }, { name: "Lars Nielsen" }],
     });
     const requested = await graphql(caseworker, `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
-      input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" },
+      input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" },
     });
     expect(requested.errors).toBeUndefined();
     consentId = requested.data.requestConsent.id;

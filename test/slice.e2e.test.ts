@@ -161,7 +161,7 @@ describe("the vertical slice, through the gateway only", () => {
   });
 
   it("refuses to give a consent twice and leaves it as it was", async () => {
-    const cpr = "0304154912";
+    const cpr = "0304214912";
     const caseworker = await platform.caseworker("odense");
     // Emil is a child: both custody holders give, and each may give only once.
     const lars = await platform.citizen("1203755678");

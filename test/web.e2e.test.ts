@@ -191,14 +191,14 @@ describe("the web apps", () => {
   });
 
   it("lets a parent decline a request for their child, which declines it for both parents", async () => {
-    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" } });
+    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" } });
     const parent = await logIn("0101804321");
     const request = parent.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
     await request.getByText("Gælder: Emil Nielsen").waitFor();
     await request.getByRole("button", { name: "Afvis" }).click();
     await parent.getByRole("status").filter({ hasText: "Du har afvist anmodningen." }).waitFor();
     await parent.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).getByText("Afvist", { exact: true }).waitFor();
-    const consents = await odense.graphql(`{ citizen(cpr: "0304154912") { consents { status } } }`);
+    const consents = await odense.graphql(`{ citizen(cpr: "0304214912") { consents { status } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "DECLINED" }]);
     await parent.close();
   });
@@ -232,7 +232,7 @@ describe("the web apps", () => {
     const form = authority.getByRole("region", { name: "Registrér et givet samtykke" });
     await expect.poll(() => form.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
     await form.getByLabel("Skabelon").selectOption({ label: "Forældresamtykke til ergo- og fysioterapi for dit barn (v1)" });
-    await form.getByLabel("CPR-nummer").fill("0304154912");
+    await form.getByLabel("CPR-nummer").fill("0304214912");
     await form.getByLabel("Sagsnummer (valgfrit)").fill("ODE-PAPIR-1");
     await form.getByRole("radio", { name: "På papir (vedhæft den scannede blanket)" }).check();
     for (const group of await form.getByRole("group").all()) {
@@ -246,7 +246,7 @@ describe("the web apps", () => {
     await scan.setInputFiles({ name: "blanket.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a scan</html>") });
     await form.getByRole("button", { name: "Registrér samtykke" }).click();
     await form.getByText("Scanningen skal være en PDF-, PNG- eller JPEG-fil.").waitFor();
-    const emil = `{ citizen(cpr: "0304154912") { consents { status channel caseReference attachments { mediaType } history { actorKind } } } }`;
+    const emil = `{ citizen(cpr: "0304214912") { consents { status channel caseReference attachments { mediaType } history { actorKind } } } }`;
     expect((await odense.graphql(emil)).data.citizen.consents.filter((consent: any) => consent.caseReference === "ODE-PAPIR-1")).toEqual([]);
 
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("scanned form")]);
@@ -264,7 +264,7 @@ describe("the web apps", () => {
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
     const sameCitizenPage = await markPage(citizen);
 
-    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304154912" } });
+    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" } });
     const request = citizen.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
     await request.getByText("Afventer dit svar").waitFor();
     await citizen.getByRole("status").filter({ hasText: "Ny anmodning om samtykke" }).waitFor({ state: "attached" });

@@ -24,7 +24,7 @@ export async function seedDemoConsents(gatewayUrl: string, login: DevLogin): Pro
     { cpr: "0101804321", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1187", given: true },
     { cpr: "1710681239", templateId: DEMO.templates.seafarerTax, caseReference: null, given: true },
     { cpr: "1203755678", templateId: DEMO.templates.dataSharing, caseReference: "ODE-2026-1203", given: false },
-    { cpr: "0304154912", templateId: DEMO.templates.childTherapy, caseReference: "ODE-2026-1190", given: false },
+    { cpr: "0304214912", templateId: DEMO.templates.childTherapy, caseReference: "ODE-2026-1190", given: false },
   ];
   const caseworkerFor = async (templateId: string) => {
     const authorityId = templateId === DEMO.templates.seafarerTax ? DEMO.authorities.skattestyrelsen : DEMO.authorities.odense;

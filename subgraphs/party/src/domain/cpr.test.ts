@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cprBornOn } from "@samtykke/server-kit";
 import { maskCpr, parseCpr } from "./cpr.js";
 
 describe("parseCpr", () => {
@@ -16,6 +17,14 @@ describe("parseCpr", () => {
     expect(parsed.value).toBe(cpr.replace("-", ""));
     expect(parsed.birthDate.toISOString().slice(0, 10)).toBe(birthDate);
   });
+
+  it.each(["1900-01-01", "1968-10-17", "1999-12-31", "2000-01-01", "2012-02-29", "2036-06-30", "2057-12-31"])(
+    "is the inverse of the numbers made for demo and test people born %s",
+    (birthDate) => {
+      const cpr = cprBornOn(new Date(`${birthDate}T00:00:00Z`), "123");
+      expect(parseCpr(cpr)).toEqual({ value: cpr, birthDate: new Date(`${birthDate}T00:00:00Z`) });
+    },
+  );
 
   it("does not apply the modulus-11 check that Denmark dropped in 2007", () => {
     expect(() => parseCpr("0101801111")).not.toThrow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comesOfAge, isMinor, powerOfAttorneyCovers } from "./representation.js";
+import { ageOn, comesOfAge, isMinor, powerOfAttorneyCovers } from "./representation.js";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -12,6 +12,16 @@ describe("coming of age", () => {
 
   it("reads a birth date as the database gives it (YYYY-MM-DD)", () => {
     expect(comesOfAge("2015-04-03").toISOString()).toBe("2033-04-03T00:00:00.000Z");
+  });
+
+  it("counts whole years, turning on the birthday itself", () => {
+    expect(ageOn(utc("2011-06-15"), utc("2026-06-14"))).toBe(14);
+    expect(ageOn(utc("2011-06-15"), utc("2026-06-15"))).toBe(15);
+    expect(ageOn(utc("2008-12-01"), utc("2026-11-30"))).toBe(17);
+    expect(ageOn(utc("2008-12-01"), utc("2026-12-01"))).toBe(18);
+    expect(ageOn(utc("2012-02-29"), utc("2027-02-28"))).toBe(14);
+    expect(ageOn(utc("2012-02-29"), utc("2027-03-01"))).toBe(15);
+    expect(ageOn(utc("2012-02-29"), utc("2028-02-29"))).toBe(16);
   });
 
   it("is 1 March for someone born on 29 February when the year has none", () => {
