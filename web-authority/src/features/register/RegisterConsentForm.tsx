@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { ChoiceField, ErrorAlert, errorField, errorMessage, groupChoices, Icon, type ChoiceAnswer } from "@samtykke/web-kit";
 import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
@@ -28,12 +28,26 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
   const [caseReference, setCaseReference] = useState("");
   const [how, setHow] = useState<How>("IN_PERSON");
   const [statement, setStatement] = useState("");
-  const today = () => new Date().toISOString().slice(0, 10);
+  // The caseworker's own calendar day, as the date field shows it (not UTC's, which is yesterday after midnight in Denmark).
+  const today = () => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  };
   const [signedAt, setSignedAt] = useState(today);
   const [scan, setScan] = useState<File | null>(null);
   const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
   // One key per filled-in form: a retry after a lost answer stores the paper consent once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  // A form signed today is recorded at noon only once noon has passed: the API refuses a signing in
+  // the future. The moment is kept with the key, so a retry sends the same request.
+  const signedMoment = useRef<{ key: string; day: string; at: string } | null>(null);
+  const signedAtFor = (day: string) => {
+    if (signedMoment.current?.key !== idempotencyKey || signedMoment.current.day !== day) {
+      const at = new Date(Math.min(new Date(`${day}T12:00:00`).getTime(), Date.now())).toISOString();
+      signedMoment.current = { key: idempotencyKey, day, at };
+    }
+    return signedMoment.current.at;
+  };
   const [register, registering] = useMutation(REGISTER_CONSENT);
   const [upload, uploading] = useMutation(UPLOAD_PAPER_CONSENT);
   const [done, setDone] = useState(false);
@@ -51,7 +65,7 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
     try {
       if (how === "PAPER") {
         const scanBase64 = scan ? await readAsBase64(scan) : "";
-        await upload({ variables: { input: { ...input, scanBase64, fileName: scan?.name ?? "", signedAt: new Date(`${signedAt}T12:00:00`).toISOString(), idempotencyKey } } });
+        await upload({ variables: { input: { ...input, scanBase64, fileName: scan?.name ?? "", signedAt: signedAtFor(signedAt), idempotencyKey } } });
       } else {
         await register({ variables: { input } });
       }
