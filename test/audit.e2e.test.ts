@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
-// Every read and write of a consent goes on an append-only, hash-chained log; the citizen sees who
+// Every read and write of a consent goes on an append-only log, sealed in hashed batches; the citizen sees who
 // used their consents, and `npm run audit:verify` finds any entry changed afterwards.
 const run = promisify(execFile);
 const OLE = "1710681239";
@@ -88,25 +88,35 @@ describe("the audit log", () => {
     expect((await skat.graphql(`{ myConsentAccessLog { action } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
-  it("refuses to change or delete an entry, and the verifier finds an entry changed behind its back", async () => {
-    const intact = await verify();
+  it("refuses to change or delete an entry or a sealed batch, and the verifier finds an entry changed or removed behind its back", async () => {
+    // Entries are sealed in batches shortly after they are written, by one sealer, without a lock on any request.
+    let intact = await verify();
+    await expect.poll(async () => (intact = await verify()).output, { timeout: 10_000 }).toMatch(/; 0 newer entries waiting to be sealed/);
     expect(intact.code).toBe(0);
-    expect(intact.output).toMatch(/audit log intact: \d+ entries/);
+    expect(intact.output).toMatch(/audit log intact: \d+ entries in \d+ sealed batches, last head [0-9a-f]{64}/);
 
     const client = new pg.Client({ connectionString: consentDatabase });
     await client.connect();
     try {
-      await expect(client.query("update consent_audit set purpose = 'nothing to see' where id = (select min(id) from consent_audit)")).rejects.toThrow(/append-only/);
-      await expect(client.query("delete from consent_audit")).rejects.toThrow(/append-only/);
-      await expect(client.query("truncate consent_audit")).rejects.toThrow(/append-only/);
-      // Someone with the database owner's rights can still get past the trigger; the chain shows it.
+      for (const table of ["consent_audit", "consent_audit_batch"]) {
+        await expect(client.query(`update ${table} set size = 0`.replace("size", table === "consent_audit" ? "purpose" : "size"))).rejects.toThrow(/append-only/);
+        await expect(client.query(`delete from ${table}`)).rejects.toThrow(/append-only/);
+        await expect(client.query(`truncate ${table}`)).rejects.toThrow(/append-only/);
+      }
+      // Someone with the database owner's rights can still get past the trigger; the seal shows it.
       const [{ id }] = (await client.query("select min(id)::text as id from consent_audit where action = 'read'")).rows;
       await client.query("alter table consent_audit disable trigger append_only");
       await client.query("update consent_audit set actor_id = null where id = $1", [id]);
+      const changed = await verify();
+      expect(changed.code).toBe(1);
+      expect(changed.output).toContain(`audit log BROKEN at entry ${id}`);
+
+      // The same entry removed instead: the one after it no longer fits its place in the batch.
+      await client.query("delete from consent_audit where id = $1", [id]);
       await client.query("alter table consent_audit enable trigger append_only");
-      const broken = await verify();
-      expect(broken.code).toBe(1);
-      expect(broken.output).toContain(`audit log BROKEN at entry ${id}`);
+      const removed = await verify();
+      expect(removed.code).toBe(1);
+      expect(removed.output).toMatch(/audit log BROKEN at (entry \d+|batch \d+, after entry \d+)/);
     } finally {
       await client.end();
     }

@@ -3,6 +3,7 @@ import { derivedKey, NotFoundError, SecretBox, startSubgraph, type StartedSubgra
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { listenForCommits } from "./services/commit-listener.js";
+import { startAuditSealing } from "./services/audit-sealer.js";
 import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
@@ -38,6 +39,8 @@ export interface StartConsentOptions {
   sealKeys: SealKey[];
   /** How long a subscriber waits without a wake-up before reading the event log anyway (ms). */
   eventPollMs?: number;
+  /** How often this instance seals the audit log's new entries (ms); one instance seals at a time. */
+  auditSealIntervalMs?: number;
   /** How often due webhook deliveries are made (ms). */
   webhookIntervalMs?: number;
   /** Where requests and receipts are sent; the platform's own mailbox unless a Digital Post adapter is given. */
@@ -81,6 +84,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   // Commits on any instance wake this one's subscribers.
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
   await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
+  const stopSealing = startAuditSealing(subgraph.orm.em, options.logger, options.auditSealIntervalMs ?? 250, now);
   const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, options.logger, options.webhookIntervalMs ?? 1_000);
   const stopLetters = startLetterDelivery({
     em: subgraph.orm.em,
@@ -97,6 +101,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     close: async () => {
       await stopLetters();
       await stopWebhooks();
+      await stopSealing();
       await stopDueChanges();
       await commits.close();
       await subgraph.close();

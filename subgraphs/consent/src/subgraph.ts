@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, MAX_REQUEST_BYTES, type SubgraphDefinition } from "@samtykke/server-kit";
+import { AuditBatchEntity } from "./entities/audit-batch.entity.js";
 import { AuditEntryEntity } from "./entities/audit-entry.entity.js";
 import { ConsentAttachmentEntity } from "./entities/consent-attachment.entity.js";
 import { ConsentEventEntity } from "./entities/consent-event.entity.js";
@@ -21,7 +22,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.

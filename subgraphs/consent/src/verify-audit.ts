@@ -2,11 +2,12 @@ import "reflect-metadata";
 import { MikroORM } from "@mikro-orm/postgresql";
 import { z } from "zod";
 import { createLogger, ormConfig, parseEnv, subgraphDatabaseUrl } from "@samtykke/server-kit";
-import { verifyAuditChain } from "./services/audit.js";
+import { verifyAuditLog } from "./services/audit-sealer.js";
 import { consentSubgraph } from "./subgraph.js";
 
-// `npm run audit:verify`: reads the consent audit log from the first entry to the last and says
-// whether every entry still fits the chain; exit code 1 and the first entry that does not, if not.
+// `npm run audit:verify`: reads every sealed batch of the consent audit log with its entries and
+// says whether each entry still fits its batch and each batch the one before; exit code 1 and the
+// first thing that does not, if not.
 const env = parseEnv({
   CONSENT_DATABASE_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
@@ -20,11 +21,11 @@ const orm = await MikroORM.init(
   ormConfig({ databaseUrl, entities: consentSubgraph.entities as never, migrationsPath: consentSubgraph.migrationsPath, logger: createLogger("audit", "silent") }),
 );
 try {
-  const verdict = await verifyAuditChain(orm.em);
+  const verdict = await verifyAuditLog(orm.em);
   if (verdict.intact) {
-    console.log(`audit log intact: ${verdict.checked} entries, last hash ${verdict.lastHash}`);
+    console.log(`audit log intact: ${verdict.entries} entries in ${verdict.batches} sealed batches, last head ${verdict.head}; ${verdict.waiting} newer entries waiting to be sealed`);
   } else {
-    console.log(`audit log BROKEN at entry ${verdict.brokenAt} (after ${verdict.checked} intact entries): ${verdict.why}`);
+    console.log(`audit log BROKEN at ${verdict.brokenAt} (after ${verdict.entries} intact entries in ${verdict.batches} batches): ${verdict.why}`);
     process.exitCode = 1;
   }
 } finally {

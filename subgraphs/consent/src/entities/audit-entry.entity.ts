@@ -3,7 +3,8 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
 
 /**
  * One read or write of a consent: who, for which authority, what, when and why. Append-only (the
- * database refuses updates and deletes) and chained: each entry's hash covers the one before it.
+ * database refuses updates and deletes), written without any lock and sealed afterwards in batches
+ * by one sealer (see AuditBatchEntity).
  */
 @Entity({
   tableName: "consent_audit",
@@ -19,8 +20,9 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
   ],
 })
 @Index({ properties: ["subjectId", "id"] })
+@Index({ properties: ["xid"] })
 export class AuditEntryEntity {
-  [OptionalProps]?: "id";
+  [OptionalProps]?: "id" | "xid";
 
   @PrimaryKey({ type: new BigIntType("string"), autoincrement: true })
   id!: string;
@@ -55,9 +57,7 @@ export class AuditEntryEntity {
   @Property({ type: "string", length: 128, nullable: true })
   requestId!: string | null;
 
-  @Property({ type: "string", length: 64 })
-  previousHash!: string;
-
-  @Property({ type: "string", length: 64 })
-  hash!: string;
+  /** The writing transaction's id: the sealer takes an entry once every transaction up to it has finished. */
+  @Property({ type: new BigIntType("string"), defaultRaw: "((pg_current_xact_id())::text)::bigint" })
+  xid!: string;
 }

@@ -1,28 +1,19 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Caller } from "@samtykke/server-kit";
-import { chain, GENESIS_HASH, verifyChain, type AuditFacts, type ChainVerdict, type ChainedAuditEntry } from "../domain/audit-chain.js";
+import type { AuditFacts } from "../domain/audit-seal.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
 import { actorOf } from "./actor.js";
 
-/** One writer at a time extends the chain; held to commit, so ids follow the chain's order. */
-export const AUDIT_LOCK = 7_245_002;
-
 /**
- * Appends entries to the audit chain inside the caller's transaction. In a transaction that also
- * writes events, call it after `lockEventLog`: locks are always taken in that order.
+ * Appends entries inside the caller's transaction, committed with it or not at all. No lock: the
+ * entries are sealed afterwards, in batches, by one sealer (services/audit-sealer.ts).
  */
 export async function appendAudit(em: EntityManager, entries: readonly AuditFacts[]): Promise<void> {
   if (!entries.length) return;
-  await em.execute("select pg_advisory_xact_lock(?)", [AUDIT_LOCK]);
-  const [last] = await em.execute<{ hash: string }[]>("select hash from consent_audit order by id desc limit 1");
-  const links = chain(last?.hash ?? GENESIS_HASH, entries);
   // One multi-row insert, past the unit of work: a list of 100 consents read is 100 entries.
-  await em.insertMany(
-    AuditEntryEntity,
-    entries.map((facts, index) => ({ ...facts, ...links[index]! })),
-  );
+  await em.insertMany(AuditEntryEntity, entries.map((facts) => ({ ...facts })));
 }
 
 type AuditedConsent = Pick<ConsentEntity, "id" | "subjectId" | "authorityId" | "caseReference">;
@@ -73,17 +64,4 @@ export async function auditReads(ctx: ConsentContext, action: string, consents: 
     await em.execute("set local synchronous_commit = off");
     await appendAudit(em, facts);
   });
-}
-
-/** Re-reads the whole chain in id order, in pages, and says whether it is intact and where not. */
-export async function verifyAuditChain(em: EntityManager, pageSize = 5_000): Promise<ChainVerdict> {
-  let after = "0";
-  let verdict: ChainVerdict = { intact: true, checked: 0, lastHash: GENESIS_HASH };
-  for (;;) {
-    const page = await em.fork().find(AuditEntryEntity, { id: { $gt: after } }, { orderBy: { id: "asc" }, limit: pageSize });
-    if (!page.length) return verdict;
-    verdict = verifyChain(page as ChainedAuditEntry[], verdict.lastHash, verdict.checked);
-    if (!verdict.intact) return verdict;
-    after = page.at(-1)!.id;
-  }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { AuditFacts } from "../domain/audit-chain.js";
+import type { AuditFacts } from "../domain/audit-seal.js";
 import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";

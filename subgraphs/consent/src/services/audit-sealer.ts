@@ -1,0 +1,78 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Logger } from "@samtykke/server-kit";
+import { GENESIS_HEAD, sealBatch, verifyBatch, type AuditEntry, type AuditVerdict } from "../domain/audit-seal.js";
+import { AuditBatchEntity } from "../entities/audit-batch.entity.js";
+import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
+
+/** Only sealers take it, never a request: one instance seals at a time, the others skip their turn. */
+export const AUDIT_SEAL_LOCK = 7_245_002;
+const MAX_BATCH = 5_000;
+const ENTRY_FIELDS = ["id", "occurredAt", "actorKind", "actorId", "actorAuthorityId", "action", "consentId", "subjectId", "authorityId", "purpose", "requestId"] as const;
+
+/**
+ * Seals the audit entries of every transaction that has finished since the last batch. The
+ * horizon is the oldest transaction still running (`pg_snapshot_xmin`): everything below it has
+ * committed or never will, so a batch is complete when sealed, however commits interleave.
+ * Returns how many entries it sealed (0 when another instance holds the turn or nothing is new).
+ */
+export async function sealAuditBatch(em: EntityManager, now: Date): Promise<number> {
+  return em.fork().transactional(async (tx) => {
+    const [turn] = await tx.execute<{ locked: boolean }[]>("select pg_try_advisory_xact_lock(?) as locked", [AUDIT_SEAL_LOCK]);
+    if (!turn!.locked) return 0;
+    const [previous] = await tx.find(AuditBatchEntity, {}, { orderBy: { id: "desc" }, limit: 1 });
+    const from = previous?.horizon ?? "0";
+    const [snapshot] = await tx.execute<{ running: string }[]>("select (pg_snapshot_xmin(pg_current_snapshot()))::text as running");
+    const running = snapshot!.running;
+    // A batch stops short of the horizon when there is a lot: at the transaction of its 5,001st entry.
+    const [cut] = await tx.execute<{ xid: string }[]>("select xid::text as xid from consent_audit where xid >= ? and xid < ? order by xid offset ? limit 1", [from, running, MAX_BATCH]);
+    const horizon = cut && BigInt(cut.xid) > BigInt(from) ? cut.xid : running;
+    const entries = await entriesBetween(tx, from, horizon);
+    if (!entries.length) return 0;
+    tx.create(AuditBatchEntity, { ...sealBatch(previous, horizon, entries), sealedAt: now });
+    return entries.length;
+  });
+}
+
+async function entriesBetween(em: EntityManager, from: string, to: string): Promise<AuditEntry[]> {
+  return (await em.find(AuditEntryEntity, { xid: { $gte: from, $lt: to } }, { orderBy: { id: "asc" }, fields: [...ENTRY_FIELDS] })) as AuditEntry[];
+}
+
+/** Seals every `intervalMs` on this instance; stops (after the batch in hand) when called. */
+export function startAuditSealing(em: EntityManager, logger: Logger, intervalMs: number, now: () => Date = () => new Date()): () => Promise<void> {
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    running ??= sealAuditBatch(em, now())
+      .catch((error) => logger.error({ err: error }, "sealing the audit log failed"))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(run, intervalMs);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/**
+ * Re-reads every sealed batch in order with the entries of its range, and says whether all is intact
+ * and where not; entries newer than the last batch are counted as waiting for the sealer.
+ */
+export async function verifyAuditLog(em: EntityManager): Promise<AuditVerdict & { waiting: number }> {
+  let previous = { head: GENESIS_HEAD, horizon: "0" };
+  let batches = 0;
+  let entries = 0;
+  for (let after = "0"; ; ) {
+    const page = await em.fork().find(AuditBatchEntity, { id: { $gt: after } }, { orderBy: { id: "asc" }, limit: 100 });
+    for (const batch of page) {
+      const sealed = await entriesBetween(em.fork(), batch.previousHorizon, batch.horizon);
+      const verdict = verifyBatch(previous, batch, sealed);
+      if (!verdict.intact) return { ...verdict, batches, entries, waiting: 0 };
+      previous = batch;
+      batches += 1;
+      entries += sealed.length;
+    }
+    if (page.length < 100) break;
+    after = page.at(-1)!.id;
+  }
+  const waiting = await em.fork().count(AuditEntryEntity, { xid: { $gte: previous.horizon } });
+  return { intact: true, batches, entries, head: previous.head, horizon: previous.horizon, waiting };
+}
