@@ -28,7 +28,7 @@ export async function sealAuditBatch(em: EntityManager, now: Date): Promise<numb
     const horizon = cut && BigInt(cut.xid) > BigInt(from) ? cut.xid : running;
     const entries = await entriesBetween(tx, from, horizon);
     if (!entries.length) return 0;
-    tx.create(AuditBatchEntity, { ...sealBatch(previous, horizon, entries), sealedAt: now });
+    tx.create(AuditBatchEntity, { ...sealBatch(previous ?? null, horizon, entries), sealedAt: now });
     return entries.length;
   });
 }
