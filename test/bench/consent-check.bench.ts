@@ -1,0 +1,93 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
+import pg from "pg";
+import { cprBornOn, DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { demoAnswers } from "@samtykke/template";
+import { gatewayCall, withBenchPlatform } from "./bench-platform.js";
+
+/**
+ * `npm run bench`: "is there a valid consent?" as case systems ask it before every action, at
+ * each layer side by side in one run: the floor (the same look-up as one prepared `pg` query), the
+ * consent subgraph called directly, and the gateway; distinct citizens, load from a separate
+ * process. Prints a markdown table and writes .bench/consent-check.json.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CITIZENS = 64;
+const TEMPLATE_KEY = "soefarende-skattedata-tredjepart";
+const run = promisify(execFile);
+
+interface Row {
+  layer: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number | null;
+  errors: number;
+}
+
+await withBenchPlatform(async (platform) => {
+  const system = await platform.devLogin!.issue({ role: "system", caseSystemId: DEMO.caseSystems.skattestyrelsen, authorityId: DEMO.authorities.skattestyrelsen });
+  const cprs = Array.from({ length: CITIZENS }, (_, i) => cprBornOn(new Date(Date.UTC(1970, 0, 1 + i * 3)), String(100 + i)));
+  for (const cpr of cprs) {
+    await gatewayCall(platform, system, `mutation($input: DeliverConsentInput!) { deliverConsent(input: $input) { id } }`, {
+      input: { templateId: DEMO.templates.seafarerTax, cpr, answers: demoAnswers(DEMO.templates.seafarerTax), givenAt: new Date(Date.now() - 60_000).toISOString(), evidenceReference: "bench" },
+    });
+  }
+  const check = `query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "${TEMPLATE_KEY}") { valid reason } }`;
+  const bodies = cprs.map((cpr) => JSON.stringify({ query: check, variables: { cpr } }));
+  const answer = await gatewayCall(platform, system, check, { cpr: cprs[0] });
+  if (!answer.consentCheck.valid) throw new Error(`the bench's consents are not valid: ${JSON.stringify(answer)}`);
+
+  const rows: Row[] = [await floor(subgraphDatabaseUrl(platform.databaseUrl, "consent"), 16)];
+  const load = async (layer: string, url: string, connections: number): Promise<Row> => {
+    const { stdout } = await run("npx", ["tsx", "test/bench/load-generator.ts"], {
+      env: { ...process.env, LOAD_JOB: JSON.stringify({ url, token: system, bodies, connections, seconds: SECONDS }) },
+    });
+    return { layer, connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
+  };
+  // Warm both paths (JIT, pools, caches) before anything is timed.
+  await load("warm-up", platform.gatewayUrl, 16);
+  rows.push(await load("consent subgraph direct", platform.subgraphs.consent.url, 16));
+  rows.push(await load("through the gateway", platform.gatewayUrl, 16));
+  rows.push(await load("through the gateway", platform.gatewayUrl, 1));
+
+  const floorRate = rows[0]!.requestsPerSecond;
+  console.log(`\nconsentCheck, ${CITIZENS} distinct citizens, ${SECONDS} s per row, platform in one process:\n`);
+  console.log("| layer | connections | req/s | p50 ms | p99 ms | ratio to floor | errors |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const row of rows) {
+    console.log(`| ${row.layer} | ${row.connections} | ${Math.round(row.requestsPerSecond)} | ${row.p50.toFixed(1)} | ${row.p99?.toFixed(1) ?? "-"} | ${(row.requestsPerSecond / floorRate).toFixed(3)} | ${row.errors} |`);
+  }
+  mkdirSync(".bench", { recursive: true });
+  writeFileSync(".bench/consent-check.json", JSON.stringify({ at: new Date().toISOString(), citizens: CITIZENS, seconds: SECONDS, rows }, null, 2));
+});
+
+/** The same look-up the subgraph makes, as one prepared statement on a pool of `connections`. */
+async function floor(databaseUrl: string, connections: number): Promise<Row> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  try {
+    const subjects = (await pool.query<{ subject_id: string; authority_id: string }>("select subject_id, authority_id from consent where template_key = $1", [TEMPLATE_KEY])).rows;
+    const latencies: number[] = [];
+    const until = performance.now() + SECONDS * 1000;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < until) {
+          const subject = subjects[next++ % subjects.length]!;
+          const started = performance.now();
+          await pool.query({
+            name: "consent-check",
+            text: "select * from consent where subject_id = $1 and template_key = $2 and authority_id = $3 order by requested_at desc limit 100",
+            values: [subject.subject_id, TEMPLATE_KEY, subject.authority_id],
+          });
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { layer: "floor: one prepared pg query", connections, requestsPerSecond: latencies.length / SECONDS, p50: latencies[Math.floor(latencies.length / 2)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, errors: 0 };
+  } finally {
+    await pool.end();
+  }
+}
