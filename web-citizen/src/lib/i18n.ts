@@ -160,6 +160,7 @@ const TEXTS = {
     en: "The authority and the systems that used the consent are notified and must stop using it. What has already happened is not undone.",
   },
   cancel: { da: "Fortryd", en: "Cancel" },
+  withoutConsent: { da: "Uden samtykket", en: "Without the consent" },
   closeDialog: { da: "Luk", en: "Close" },
   consentTitle: { da: "Samtykke", en: "Consent" },
   textsAsGiven: { da: "Det stod der, da du svarede", en: "What it said when you answered" },

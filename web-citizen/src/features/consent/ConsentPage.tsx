@@ -268,7 +268,7 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
             </>
           }
         >
-          <h3 className="h5">{t("consequencesOfNo")}</h3>
+          <h3 className="h5">{t("withoutConsent")}</h3>
           <p>{pick(consent.consequencesOfNo)}</p>
           <p>{t("withdrawWhat")}</p>
         </Modal>

@@ -137,128 +137,128 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
       </p>
       <div className="row">
-      <div className="col-12 col-lg-4">
-        <StepIndicator steps={steps.map((name) => stepTitle[name])} current={steps.indexOf(current)} />
-      </div>
-      <div className="col-12 col-lg-8">
+        <div className="col-12 col-lg-4">
+          <StepIndicator steps={steps.map((name) => stepTitle[name])} current={steps.indexOf(current)} />
+        </div>
+        <div className="col-12 col-lg-8">
 
-      {current === "read" && (
-        <section aria-labelledby="step-title">
-          <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
-            {stepTitle.read}
-          </h2>
-          <ConsentTexts consent={consent} />
-          {declined.error && <ErrorAlert error={declined.error} />}
-          <div className="d-flex flex-wrap">
-            <button type="button" className="button button-primary mr-4 mb-4" onClick={() => setStep("answer")}>
-              {consent.choices.length > 0 ? t("toChoices") : t("toSummary")}
-            </button>
-            <button type="button" className="button button-secondary mb-4" onClick={() => setDeclining(true)}>
-              {t("decline")}
-            </button>
-          </div>
-        </section>
-      )}
-
-      {current === "answer" && (
-        <section aria-labelledby="step-title">
-          <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
-            {stepTitle.answer}
-          </h2>
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              toSummary();
-            }}
-          >
-            {consent.choices.length > 0 && <p className="form-hint">{t("choicesHelp")}</p>}
-            {groupChoices(consent.choices).map(({ group, choices }) => {
-              const fields = choices.map((choice) => (
-                <ChoiceField
-                  key={choice.key}
-                  idPrefix={consent.id}
-                  choice={choice}
-                  answer={answers[choice.key]}
-                  requiredNote={t("requiredChoice")}
-                  onAnswer={(value) => setAnswers((before) => ({ ...before, [value.key]: value }))}
-                />
-              ));
-              return group ? (
-                <fieldset key={pick(group)} className="mb-5">
-                  <legend className="h5">{pick(group)}</legend>
-                  {fields}
-                </fieldset>
-              ) : (
-                fields
-              );
-            })}
-            {checkError && <ErrorAlert error={checkError} />}
-            <div className="d-flex flex-wrap">
-              <button type="submit" className="button button-primary mr-4 mb-4" disabled={checking.loading}>
-                {t("toSummary")}
-              </button>
-              <button type="button" className="button button-secondary mb-4" onClick={() => setStep("read")}>
-                {t("back")}
-              </button>
-            </div>
-          </form>
-        </section>
-      )}
-
-      {current === "summary" && (
-        <section aria-labelledby="step-title">
-          <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
-            {stepTitle.summary}
-          </h2>
-          <p>{t("summaryHelp")}</p>
-          <SummaryList
-            label={t("stepSummary")}
-            rows={[
-              { key: "title", name: t("receiptWhat"), value: pick(consent.title) },
-              { key: "to", name: t("receiptTo"), value: consent.authority.name },
-            ]}
-          />
-          {consent.choices.length > 0 && (
-            <>
-              <h3 className="h4">{t("yourAnswers")}</h3>
-              <AnswersList choices={consent.choices} answers={answerList} label={t("yourAnswers")} />
-              <button type="button" className="function-link mb-5" onClick={() => setStep("answer")}>
-                {t("change")}
-              </button>
-            </>
+          {current === "read" && (
+            <section aria-labelledby="step-title">
+              <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
+                {stepTitle.read}
+              </h2>
+              <ConsentTexts consent={consent} />
+              {declined.error && <ErrorAlert error={declined.error} />}
+              <div className="d-flex flex-wrap">
+                <button type="button" className="button button-primary mr-4 mb-4" onClick={() => setStep("answer")}>
+                  {consent.choices.length > 0 ? t("toChoices") : t("toSummary")}
+                </button>
+                <button type="button" className="button button-secondary mb-4" onClick={() => setDeclining(true)}>
+                  {t("decline")}
+                </button>
+              </div>
+            </section>
           )}
-          <p>{t("signHelp")}</p>
-          <div className="d-flex flex-wrap">
-            <button type="button" className="button button-primary mr-4 mb-4" onClick={() => sign(intent)}>
-              {t("signAndGive")}
-            </button>
-            <button type="button" className="button button-secondary mb-4" onClick={() => setStep("answer")}>
-              {t("back")}
-            </button>
-          </div>
-        </section>
-      )}
 
-      {current === "sign" && (
-        <section aria-labelledby="step-title">
-          <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
-            {stepTitle.sign}
-          </h2>
-          {finishing.error ? <ErrorAlert error={finishing.error} /> : <p role="status">{t("signing")}</p>}
-          {finishing.error && (
-            <button type="button" className="button button-secondary" onClick={() => setStep("summary")}>
-              {t("back")}
-            </button>
+          {current === "answer" && (
+            <section aria-labelledby="step-title">
+              <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
+                {stepTitle.answer}
+              </h2>
+              <form
+                noValidate
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  toSummary();
+                }}
+              >
+                {consent.choices.length > 0 && <p className="form-hint">{t("choicesHelp")}</p>}
+                {groupChoices(consent.choices).map(({ group, choices }) => {
+                  const fields = choices.map((choice) => (
+                    <ChoiceField
+                      key={choice.key}
+                      idPrefix={consent.id}
+                      choice={choice}
+                      answer={answers[choice.key]}
+                      requiredNote={t("requiredChoice")}
+                      onAnswer={(value) => setAnswers((before) => ({ ...before, [value.key]: value }))}
+                    />
+                  ));
+                  return group ? (
+                    <fieldset key={pick(group)} className="mb-5">
+                      <legend className="h5">{pick(group)}</legend>
+                      {fields}
+                    </fieldset>
+                  ) : (
+                    fields
+                  );
+                })}
+                {checkError && <ErrorAlert error={checkError} />}
+                <div className="d-flex flex-wrap">
+                  <button type="submit" className="button button-primary mr-4 mb-4" disabled={checking.loading}>
+                    {t("toSummary")}
+                  </button>
+                  <button type="button" className="button button-secondary mb-4" onClick={() => setStep("read")}>
+                    {t("back")}
+                  </button>
+                </div>
+              </form>
+            </section>
           )}
-        </section>
-      )}
 
-      {current === "receipt" && outcome && (
-        <RequestReceipt consent={consent} outcome={outcome} answers={outcome === "declined" ? [] : answerList} headingRef={stepHeading} />
-      )}
+          {current === "summary" && (
+            <section aria-labelledby="step-title">
+              <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
+                {stepTitle.summary}
+              </h2>
+              <p>{t("summaryHelp")}</p>
+              <SummaryList
+                label={t("stepSummary")}
+                rows={[
+                  { key: "title", name: t("receiptWhat"), value: pick(consent.title) },
+                  { key: "to", name: t("receiptTo"), value: consent.authority.name },
+                ]}
+              />
+              {consent.choices.length > 0 && (
+                <>
+                  <h3 className="h4">{t("yourAnswers")}</h3>
+                  <AnswersList choices={consent.choices} answers={answerList} label={t("yourAnswers")} />
+                  <button type="button" className="function-link mb-5" onClick={() => setStep("answer")}>
+                    {t("change")}
+                  </button>
+                </>
+              )}
+              <p>{t("signHelp")}</p>
+              <div className="d-flex flex-wrap">
+                <button type="button" className="button button-primary mr-4 mb-4" onClick={() => sign(intent)}>
+                  {t("signAndGive")}
+                </button>
+                <button type="button" className="button button-secondary mb-4" onClick={() => setStep("answer")}>
+                  {t("back")}
+                </button>
+              </div>
+            </section>
+          )}
 
-      </div>
+          {current === "sign" && (
+            <section aria-labelledby="step-title">
+              <h2 id="step-title" tabIndex={-1} ref={stepHeading}>
+                {stepTitle.sign}
+              </h2>
+              {finishing.error ? <ErrorAlert error={finishing.error} /> : <p role="status">{t("signing")}</p>}
+              {finishing.error && (
+                <button type="button" className="button button-secondary" onClick={() => setStep("summary")}>
+                  {t("back")}
+                </button>
+              )}
+            </section>
+          )}
+
+          {current === "receipt" && outcome && (
+            <RequestReceipt consent={consent} outcome={outcome} answers={outcome === "declined" ? [] : answerList} headingRef={stepHeading} />
+          )}
+
+        </div>
       </div>
 
       {declining && (
