@@ -35,7 +35,8 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const page = await browser.newPage();
+  // A Danish browser: the citizen app speaks the browser's language the first time.
+  const page = await browser.newPage({ locale: "da-DK" });
   // Fail with the locator that did not appear, well inside the test's own timeout.
   page.setDefaultTimeout(8_000);
   page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -99,16 +100,19 @@ describe("the web apps", () => {
 
     const citizen = await logIn("2508920147");
     await citizen.getByText("Sofie Hansen (250892-xxxx)").waitFor();
-    const request = citizen.getByRole("region", { name: DATA_SHARING });
-    await request.getByText("Afventer dit svar").waitFor();
-    await request.getByText("Kommunen vil indhente og/eller videregive oplysninger om dig", { exact: false }).waitFor();
-    await request.getByText("Fra: Odense Kommune", { exact: false }).waitFor();
+    const listed = citizen.getByRole("article", { name: DATA_SHARING });
+    await listed.getByText("Afventer dit svar").waitFor();
+    await listed.getByText("Kommunen vil indhente og/eller videregive oplysninger om dig", { exact: false }).waitFor();
+    await listed.getByText("Hvem spørger: Odense Kommune", { exact: false }).waitFor();
+    await listed.getByRole("link", { name: DATA_SHARING }).click();
+    const request = citizen.getByRole("main");
     // What a yes and a no mean is on the page before the citizen answers.
     await request.getByText("Din sag behandles på de oplysninger, kommunen allerede har.", { exact: false }).waitFor();
+    await request.getByRole("button", { name: "Jeg vil svare ja – videre til mine valg" }).click();
 
-    // Nothing is pre-ticked: giving without answering is refused with the first choice named.
+    // Nothing is pre-ticked: going on without answering is refused with the first choice named.
     expect(await request.getByRole("radio", { checked: true }).count()).toBe(0);
-    await request.getByRole("button", { name: "Giv samtykke" }).click();
+    await request.getByRole("button", { name: "Videre til opsummering" }).click();
     await request.getByRole("alert").filter({ hasText: 'Svar ja eller nej til "Din arbejdsgiver"' }).waitFor();
 
     const obtainFrom = request.getByRole("group", { name: "Kommunen må indhente oplysninger fra" });
@@ -117,7 +121,8 @@ describe("the web apps", () => {
       const yes = group.getByRole("radio", { name: "Ja" });
       if ((await yes.count()) === 1 && !(await yes.isChecked())) await group.getByRole("radio", { name: "Nej" }).check();
     }
-    await request.getByRole("button", { name: "Giv samtykke" }).click();
+    await request.getByRole("button", { name: "Videre til opsummering" }).click();
+    await request.getByRole("button", { name: "Underskriv og giv samtykke" }).click();
 
     // Giving is signing: a MitID signing step for the signed-in citizen, apart from the login.
     await citizen.getByRole("heading", { name: "Underskriv med MitID" }).waitFor();
@@ -125,9 +130,11 @@ describe("the web apps", () => {
     expect(citizen.url()).not.toContain("2508920147");
     await citizen.getByRole("button", { name: "Underskriv / Sign" }).click();
 
-    await citizen.getByRole("status").filter({ hasText: "Tak. Dit samtykke er givet." }).waitFor();
-    await citizen.getByRole("article", { name: DATA_SHARING }).getByText("Aktivt", { exact: true }).waitFor();
-    // The receipt: the sealed document, which the platform verifies as it was downloaded.
+    await citizen.getByRole("heading", { name: "Kvittering: Du har givet samtykke" }).waitFor();
+    await citizen.getByRole("link", { name: "Se samtykket" }).click();
+    await citizen.getByRole("main").getByText("Aktivt", { exact: true }).waitFor();
+    // The receipt for professionals: the sealed document, which the platform verifies as it was downloaded.
+    await citizen.getByText("For fagfolk").click();
     const [download] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("button", { name: "Hent kvittering (forseglet dokument)" }).click()]);
     const receipt = JSON.parse(await readFile((await download.path())!, "utf8"));
     expect(receipt.format).toBe("samtykke.consent-document/1");
@@ -137,14 +144,18 @@ describe("the web apps", () => {
     const [iso] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("button", { name: "Hent som ISO 27560-kvittering" }).click()]);
     const isoReceipt = JSON.parse(await readFile((await iso.path())!, "utf8"));
     expect(isoReceipt.content.event.map((event: { event_state: string }) => event.event_state)).toEqual(["requested", "given"]);
-    // The receipt keeps the answers as given.
-    await citizen.getByText("Dine svar").click();
-    await citizen.getByText("Kommunen må indhente oplysninger fra: Din egen læge: Ja").waitFor();
-    await citizen.getByText("Kommunen må videregive oplysninger til: Din egen læge: Nej").waitFor();
+    // The consent's page keeps the answers as given.
+    const answer = (choice: string) => citizen.locator(".summary-list > div").filter({ has: citizen.getByRole("term").filter({ hasText: choice }) }).getByRole("definition");
+    expect(await answer("Kommunen må indhente oplysninger fra: Din egen læge").textContent()).toBe("Ja");
+    expect(await answer("Kommunen må videregive oplysninger til: Din egen læge").textContent()).toBe("Nej");
+    const consentPage = citizen.url();
+    const menu = citizen.getByRole("navigation", { name: "Hovedmenu" });
+    await menu.getByRole("link", { name: "Forside" }).click();
     await citizen.getByText("Du har ingen anmodninger, der venter.").waitFor();
 
-    // The request and the receipt reach the citizen's Digital Post live, each a letter with the whole consent as a PDF.
-    const mailbox = citizen.getByRole("region", { name: "Din digitale post om samtykker" });
+    // The request and the receipt reach the citizen's Digital Post, each a letter with the whole consent as a PDF.
+    await menu.getByRole("link", { name: "Postkasse" }).click();
+    const mailbox = citizen.getByRole("list", { name: "Din digitale post om samtykker" });
     await mailbox.getByText(`Anmodning om samtykke: ${DATA_SHARING}`).waitFor();
     const receiptLetter = mailbox.getByRole("listitem").filter({ hasText: `Kvittering: samtykke givet: ${DATA_SHARING}` });
     await receiptLetter.getByText("ulæst", { exact: false }).waitFor();
@@ -160,8 +171,8 @@ describe("the web apps", () => {
     await authority.getByRole("status").filter({ hasText: "Status ændret: Sofie Hansen" }).waitFor({ state: "attached" });
 
     // The citizen sees who has used the consent: the request came from Odense's caseworker.
-    await citizen.reload();
-    const used = citizen.getByRole("region", { name: "Hvem har brugt dine samtykker" });
+    await menu.getByRole("link", { name: "Hvem har brugt mine data" }).click();
+    const used = citizen.getByRole("list", { name: "Hvem har brugt dine samtykker" });
     await used.getByText(`Odense Kommune bad om samtykket "${DATA_SHARING}"`, { exact: false }).waitFor();
 
     const consents = await odense.graphql(`{ citizen(cpr: "2508920147") { consents { status caseReference } } }`);
@@ -172,11 +183,13 @@ describe("the web apps", () => {
     const { id: consentId, templateKey } = (await odense.graphql(`{ citizen(cpr: "2508920147") { consents { id templateKey } } }`)).data.citizen.consents[0];
     expect((await odenseSystem.graphql(`query($key: String!) { consentCheck(cpr: "2508920147", templateKey: $key) { valid } }`, { key: templateKey })).data.consentCheck.valid).toBe(true);
 
-    // Withdrawing takes one click, as giving did, and reaches the caseworker live.
-    const given = citizen.getByRole("article", { name: DATA_SHARING });
+    // Withdrawing: one button on the consent's page and a confirmation that says what it means; it reaches the caseworker live.
+    await citizen.goto(consentPage);
+    const given = citizen.getByRole("main");
     await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).click();
+    await citizen.getByRole("dialog", { name: "Vil du trække samtykket tilbage?" }).getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
     await citizen.getByRole("status").filter({ hasText: "Dit samtykke er trukket tilbage." }).waitFor();
-    await given.getByText("Trukket tilbage", { exact: true }).waitFor();
+    await given.getByText("Trukket tilbage", { exact: true }).first().waitFor();
     expect(await citizen.getByRole("button", { name: "Træk samtykke tilbage" }).count()).toBe(0);
     await row.getByRole("cell", { name: /^Trukket tilbage/ }).waitFor();
 
@@ -193,10 +206,13 @@ describe("the web apps", () => {
   it("lets a parent decline a request for their child, which declines it for both parents", async () => {
     await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" } });
     const parent = await logIn("0101804321");
-    const request = parent.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
+    const request = parent.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
     await request.getByText("Gælder: Emil Nielsen").waitFor();
-    await request.getByRole("button", { name: "Afvis" }).click();
-    await parent.getByRole("status").filter({ hasText: "Du har afvist anmodningen." }).waitFor();
+    await request.getByRole("link", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).click();
+    await parent.getByRole("button", { name: "Afvis" }).click();
+    await parent.getByRole("dialog", { name: "Vil du afvise anmodningen?" }).getByRole("button", { name: "Ja, afvis anmodningen" }).click();
+    await parent.getByRole("status").filter({ hasText: "Du har afvist anmodningen" }).waitFor();
+    await parent.getByRole("link", { name: "Tilbage til forsiden" }).click();
     await parent.getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" }).getByText("Afvist", { exact: true }).waitFor();
     const consents = await odense.graphql(`{ citizen(cpr: "0304214912") { consents { status } } }`);
     expect(consents.data.citizen.consents).toEqual([{ status: "DECLINED" }]);
@@ -265,16 +281,17 @@ describe("the web apps", () => {
     const sameCitizenPage = await markPage(citizen);
 
     await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" } });
-    const request = citizen.getByRole("region", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
+    // Among the requests that wait (an earlier, declined one is in the history further down).
+    const request = citizen.getByRole("region", { name: "Anmodninger, der venter på dit svar" }).getByRole("article", { name: "Forældresamtykke til ergo- og fysioterapi for dit barn" });
     await request.getByText("Afventer dit svar").waitFor();
     await citizen.getByRole("status").filter({ hasText: "Ny anmodning om samtykke" }).waitFor({ state: "attached" });
     expect(await sameCitizenPage()).toBe(true);
 
     await citizen.getByRole("button", { name: "English" }).click();
     expect(await citizen.locator("html").getAttribute("lang")).toBe("en");
-    const english = citizen.getByRole("region", { name: "Parental consent to occupational and physiotherapy for your child" });
+    const english = citizen.getByRole("region", { name: "Requests awaiting your answer" }).getByRole("article", { name: "Parental consent to occupational and physiotherapy for your child" });
     await english.getByText("Awaiting your answer").waitFor();
-    await english.getByRole("button", { name: "Give consent" }).waitFor();
+    await english.getByText("Who is asking: Odense Kommune").waitFor();
     await citizen.getByRole("heading", { name: "Requests awaiting your answer" }).waitFor();
     expect(await citizen.getByText("Afventer dit svar").count()).toBe(0);
 
@@ -304,7 +321,7 @@ describe("the web apps", () => {
     const sameCitizenPage = await markPage(citizen);
 
     await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } });
-    await citizen.getByRole("region", { name: DATA_SHARING }).waitFor();
+    await citizen.getByRole("article", { name: DATA_SHARING }).waitFor();
     const { data } = await odense.graphql(`{ latestConsentCursor }`);
     const lastSeen = data.latestConsentCursor;
 
@@ -312,10 +329,10 @@ describe("the web apps", () => {
     await sockets[0]!.close({ code: 1001, reason: "dropped" });
     await (await platform.caseworker("skattestyrelsen")).graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr: "1710681239" } });
 
-    await citizen.getByRole("region", { name: "Samtykke til deling af skatteoplysninger med din arbejdsgiver (søfarende)" }).waitFor({ timeout: 10_000 });
+    await citizen.getByRole("article", { name: "Samtykke til deling af skatteoplysninger med din arbejdsgiver (søfarende)" }).waitFor({ timeout: 10_000 });
     expect(sockets.length).toBe(2);
     expect(subscribes.filter((subscribe) => subscribe.socket === 1).map((subscribe) => subscribe.after)).toContain(lastSeen);
-    expect(await citizen.getByRole("region", { name: DATA_SHARING }).count()).toBe(1);
+    expect(await citizen.getByRole("article", { name: DATA_SHARING }).count()).toBe(1);
     expect(await sameCitizenPage()).toBe(true);
   });
   it("tells a citizen whose login ran out while the page was open to sign in again, and hides what was personal", async () => {

@@ -3,4 +3,5 @@ import { startApp } from "@samtykke/web-kit";
 import { App } from "./app/App.js";
 import { APP_TEXTS } from "./lib/i18n.js";
 
-await startApp(App, APP_TEXTS);
+// The citizen's choice of language is kept on this device; the first time, the browser's language counts.
+await startApp(App, APP_TEXTS, { languageStorageKey: "samtykke.citizen.language" });

@@ -1,8 +1,12 @@
 import type { ReactNode } from "react";
 import { useSharedLanguage } from "./i18n.js";
 
-/** The page frame: skip link, dkfds header with the language switch, and the main landmark. */
-export function Layout({ actions, children }: { actions?: ReactNode; children: ReactNode }) {
+/**
+ * The page frame: skip link, dkfds header with the language switch, an optional main navigation,
+ * and the main landmark. The main heading is the app's title unless `heading` is given; an app whose
+ * pages each have their own heading passes `heading={null}`.
+ */
+export function Layout({ actions, navigation, heading, children }: { actions?: ReactNode; navigation?: ReactNode; heading?: ReactNode | null; children: ReactNode }) {
   const { shared, pick, app, language, setLanguage } = useSharedLanguage();
   const other = language === "da" ? "en" : "da";
   return (
@@ -21,7 +25,7 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
             <div className="solution-heading">
               <span>{pick(app.appTitle)}</span>
             </div>
-            <div className="d-flex align-items-center">
+            <div className="d-flex align-items-center flex-wrap">
               <button type="button" className="function-link" lang={other} onClick={() => setLanguage(other)}>
                 {shared("switchLanguage")}
               </button>
@@ -29,9 +33,10 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
             </div>
           </div>
         </div>
+        {navigation}
       </header>
       <main id="main-content" tabIndex={-1} className="container page-container">
-        <h1>{pick(app.appTitle)}</h1>
+        {heading === undefined ? <h1>{pick(app.appTitle)}</h1> : heading}
         {children}
       </main>
     </>

@@ -47,13 +47,21 @@ interface PendingLogin {
   state: string;
   /** What the app was doing when it sent the user to sign, to finish it on the way back. */
   signing?: unknown;
+  /** The app's own page the user was on (path and query), to come back to. */
+  returnTo?: string;
+}
+
+/** Only a path of this app: never another origin, never a protocol-relative address. */
+function safeReturnPath(path: unknown): string {
+  return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") && !path.includes("\\") ? path : "/";
 }
 
 async function redirectToLogin(login: LoginConfig, extra: Record<string, string>, signing?: unknown): Promise<void> {
   const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
   const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, signing } satisfies PendingLogin));
+  const returnTo = `${window.location.pathname}${window.location.search}`;
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, signing, returnTo } satisfies PendingLogin));
   const url = new URL(login.authorizeUrl);
   url.search = new URLSearchParams({
     client_id: login.clientId,
@@ -87,7 +95,10 @@ export function takeSignature<T>(): { token: string; intent: T } | null {
   return stored ? (JSON.parse(stored) as { token: string; intent: T }) : null;
 }
 
-/** On the way back from the login: swaps the code for a token (kept for this tab only) and tidies the address bar. */
+/**
+ * On the way back from the login: swaps the code for a token (kept for this tab only), tidies the
+ * address bar and puts back the page the user was on when they were sent to sign in or to sign.
+ */
 export async function completeLogin(login: LoginConfig): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const code = params.get("code");
@@ -97,6 +108,7 @@ export async function completeLogin(login: LoginConfig): Promise<void> {
   sessionStorage.removeItem(PENDING_KEY);
   // A code this tab did not ask for (another site's redirect) is ignored.
   if (!pending || pending.state !== params.get("state")) return;
+  window.history.replaceState(null, "", safeReturnPath(pending.returnTo));
   const response = await fetch(login.tokenUrl, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },

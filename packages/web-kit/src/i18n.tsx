@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect } from "react";
 
 export type Language = "da" | "en";
 /** A text in Danish and English, as the API sends its texts too. */
@@ -65,3 +65,15 @@ export function createUseLanguage<K extends string>(texts: Record<K, LocalizedTe
 
 /** For the shared parts, which know no app's own texts. */
 export const useSharedLanguage = createUseLanguage(SHARED_TEXTS);
+
+/** Sets the part of the document title that names the page; the app's title follows it. */
+export const PageTitleContext = createContext<(title: string | undefined) => void>(() => {});
+
+/** The page's own name in the browser tab and history, in the reader's language (never personal data). */
+export function usePageTitle(title: string | undefined): void {
+  const setTitle = useContext(PageTitleContext);
+  useEffect(() => {
+    setTitle(title);
+    return () => setTitle(undefined);
+  }, [setTitle, title]);
+}

@@ -1,29 +1,73 @@
 import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
-import { StrictMode, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { StrictMode, useCallback, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApolloClient } from "./apollo.js";
 import { AuthProvider, completeLogin, currentSession, takeSignature } from "./auth.js";
 import { loadConfig } from "./config.js";
-import { LanguageContext, type AppTexts, type Language } from "./i18n.js";
+import { LanguageContext, PageTitleContext, type AppTexts, type Language } from "./i18n.js";
+
+export interface StartOptions {
+  /**
+   * Where the user's choice of language is kept (localStorage key), so it holds across reloads and
+   * logins; the first time, the browser's preferred language is used if it is Danish or English.
+   * Without it the app always starts in Danish.
+   */
+  languageStorageKey?: string;
+}
+
+const isLanguage = (value: unknown): value is Language => value === "da" || value === "en";
+
+/** The saved choice, else the first of the browser's languages the app speaks, else Danish. */
+function initialLanguage(storageKey: string | undefined): Language {
+  if (!storageKey) return "da";
+  try {
+    const saved = localStorage.getItem(storageKey);
+    if (isLanguage(saved)) return saved;
+  } catch {
+    // Storage may be off; the browser's language still counts.
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split("-")[0];
+    if (isLanguage(primary)) return primary;
+    // Norwegian and Swedish readers understand Danish best.
+    if (primary === "nb" || primary === "nn" || primary === "no" || primary === "sv") return "da";
+  }
+  return "da";
+}
 
 /** Everything the features rely on: the API client and the chosen language (Danish first). */
-function AppProvider({ client, texts, children }: { client: ApolloClient; texts: AppTexts; children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>("da");
-  // <html lang> lets screen readers speak the right language; the title follows it.
+function AppProvider({ client, texts, options, children }: { client: ApolloClient; texts: AppTexts; options: StartOptions; children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage(options.languageStorageKey));
+  const [pageTitle, setPageTitle] = useState<string>();
+  const setLanguage = useCallback(
+    (chosen: Language) => {
+      setLanguageState(chosen);
+      if (!options.languageStorageKey) return;
+      try {
+        localStorage.setItem(options.languageStorageKey, chosen);
+      } catch {
+        // Not kept, but switched.
+      }
+    },
+    [options.languageStorageKey],
+  );
+  // <html lang> lets screen readers speak the right language; the title follows it and the page.
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = texts.appTitle[language];
-  }, [language, texts]);
+    document.title = pageTitle ? `${pageTitle} – ${texts.appTitle[language]}` : texts.appTitle[language];
+  }, [language, texts, pageTitle]);
   return (
     <ApolloProvider client={client}>
-      <LanguageContext.Provider value={{ language, setLanguage, app: texts }}>{children}</LanguageContext.Provider>
+      <LanguageContext.Provider value={{ language, setLanguage, app: texts }}>
+        <PageTitleContext.Provider value={setPageTitle}>{children}</PageTitleContext.Provider>
+      </LanguageContext.Provider>
     </ApolloProvider>
   );
 }
 
 /** Reads /config.json, connects to the gateway and renders the app into #root. */
-export async function startApp(App: ComponentType, texts: AppTexts): Promise<void> {
+export async function startApp(App: ComponentType, texts: AppTexts, options: StartOptions = {}): Promise<void> {
   const root = document.getElementById("root")!;
   try {
     const { gatewayUrl, login } = await loadConfig();
@@ -33,7 +77,7 @@ export async function startApp(App: ComponentType, texts: AppTexts): Promise<voi
     createRoot(root).render(
       <StrictMode>
         <AuthProvider login={login} session={session} signature={signature}>
-          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null)} texts={texts}>
+          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null)} texts={texts} options={options}>
             <App />
           </AppProvider>
         </AuthProvider>

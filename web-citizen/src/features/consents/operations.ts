@@ -16,6 +16,8 @@ export interface CitizenConsent {
   choices: Choice[];
   answers: { key: string; checked: boolean | null; text: string | null }[] | null;
   requestedAt: string;
+  answerBy: string | null;
+  endedAt: string | null;
   validFrom: string | null;
   validTo: string | null;
   caseReference: string | null;
@@ -49,6 +51,8 @@ const CONSENT_FIELDS = gql`
     choices { key kind group { da en } label { da en } required maxLength }
     answers { key checked text }
     requestedAt
+    answerBy
+    endedAt
     validFrom
     validTo
     caseReference
@@ -88,24 +92,45 @@ export const MY_CONSENT_CHANGES: TypedDocumentNode<{ consentStatusChanged: Conse
 `;
 
 export const GIVE_CONSENT: TypedDocumentNode<
-  { giveConsent: Pick<CitizenConsent, "id" | "status" | "validFrom" | "validTo"> },
+  { giveConsent: Pick<CitizenConsent, "id" | "status" | "validFrom" | "validTo" | "endedAt" | "answers" | "signatures"> },
   { id: string; answers: ChoiceAnswer[] }
 > = gql`
   mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {
-    giveConsent(id: $id, answers: $answers) { id status validFrom validTo answers { key checked text } }
+    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }
   }
 `;
 
-type Answer = TypedDocumentNode<Record<string, Pick<CitizenConsent, "id" | "status">>, { id: string }>;
+type Answer = TypedDocumentNode<Record<string, Pick<CitizenConsent, "id" | "status" | "endedAt">>, { id: string }>;
 
 export const DECLINE_CONSENT: Answer = gql`
   mutation DeclineConsent($id: ID!) {
-    declineConsent(id: $id) { id status }
+    declineConsent(id: $id) { id status endedAt }
   }
 `;
 
 export const WITHDRAW_CONSENT: Answer = gql`
   mutation WithdrawConsent($id: ID!) {
-    withdrawConsent(id: $id) { id status }
+    withdrawConsent(id: $id) { id status endedAt }
+  }
+`;
+
+/** What a consent's own page adds to the list's fields: its history and who signed when. */
+export interface ConsentDetails {
+  id: string;
+  singleUse: boolean;
+  thirdParty: { id: string; name: string } | null;
+  signatures: { signer: { id: string; name: string }; onBehalfOf: { id: string; name: string } | null; method: string; signedAt: string }[];
+  history: { cursor: string; action: string; status: ConsentStatus; occurredAt: string; actorKind: "CITIZEN" | "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM"; actorId: string | null; channel: string | null }[];
+}
+
+export const CONSENT_DETAILS: TypedDocumentNode<{ consent: ConsentDetails }, { id: string }> = gql`
+  query ConsentDetails($id: ID!) {
+    consent(id: $id) {
+      id
+      singleUse
+      thirdParty { id name }
+      signatures { signer { id name } onBehalfOf { id name } method signedAt }
+      history(first: 100) { cursor action status occurredAt actorKind actorId channel }
+    }
   }
 `;

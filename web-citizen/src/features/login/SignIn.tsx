@@ -1,4 +1,5 @@
 import { SessionExpired, useAuth } from "@samtykke/web-kit";
+import { Page } from "../../lib/Page.js";
 import { useLanguage } from "../../lib/i18n.js";
 
 /** Before anything personal is shown: sign in with MitID (the development login stands in for it outside production). */
@@ -6,13 +7,12 @@ export function SignIn() {
   const { t } = useLanguage();
   const { logIn } = useAuth();
   return (
-    <section aria-labelledby="sign-in-title">
+    <Page title={t("signInTitle")}>
       <SessionExpired />
-      <h2 id="sign-in-title">{t("signInTitle")}</h2>
       <p>{t("signInHelp")}</p>
       <button type="button" className="button button-primary" onClick={logIn}>
         {t("logIn")}
       </button>
-    </section>
+    </Page>
   );
 }

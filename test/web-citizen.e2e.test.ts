@@ -1,0 +1,394 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
+import { seriousAxeViolations } from "./support/axe.js";
+import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+
+// The citizen app's pages in Debian's Chromium against the real gateway: routes and deep links, a
+// request answered step by step, a consent's own page, the mailbox and the access log, languages;
+// each page checked with axe-core, at 360 px without horizontal scrolling, and photographed.
+
+const DATA_SHARING = "Samtykke til indhentning og/eller videregivelse af personoplysninger";
+const CHILD_THERAPY = "Forældresamtykke til ergo- og fysioterapi for dit barn";
+const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
+const SCREENSHOTS = new URL("../docs/screenshots/citizen/", import.meta.url);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let platform: TestPlatform;
+let odense: Caller;
+let browser: Browser;
+const pages: Page[] = [];
+const pageErrors: string[] = [];
+const consoleLines: string[] = [];
+const citizenUrl = () => platform.parts.find((part) => part.name === "citizen SPA")!.url;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  platform = await startTestPlatform({ serveWeb: true });
+  odense = await platform.caseworker("odense");
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+afterEach(() => {
+  // An uncaught exception in any page fails the test it happened in.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+afterAll(async () => {
+  await Promise.all(pages.map((page) => page.close()));
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** A browser tab as a Danish citizen's (or with another browser language), `width` px wide. */
+async function newPage({ width = 1280, locale = "da-DK" }: { width?: number; locale?: string } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, locale });
+  page.setDefaultTimeout(8_000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => consoleLines.push(message.text()));
+  pages.push(page);
+  return page;
+}
+
+/** A citizen of the person-register stand-in nobody else in this file uses. */
+let born = 0;
+const freshCpr = () => cprBornOn(new Date(Date.UTC(1975, 2, 1 + born++)), "567");
+
+/** On the development login page: a demo person by name, or anyone by CPR number. */
+async function signInOnLoginPage(page: Page, cpr: string) {
+  await page.getByText("TESTLOGIN – dette er ikke MitID", { exact: false }).waitFor();
+  const demo = page.getByRole("radio", { name: new RegExp(`\\(${cpr.slice(0, 6)}-${cpr.slice(6)}\\)`) });
+  if (await demo.count()) await demo.check();
+  else {
+    await page.getByRole("radio", { name: "En anden borger / Another citizen" }).check();
+    await page.getByLabel("CPR-nummer (10 cifre) / CPR number").fill(cpr);
+  }
+  await page.getByRole("button", { name: "Log ind / Sign in" }).click();
+}
+
+/** Opens `path` of the citizen app, signs in there and waits for the page's heading. */
+async function openAs(cpr: string, path = "/", options: { page?: Page; width?: number; heading?: string | RegExp } = {}): Promise<Page> {
+  const page = options.page ?? (await newPage({ width: options.width }));
+  await page.goto(new URL(path, citizenUrl()).href);
+  await page.getByRole("button", { name: "Log ind med MitID" }).click();
+  await signInOnLoginPage(page, cpr);
+  await page.getByRole("heading", { level: 1, name: options.heading ?? "Mine samtykker" }).waitFor();
+  return page;
+}
+
+async function request(cpr: string, templateId: string = DEMO.templates.dataSharing, extra: Record<string, unknown> = {}): Promise<string> {
+  const result = await odense.graphql(REQUEST, { input: { templateId, cpr, ...extra } });
+  expect(result.errors).toBeUndefined();
+  return result.data.requestConsent.id;
+}
+
+async function expectNoSeriousViolations(page: Page, include?: string) {
+  expect(await seriousAxeViolations(page, include)).toEqual([]);
+}
+
+/** True when the page is wider than the window, so the citizen would have to scroll sideways. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+/**
+ * Checks the page with axe, photographs it at 360 and at 1280 px into docs/screenshots/citizen and
+ * checks that at 360 px nothing needs horizontal scrolling; puts the tab back to its width.
+ */
+async function checkPage(page: Page, name: string, dialog?: string) {
+  await expectNoSeriousViolations(page, dialog);
+  const before = page.viewportSize()!;
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    if (width === 360) expect(await scrollsSideways(page), `${name} scrolls sideways at 360 px`).toBe(false);
+    await page.screenshot({ path: new URL(`${name}-${width}.png`, SCREENSHOTS).pathname, animations: "disabled", caret: "hide" });
+  }
+  await page.setViewportSize(before);
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would look for it. */
+async function tabTo(page: Page, matches: (element: { tag: string; text: string }) => boolean, limit = 60) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
+    if (matches(focused)) return;
+  }
+  throw new Error("never reached by Tab");
+}
+
+/** expect.poll with room for a page that loads over the network on a busy machine. */
+const eventually = <T>(read: () => T | Promise<T>, timeout = 8_000) => expect.poll(read, { timeout });
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+const focusedInDialog = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+
+describe("the citizen app", () => {
+  it("brings a citizen from a deep link through the login back to the request, keeps it on reload, and lists what waits, who asks, why and by when", async () => {
+    const cpr = freshCpr();
+    const answerBy = new Date(Date.now() + 14 * DAY_MS);
+    const id = await request(cpr, DEMO.templates.dataSharing, { answerBy: answerBy.toISOString(), caseReference: "ODE-DYB-1" });
+
+    // The link from the letter, opened signed out: sign in, and land on the request itself.
+    const page = await openAs(cpr, `/anmodninger/${id}`, { heading: DATA_SHARING });
+    expect(new URL(page.url()).pathname).toBe(`/anmodninger/${id}`);
+    await page.getByText("Trin 1 af 5").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/anmodninger/${id}`);
+
+    // The front page: the request with who asks, why and by when, then active consents and history.
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Forside" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mine samtykker" }).waitFor();
+    const awaiting = page.getByRole("region", { name: "Anmodninger, der venter på dit svar" });
+    const item = awaiting.getByRole("article", { name: DATA_SHARING });
+    await item.getByText("Hvem spørger: Odense Kommune · Sagsnummer: ODE-DYB-1").waitFor();
+    await item.getByText("Hvorfor: Kommunen vil indhente og/eller videregive oplysninger om dig", { exact: false }).waitFor();
+    await item.getByText(`Svar senest: ${answerBy.toLocaleDateString("da-DK", { dateStyle: "long" })}`).waitFor();
+    await page.getByRole("region", { name: "Dine aktive samtykker" }).getByText("Du har ingen aktive samtykker.").waitFor();
+    await page.getByRole("region", { name: "Tidligere samtykker og anmodninger" }).getByText("Du har ingen tidligere samtykker.").waitFor();
+    const front = page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Forside" });
+    expect(await front.getAttribute("aria-current")).toBe("page");
+    await checkPage(page, "front-page");
+
+    // Following the link moves focus to the new page's heading; the address and title name no CPR number.
+    await item.getByRole("link", { name: DATA_SHARING }).click();
+    await page.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    expect(await focusedText(page)).toBe(DATA_SHARING);
+    expect(await page.title()).toBe(`${DATA_SHARING} – Mine samtykker`);
+    const digits = cpr.slice(0, 6);
+    expect(page.url()).not.toContain(digits);
+    expect(await page.title()).not.toContain(digits);
+    expect(consoleLines.join("\n")).not.toContain(digits);
+
+    // An address that is no page says so, with the way back.
+    await page.goto(new URL("/samtykker/00000000-0000-0000-0000-000000000000", citizenUrl()).href);
+    await page.getByRole("heading", { level: 1, name: "Siden findes ikke" }).waitFor();
+    await page.getByRole("link", { name: "Tilbage til forsiden" }).waitFor();
+  });
+
+  it("takes a citizen on a 360 px phone through reading, choosing, a summary and signing to a receipt, whose heading gets focus", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr);
+    const page = await openAs(cpr, "/", { width: 360 });
+    await page.getByRole("article", { name: DATA_SHARING }).getByRole("link", { name: DATA_SHARING }).click();
+
+    // Step 1: what it is about, both ways, before any choice.
+    await page.getByText("Trin 1 af 5").waitFor();
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain("Læs om samtykket");
+    await page.getByText("Din sag behandles på de oplysninger, kommunen allerede har.", { exact: false }).waitFor();
+    await page.getByRole("heading", { name: "Sådan trækker du samtykket tilbage" }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await checkPage(page, "request-read");
+    await page.getByRole("button", { name: "Jeg vil svare ja – videre til mine valg" }).click();
+
+    // Step 2: nothing pre-ticked; going on without answers is refused with the first choice named.
+    await page.getByText("Trin 2 af 5").waitFor();
+    expect(await focusedText(page)).toBe("Dine valg");
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Videre til opsummering" }).click();
+    await page.getByRole("alert").filter({ hasText: 'Svar ja eller nej til "Din arbejdsgiver"' }).waitFor();
+    await page.getByRole("group", { name: "Kommunen må indhente oplysninger fra" }).getByRole("group", { name: "Din egen læge" }).getByRole("radio", { name: "Ja" }).check();
+    for (const group of await page.getByRole("group").all()) {
+      const yes = group.getByRole("radio", { name: "Ja" });
+      if ((await yes.count()) === 1 && !(await yes.isChecked())) await group.getByRole("radio", { name: "Nej" }).check();
+    }
+    expect(await scrollsSideways(page)).toBe(false);
+    await checkPage(page, "request-choices");
+    await page.getByRole("button", { name: "Videre til opsummering" }).click();
+
+    // Step 3: the answers in a summary list, to check before signing.
+    await page.getByText("Trin 3 af 5").waitFor();
+    const summary = page.getByRole("definition").filter({ hasText: "Ja" }).first();
+    await summary.waitFor();
+    await page.getByText("Kommunen må indhente oplysninger fra: Din egen læge").waitFor();
+    await checkPage(page, "request-summary");
+    await page.getByRole("button", { name: "Underskriv og giv samtykke" }).click();
+
+    // Step 4: the MitID signing step, apart from the login; then back on the request's own address.
+    await page.getByRole("heading", { name: "Underskriv med MitID" }).waitFor();
+    expect(page.url()).not.toContain(cpr.slice(0, 6));
+    await page.getByRole("button", { name: "Underskriv / Sign" }).click();
+
+    // Step 5: the receipt, its heading focused rather than the top of the page.
+    await page.getByRole("heading", { name: "Kvittering: Du har givet samtykke" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/anmodninger/${id}`);
+    await eventually(() => focusedText(page)).toBe("Kvittering: Du har givet samtykke");
+    await page.getByText("Trin 5 af 5").waitFor();
+    await page.getByRole("definition").filter({ hasText: "Odense Kommune" }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await checkPage(page, "request-receipt");
+    const stored = await (await platform.citizen(cpr)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    expect(stored.data.consent.status).toBe("ACTIVE");
+
+    // The consent now stands among the active ones on the front page.
+    await page.getByRole("link", { name: "Tilbage til forsiden" }).click();
+    await page.getByRole("region", { name: "Dine aktive samtykker" }).getByRole("link", { name: DATA_SHARING }).waitFor();
+    await page.getByText("Du har ingen anmodninger, der venter.").waitFor();
+  });
+
+  it("lets a citizen decline with the keyboard alone: a dialog that says what a no means, keeps focus inside, gives it back, and ends with a receipt", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr);
+    const page = await openAs(cpr);
+
+    await tabTo(page, (element) => element.tag === "A" && element.text === DATA_SHARING);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    await tabTo(page, (element) => element.tag === "BUTTON" && element.text === "Afvis");
+    await page.keyboard.press("Space");
+
+    // The dialog opens on its heading, says what a no means, and is itself accessible.
+    const dialog = page.getByRole("dialog", { name: "Vil du afvise anmodningen?" });
+    await dialog.waitFor();
+    expect(await focusedText(page)).toBe("Vil du afvise anmodningen?");
+    await dialog.getByText("Din sag behandles på de oplysninger, kommunen allerede har.", { exact: false }).waitFor();
+    await checkPage(page, "request-decline-dialog", '[role="dialog"]');
+    for (let presses = 0; presses < 6; presses++) {
+      await page.keyboard.press("Tab");
+      expect(await focusedInDialog(page)).toBe(true);
+    }
+    for (let presses = 0; presses < 3; presses++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await focusedInDialog(page)).toBe(true);
+    }
+    // Escape closes it and focus is back on the button that opened it; nothing was declined.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await focusedText(page)).toBe("Afvis");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await tabTo(page, (element) => element.text === "Ja, afvis anmodningen", 6);
+    await page.keyboard.press("Enter");
+
+    // Two steps in all, fewer than giving: the receipt, its heading focused.
+    await page.getByRole("heading", { name: "Kvittering: Du har afvist anmodningen" }).waitFor();
+    await eventually(() => focusedText(page)).toBe("Kvittering: Du har afvist anmodningen");
+    await page.getByText("Trin 2 af 2").waitFor();
+    await expectNoSeriousViolations(page);
+    const stored = await (await platform.citizen(cpr)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    expect(stored.data.consent.status).toBe("DECLINED");
+    await page.getByRole("link", { name: "Tilbage til forsiden" }).click();
+    await page.getByRole("region", { name: "Tidligere samtykker og anmodninger" }).getByRole("article", { name: DATA_SHARING }).getByText("Afvist", { exact: true }).waitFor();
+  });
+
+  it("shows a consent's own page: who has signed and who is pending, history in plain words, the PDF receipt, professional formats tucked away, and a withdrawal behind a dialog", async () => {
+    // Emil's custody holders both sign; Karen has, Lars has not yet.
+    const id = await request("0304214912", DEMO.templates.childTherapy);
+    const karenApi = await platform.citizen("0101804321");
+    expect((await giveWithYesToAll(karenApi, id)).errors).toBeUndefined();
+    const karen = await openAs("0101804321", `/samtykker/${id}`, { heading: CHILD_THERAPY });
+    const signers = karen.getByRole("region", { name: "Hvem skal underskrive" });
+    await signers.getByText(/^Karen Jensen \(dig\): underskrev /).waitFor();
+    await signers.getByText("Lars Nielsen: har ikke underskrevet endnu").waitFor();
+    await karen.getByText("Gælder: Emil Nielsen").waitFor();
+
+    // Lars signs elsewhere; Karen's page follows live.
+    expect((await giveWithYesToAll(await platform.citizen("1203755678"), id)).errors).toBeUndefined();
+    await signers.getByText(/^Lars Nielsen: underskrev /).waitFor();
+    await karen.getByText("Aktivt", { exact: true }).waitFor();
+    const history = karen.getByRole("region", { name: "Hvad er der sket" });
+    await history.getByText(/^En sagsbehandler hos Odense Kommune bad om dit samtykke · /).waitFor();
+    await history.getByText(/^Du underskrev · /).waitFor();
+    await history.getByText(/^Lars Nielsen gav samtykke · /).waitFor();
+    await karen.getByRole("region", { name: "Det stod der, da du svarede" }).getByRole("heading", { name: "Dine svar" }).waitFor();
+
+    // The receipt as the PDF letter.
+    const receipt = karen.getByRole("button", { name: "Hent kvitteringen (PDF)" });
+    await receipt.waitFor({ timeout: 10_000 });
+    const [pdf] = await Promise.all([karen.waitForEvent("download"), receipt.click()]);
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // The formats for professionals are out of the way until asked for.
+    const sealed = karen.getByRole("button", { name: "Hent kvittering (forseglet dokument)" });
+    expect(await sealed.isVisible()).toBe(false);
+    expect(await karen.getByRole("button", { name: "Hent som FHIR" }).isVisible()).toBe(false);
+    await checkPage(karen, "consent-page");
+    await karen.getByText("For fagfolk").click();
+    const [download] = await Promise.all([karen.waitForEvent("download"), sealed.click()]);
+    const document = JSON.parse(await readFile((await download.path())!, "utf8"));
+    const verified = await platform.graphql(`query($document: JSONObject!) { verifyConsentDocument(document: $document) { verdict } }`, { document });
+    expect(verified.data.verifyConsentDocument.verdict).toBe("VALID");
+    await karen.getByRole("button", { name: "Hent som ISO 27560-kvittering" }).waitFor();
+
+    // Withdrawing: what it means first, then confirm; cancelling gives focus back to the button.
+    const withdraw = karen.getByRole("button", { name: "Træk samtykke tilbage" });
+    await withdraw.click();
+    const dialog = karen.getByRole("dialog", { name: "Vil du trække samtykket tilbage?" });
+    await dialog.getByText("skal stoppe med at bruge det", { exact: false }).waitFor();
+    await checkPage(karen, "consent-withdraw-dialog", '[role="dialog"]');
+    await dialog.getByRole("button", { name: "Fortryd" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await focusedText(karen)).toBe("Træk samtykke tilbage");
+    await withdraw.click();
+    await dialog.getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
+    await karen.getByRole("heading", { name: "Kvittering: Du har trukket samtykket tilbage" }).waitFor();
+    await eventually(() => focusedText(karen)).toContain("Kvittering: Du har trukket samtykket tilbage");
+    await karen.getByText("Trukket tilbage", { exact: true }).first().waitFor();
+    expect(await withdraw.count()).toBe(0);
+    await history.getByText(/^Du trak samtykket tilbage · /).waitFor();
+    const stored = await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    expect(stored.data.consent.status).toBe("WITHDRAWN");
+  });
+
+  it("pages through the mailbox and the access log, ten at a time, each page its own address", async () => {
+    const cpr = freshCpr();
+    for (let count = 0; count < 11; count++) await request(cpr, DEMO.templates.dataSharing, { caseReference: `ODE-POST-${count + 1}` });
+    const citizen = await platform.citizen(cpr);
+    await eventually(async () => (await citizen.graphql(`{ myMailbox(first: 20) { id } }`)).data.myMailbox.length, 15_000).toBe(11);
+
+    const page = await openAs(cpr, "/postkasse", { heading: "Postkasse" });
+    const letters = page.getByRole("list", { name: "Din digitale post om samtykker" }).getByRole("listitem");
+    await eventually(() => letters.count()).toBe(10);
+    await letters.first().getByText("ulæst", { exact: false }).waitFor();
+    await checkPage(page, "mailbox");
+    await page.getByRole("link", { name: "Næste side" }).click();
+    await page.getByText("Side 2").waitFor();
+    await eventually(() => letters.count()).toBe(1);
+    expect(new URL(page.url()).search).toBe("?side=2");
+    await page.reload();
+    await eventually(() => letters.count()).toBe(1);
+    const [pdf] = await Promise.all([page.waitForEvent("download"), letters.first().getByRole("button", { name: /^Hent brevet \(PDF\)/ }).click()]);
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+    await eventually(() => letters.first().textContent()).not.toContain("ulæst");
+    await page.getByRole("link", { name: "Forrige side" }).click();
+    await eventually(() => letters.count()).toBe(10);
+
+    // Who used my data: the caseworker's eleven requests, newest first, ten to a page.
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Hvem har brugt mine data" }).click();
+    await page.getByRole("heading", { level: 1, name: "Hvem har brugt mine data" }).waitFor();
+    const entries = page.getByRole("list", { name: "Hvem har brugt dine samtykker" }).getByRole("listitem");
+    await eventually(() => entries.count()).toBe(10);
+    await entries.filter({ hasText: `Odense Kommune bad om samtykket "${DATA_SHARING}"` }).first().waitFor();
+    await checkPage(page, "access-log");
+    await page.getByRole("link", { name: "Næste side" }).click();
+    await eventually(() => new URL(page.url()).search).toBe("?side=2");
+    await eventually(() => entries.count()).toBeGreaterThan(0);
+  });
+
+  it("speaks the browser's language the first time and keeps the citizen's own choice across reload and login", async () => {
+    const page = await newPage({ locale: "en-GB" });
+    await page.goto(citizenUrl());
+    await page.getByRole("heading", { level: 1, name: "Sign in to see your consents" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await checkPage(page, "sign-in");
+    await page.getByRole("button", { name: "Dansk" }).click();
+    await page.getByRole("heading", { level: 1, name: "Log ind for at se dine samtykker" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Log ind for at se dine samtykker" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("da");
+
+    await page.getByRole("button", { name: "Log ind med MitID" }).click();
+    await signInOnLoginPage(page, "2508920147");
+    await page.getByRole("heading", { level: 1, name: "Mine samtykker" }).waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Requests awaiting your answer" }).waitFor();
+    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Who used my data" }).waitFor();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("button", { name: "Sign in with MitID" }).click();
+    await signInOnLoginPage(page, "2508920147");
+    await page.getByRole("heading", { name: "Requests awaiting your answer" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.title()).toBe("My consents");
+  });
+});

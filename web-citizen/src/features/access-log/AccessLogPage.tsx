@@ -1,0 +1,64 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { ErrorAlert } from "@samtykke/web-kit";
+import { Page } from "../../lib/Page.js";
+import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
+import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
+
+interface Access {
+  occurredAt: string;
+  action: string;
+  actorKind: "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM" | "CITIZEN" | "THIRD_PARTY";
+  authority: { id: string; name: string } | null;
+  thirdParty: { id: string; name: string } | null;
+  consent: { id: string; title: LocalizedText } | null;
+  purpose: string | null;
+}
+
+const ACCESS_LOG: TypedDocumentNode<{ myConsentAccessLog: Access[] }, { first: number }> = gql`
+  query MyConsentAccessLog($first: Int!) {
+    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }
+  }
+`;
+
+// The audit actions a citizen is told about in words; any other is shown as it is named.
+const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;
+
+/** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, a page at a time. */
+export function AccessLogPage() {
+  const { t, pick, dateTime } = useLanguage();
+  const page = usePageNumber();
+  const first = firstFor(page);
+  const { data, error } = useQuery(ACCESS_LOG, { variables: { first }, fetchPolicy: "network-only" });
+  const who = (entry: Access) =>
+    entry.actorKind === "PLATFORM"
+      ? t("accessByPlatform")
+      : `${entry.thirdParty?.name ?? entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
+  const what = (action: string) => (ACTIONS.includes(action as (typeof ACTIONS)[number]) ? t(`access_${action as (typeof ACTIONS)[number]}`) : action);
+  const all = data?.myConsentAccessLog ?? [];
+  const entries = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  return (
+    <Page title={t("accessPage")}>
+      <p>{t("accessHelp")}</p>
+      {!data && !error && <p role="status">{t("loading")}</p>}
+      {error && <ErrorAlert error={error} />}
+      {data && entries.length === 0 && <p>{t("accessNone")}</p>}
+      {entries.length > 0 && (
+        <ul className="bordered-list" aria-label={t("accessTitle")}>
+          {entries.map((entry, index) => (
+            <li key={`${entry.occurredAt}-${index}`}>
+              <strong>{who(entry)}</strong> {what(entry.action)}
+              {entry.consent && ` "${pick(entry.consent.title)}"`}
+              <br />
+              <span className="form-hint">
+                {dateTime(entry.occurredAt)}
+                {entry.purpose && ` · ${t("accessPurpose")}: ${entry.purpose}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data && <Pager page={page} hasNext={all.length > page * PAGE_SIZE} atLimit={first >= API_MAX && all.length >= API_MAX} />}
+    </Page>
+  );
+}

@@ -1,0 +1,47 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import type { LocalizedText } from "../../lib/i18n.js";
+
+export interface Letter {
+  id: string;
+  kind: "REQUEST" | "GIVEN" | "WITHDRAWN" | "EXPIRED";
+  title: LocalizedText;
+  sentAt: string;
+  readAt: string | null;
+  consent: { id: string } | null;
+}
+
+/** The newest `first` letters; the API has no cursor here, so a later page asks for more and shows its part. */
+export const MY_MAILBOX: TypedDocumentNode<{ myMailbox: Letter[] }, { first: number }> = gql`
+  query MyMailbox($first: Int!) {
+    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }
+  }
+`;
+
+const LETTER_PDF: TypedDocumentNode<{ mailboxLetter: { id: string; pdfBase64: string } }, { id: string }> = gql`
+  query LetterPdf($id: ID!) {
+    mailboxLetter(id: $id) { id pdfBase64 }
+  }
+`;
+
+const MARK_READ: TypedDocumentNode<{ markLetterRead: Pick<Letter, "id" | "readAt"> }, { id: string }> = gql`
+  mutation MarkLetterRead($id: ID!) {
+    markLetterRead(id: $id) { id readAt }
+  }
+`;
+
+/** Downloads a letter's PDF (fetched when opened, so each opening is on the citizen's own log) and marks it read. */
+export function useOpenLetter(): (letter: Letter) => Promise<void> {
+  const client = useApolloClient();
+  const [markRead] = useMutation(MARK_READ);
+  return async (letter) => {
+    const { data: pdf } = await client.query({ query: LETTER_PDF, variables: { id: letter.id }, fetchPolicy: "no-cache" });
+    const bytes = Uint8Array.from(atob(pdf!.mailboxLetter.pdfBase64), (character) => character.charCodeAt(0));
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
+    link.download = `samtykke-brev-${letter.sentAt.slice(0, 10)}-${letter.id.slice(0, 8)}.pdf`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    if (!letter.readAt) await markRead({ variables: { id: letter.id } });
+  };
+}
