@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "./errors.js";
@@ -103,40 +104,56 @@ const INVALID_TOKEN = {
 export type TokenVerifier = (authorization: string | null | undefined) => Promise<Caller>;
 
 export function createTokenVerifier(options: IdentityOptions, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl))): TokenVerifier {
+  // A token verified once is the same caller until it expires: every part checks the token of every
+  // request, and the signature check is the costly part of that. A key withdrawn from the issuer's
+  // set therefore stops its tokens only when they expire (minutes), not at once.
+  const verified = new LRUCache<string, { caller: Caller; until: number }>({ max: 50_000 });
   return async (authorization) => {
     if (!authorization?.trim()) return ANONYMOUS;
     const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "MALFORMED" });
+    const cached = verified.get(match[1]!);
+    if (cached && Date.now() < cached.until) return cached.caller;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1]!, keys, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ["ES256", "RS256", "PS256", "EdDSA"],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ["exp"],
       }));
     } catch (error) {
       const reason = error instanceof joseErrors.JWTExpired ? "EXPIRED" : "INVALID";
       throw new UnauthenticatedError(INVALID_TOKEN, { reason });
     }
-    const parsed = claims.safeParse(payload);
-    if (!parsed.success) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "CLAIMS" });
-    const token = parsed.data;
-    if (token.role === "thirdparty") {
-      return { kind: "thirdParty", systemId: token.sub, organisationId: token.org_id, scopes: token.scope.split(" ").filter(Boolean) };
-    }
-    if (token.role === "system") {
-      return { kind: "system", caseSystemId: token.sub, authorityId: token.authority_id, scopes: token.scope.split(" ").filter(Boolean) };
-    }
-    const login: Login = {
-      level: levelOf(token.acr),
-      transactionId: token.sid ?? token.jti ?? "unknown",
-      authenticatedAt: new Date((token.auth_time ?? token.iat) * 1000),
-      signing: token.role === "citizen" && token.purpose === "sign",
-    };
-    if (token.role === "citizen") return { kind: "citizen", cpr: token.cpr, name: token.name ?? null, ...login };
-    return { kind: "caseworker", caseworkerId: token.sub, authorityId: token.authority_id, name: token.name ?? null, ...login };
+    const caller = callerOf(payload);
+    verified.set(match[1]!, { caller, until: ((payload.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000 });
+    return caller;
   };
+}
+
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** The caller a verified token's claims describe; refused when the claims are not the platform's. */
+function callerOf(payload: Record<string, unknown>): Caller {
+  const parsed = claims.safeParse(payload);
+  if (!parsed.success) throw new UnauthenticatedError(INVALID_TOKEN, { reason: "CLAIMS" });
+  const token = parsed.data;
+  if (token.role === "thirdparty") {
+    return { kind: "thirdParty", systemId: token.sub, organisationId: token.org_id, scopes: token.scope.split(" ").filter(Boolean) };
+  }
+  if (token.role === "system") {
+    return { kind: "system", caseSystemId: token.sub, authorityId: token.authority_id, scopes: token.scope.split(" ").filter(Boolean) };
+  }
+  const login: Login = {
+    level: levelOf(token.acr),
+    transactionId: token.sid ?? token.jti ?? "unknown",
+    authenticatedAt: new Date((token.auth_time ?? token.iat) * 1000),
+    signing: token.role === "citizen" && token.purpose === "sign",
+  };
+  if (token.role === "citizen") return { kind: "citizen", cpr: token.cpr, name: token.name ?? null, ...login };
+  return { kind: "caseworker", caseworkerId: token.sub, authorityId: token.authority_id, name: token.name ?? null, ...login };
 }
 
 /** The environment variables that point a part at its token issuer. */

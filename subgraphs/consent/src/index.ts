@@ -4,6 +4,7 @@ import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { listenForCommits } from "./services/commit-listener.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
+import { PreparedQueries } from "./services/prepared-queries.js";
 import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
@@ -60,6 +61,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const webhookSecrets = new SecretBox(masterKey, WEBHOOK_SECRET_PURPOSE);
   const fingerprintKey = derivedKey(masterKey, "samtykke idempotency fingerprints");
   const supergraph = new SupergraphClient(options.gatewayUrl);
+  const prepared = new PreparedQueries(options.databaseUrl, options.logger);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
   const subgraph = await startSubgraph<ConsentContext>(consentSubgraph, {
@@ -76,6 +78,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
         allowLoopbackWebhooks: !options.production,
         webhookSecrets,
         fingerprintKey,
+        prepared,
       };
     },
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
@@ -105,6 +108,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
       await stopDueChanges();
       await commits.close();
       await subgraph.close();
+      await prepared.close();
     },
   };
 }

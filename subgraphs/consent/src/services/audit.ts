@@ -58,10 +58,5 @@ export async function auditReads(ctx: ConsentContext, action: string, consents: 
   const facts = consents.length
     ? consents.map((consent) => auditFacts(actor, action, consent, { ...extra, requestId: ctx.requestId, occurredAt }))
     : [auditFacts(actor, action, null, { ...extra, requestId: ctx.requestId, occurredAt })];
-  await ctx.em.fork().transactional(async (em) => {
-    // A read's entry need not wait for the disk: a crash can lose the last instant of reads, never
-    // reorder or corrupt the chain, and a change's entries (in the change's own transaction) still wait.
-    await em.execute("set local synchronous_commit = off");
-    await appendAudit(em, facts);
-  });
+  await ctx.prepared.appendReads(facts);
 }

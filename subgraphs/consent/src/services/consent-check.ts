@@ -11,11 +11,8 @@ export async function consentCheck(
   // An authority checks only its own consents: one authority's consent never lets another act.
   const caller = requireCaller(ctx.caller, "caseworker", "system");
   const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx);
-  const candidates = await ctx.em.find(
-    ConsentEntity,
-    { subjectId, templateKey: input.templateKey, authorityId: caller.authorityId },
-    { orderBy: { requestedAt: "desc" }, limit: 100 },
-  );
+  const rows = await ctx.prepared.consentsToCheck(subjectId, input.templateKey, caller.authorityId);
+  const candidates = rows.map((row) => ctx.em.map(ConsentEntity, row));
   const now = ctx.now();
   const consent = mostRelevant(candidates, now);
   return { ...checkRecipient(checkValidity(consent, now), consent, input.recipient), consent: consent ?? null, subjectId };
