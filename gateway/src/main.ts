@@ -13,6 +13,21 @@ const env = parseEnv({
   TEMPLATE_URL: z.string().url().default("http://127.0.0.1:4002/graphql"),
   CONSENT_URL: z.string().url().default("http://127.0.0.1:4003/graphql"),
   ...identityEnv,
+  // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
+  GATEWAY_LIMITS: z
+    .string()
+    .transform((text) => JSON.parse(text) as unknown)
+    .pipe(
+      z
+        .object({
+          requestsPerMinute: z.partialRecord(z.enum(["citizen", "caseworker", "system", "thirdParty", "anonymous"]), z.number().positive()).optional(),
+          socketsPerCaller: z.number().int().positive().optional(),
+          subscriptionsPerSocket: z.number().int().positive().optional(),
+          connectionInitTimeoutMs: z.number().int().positive().optional(),
+        })
+        .strict(),
+    )
+    .optional(),
 });
 const logger = createLogger("gateway", env.LOG_LEVEL);
 const gateway = await startGateway({
@@ -23,6 +38,7 @@ const gateway = await startGateway({
   logger,
   production: env.NODE_ENV === "production",
   identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
+  limits: env.GATEWAY_LIMITS,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

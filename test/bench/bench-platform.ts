@@ -7,7 +7,7 @@ import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform, type Platform } from "@samtykke/platform";
 
-const UNLIMITED = 1e9;
+export const UNLIMITED = 1e9;
 
 /**
  * The whole platform for a benchmark, on `DATABASE_URL` or an embedded PostgreSQL, with demo data and

@@ -2,15 +2,19 @@ import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import pg from "pg";
+import type { Platform } from "@samtykke/platform";
 import { cprBornOn, DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { demoAnswers } from "@samtykke/template";
-import { gatewayCall, withBenchPlatform } from "./bench-platform.js";
+import { generateSealKey } from "@samtykke/consent";
+import { restartablePort, startPart, type PartProcess } from "../support/processes.js";
+import { gatewayCall, UNLIMITED, withBenchPlatform } from "./bench-platform.js";
 
 /**
  * `npm run bench`: "is there a valid consent?" as case systems ask it before every action, at
  * each layer side by side in one run: the floor (the same look-up as one prepared `pg` query), the
  * consent subgraph called directly, and the gateway; distinct citizens, load from a separate
- * process. The layers take turns, round after round, so that the machine's moods hit all alike;
+ * process. Twice: with every part in one process (as `npm start` runs them), and with the consent
+ * subgraph and the gateway each in a process of its own (as production would run them). The layers take turns, round after round, so that the machine's moods hit all alike;
  * each row is the median round, with the range of req/s over the rounds beside it. Prints a
  * markdown table and writes .bench/consent-check.json.
  */
@@ -57,31 +61,86 @@ await withBenchPlatform(async (platform) => {
     });
     return { layer, connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
   };
-  // Warm both paths (JIT, pools, caches) before anything is timed.
-  await load("warm-up", platform.gatewayUrl, 16);
-  const layers = [
-    () => floor(floorUrl, 16),
-    () => load("consent subgraph direct", platform.subgraphs.consent.url, 16),
-    () => load("through the gateway", platform.gatewayUrl, 16),
-    () => load("through the gateway", platform.gatewayUrl, 1),
-  ];
-  const rounds: Row[][] = layers.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [index, layer] of layers.entries()) rounds[index]!.push(await layer());
-  }
-  const rows = rounds.map(medianRound);
+  const own = await ownProcesses(platform);
+  try {
+    // Warm both paths (JIT, pools, caches) before anything is timed.
+    await load("warm-up", platform.gatewayUrl, 16);
+    await load("warm-up", own.gatewayUrl, 16);
+    const layers = [
+      () => floor(floorUrl, 16),
+      () => load("consent subgraph direct, one process", platform.subgraphs.consent.url, 16),
+      () => load("through the gateway, one process", platform.gatewayUrl, 16),
+      () => load("through the gateway, one process", platform.gatewayUrl, 1),
+      () => load("consent subgraph direct, own process", own.consentUrl, 16),
+      () => load("through the gateway, gateway and consent in own processes", own.gatewayUrl, 16),
+      () => load("through the gateway, gateway and consent in own processes", own.gatewayUrl, 1),
+    ];
+    const rounds: Row[][] = layers.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [index, layer] of layers.entries()) rounds[index]!.push(await layer());
+    }
+    const rows = rounds.map(medianRound);
 
-  const floorRate = rows[0]!.requestsPerSecond;
-  console.log(`\nconsentCheck, ${CITIZENS} distinct citizens, median of ${ROUNDS} rounds of ${SECONDS} s, platform in one process:\n`);
-  console.log("| layer | connections | req/s | range req/s | p50 ms | p99 ms | ratio to floor | errors |");
-  console.log("|---|---|---|---|---|---|---|---|");
-  for (const row of rows) {
-    const [low, high] = row.range!.map(Math.round);
-    console.log(`| ${row.layer} | ${row.connections} | ${Math.round(row.requestsPerSecond)} | ${low}-${high} | ${row.p50.toFixed(1)} | ${row.p99?.toFixed(1) ?? "-"} | ${(row.requestsPerSecond / floorRate).toFixed(3)} | ${row.errors} |`);
+    const floorRate = rows[0]!.requestsPerSecond;
+    console.log(`\nconsentCheck, ${CITIZENS} distinct citizens, median of ${ROUNDS} rounds of ${SECONDS} s:\n`);
+    console.log("| layer | connections | req/s | range req/s | p50 ms | p99 ms | ratio to floor | errors |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const row of rows) {
+      const [low, high] = row.range!.map(Math.round);
+      console.log(`| ${row.layer} | ${row.connections} | ${Math.round(row.requestsPerSecond)} | ${low}-${high} | ${row.p50.toFixed(1)} | ${row.p99?.toFixed(1) ?? "-"} | ${(row.requestsPerSecond / floorRate).toFixed(3)} | ${row.errors} |`);
+    }
+    mkdirSync(".bench", { recursive: true });
+    writeFileSync(".bench/consent-check.json", JSON.stringify({ at: new Date().toISOString(), citizens: CITIZENS, seconds: SECONDS, rounds: ROUNDS, rows }, null, 2));
+  } finally {
+    await own.stop();
   }
-  mkdirSync(".bench", { recursive: true });
-  writeFileSync(".bench/consent-check.json", JSON.stringify({ at: new Date().toISOString(), citizens: CITIZENS, seconds: SECONDS, rounds: ROUNDS, rows }, null, 2));
 });
+
+/**
+ * A second consent subgraph and a second gateway, each in a process of its own, on the bench's
+ * databases; party and template stay in the bench's process (consentCheck does not reach them once
+ * a citizen's id is known).
+ */
+async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; stop(): Promise<void> }> {
+  const { identity } = platform.devLogin!;
+  const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl };
+  const [consentPort, gatewayPort] = [await restartablePort(), await restartablePort()];
+  const parts: PartProcess[] = [];
+  try {
+    parts.push(
+      await startPart(
+        "subgraphs/consent/src/main.ts",
+        {
+          ...auth,
+          CONSENT_DATABASE_URL: subgraphDatabaseUrl(platform.databaseUrl, "consent"),
+          CONSENT_PORT: String(consentPort),
+          GATEWAY_URL: platform.gatewayUrl,
+          CONSENT_SEAL_KEYS: JSON.stringify([await generateSealKey()].map(({ kid, privateJwk }) => ({ kid, ...privateJwk }))),
+        },
+        `http://127.0.0.1:${consentPort}/readiness`,
+      ),
+    );
+    const consentUrl = `http://127.0.0.1:${consentPort}/graphql`;
+    parts.push(
+      await startPart(
+        "gateway/src/main.ts",
+        {
+          ...auth,
+          GATEWAY_PORT: String(gatewayPort),
+          PARTY_URL: platform.subgraphs.party.url,
+          TEMPLATE_URL: platform.subgraphs.template.url,
+          CONSENT_URL: consentUrl,
+          GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED } }),
+        },
+        `http://127.0.0.1:${gatewayPort}/readiness`,
+      ),
+    );
+    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => part.kill()))) };
+  } catch (error) {
+    await Promise.all(parts.map((part) => part.kill()));
+    throw error;
+  }
+}
 
 /** The same look-up the subgraph makes, as one prepared statement on a pool of `connections`. */
 async function floor(databaseUrl: string, connections: number): Promise<Row> {
