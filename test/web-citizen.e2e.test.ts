@@ -1,8 +1,9 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { seriousAxeViolations } from "./support/axe.js";
+import { launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The citizen app's pages in Debian's Chromium against the real gateway: routes and deep links, a
@@ -27,10 +28,7 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   platform = await startTestPlatform({ serveWeb: true });
   odense = await platform.caseworker("odense");
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launchChromium();
 });
 afterEach(() => {
   // An uncaught exception in any page fails the test it happened in.

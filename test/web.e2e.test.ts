@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page, type WebSocketRoute } from "playwright-core";
+import { type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
+import { launchChromium } from "./support/browser.js";
 import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The two SPAs in Debian's Chromium against the real gateway: what a caseworker and a citizen see.
@@ -19,10 +20,7 @@ const urlOf = (name: string) => platform.parts.find((part) => part.name === name
 beforeAll(async () => {
   platform = await startTestPlatform({ serveWeb: true });
   odense = await platform.caseworker("odense");
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launchChromium();
 });
 afterEach(() => {
   // An uncaught exception in any page fails the test it happened in.

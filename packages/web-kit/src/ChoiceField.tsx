@@ -89,3 +89,31 @@ export function groupChoices(choices: Choice[]): { group: Choice["group"]; choic
   }
   return groups;
 }
+
+/** A template's choices as fields, consecutive ones under one heading in a fieldset with it as legend. */
+export function ChoiceFields({
+  idPrefix,
+  choices,
+  answers,
+  requiredNote,
+  onAnswer,
+}: {
+  idPrefix: string;
+  choices: Choice[];
+  answers: Record<string, ChoiceAnswer>;
+  requiredNote: string;
+  onAnswer: (answer: ChoiceAnswer) => void;
+}) {
+  const { pick } = useSharedLanguage();
+  return groupChoices(choices).map(({ group, choices: grouped }, index) => {
+    const fields = grouped.map((choice) => <ChoiceField key={choice.key} idPrefix={idPrefix} choice={choice} answer={answers[choice.key]} requiredNote={requiredNote} onAnswer={onAnswer} />);
+    return group ? (
+      <fieldset key={`${index}-${pick(group)}`} className="mb-5">
+        <legend className="h5">{pick(group)}</legend>
+        {fields}
+      </fieldset>
+    ) : (
+      fields
+    );
+  });
+}

@@ -10,4 +10,4 @@ export { Icon } from "./Icon.js";
 export { Layout } from "./Layout.js";
 export { StatusBadge } from "./StatusBadge.js";
 export { startApp, type StartOptions } from "./start-app.js";
-export { ChoiceField, groupChoices, type Choice, type ChoiceAnswer } from "./ChoiceField.js";
+export { ChoiceField, ChoiceFields, groupChoices, type Choice, type ChoiceAnswer } from "./ChoiceField.js";

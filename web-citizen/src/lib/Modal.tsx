@@ -75,3 +75,34 @@ export function Modal({ title, onClose, children, footer }: { title: string; onC
     document.body,
   );
 }
+
+/** A modal that asks before an answer that cannot be taken back: what it means first, then confirm or cancel. */
+export function ConfirmModal({ title, confirmLabel, busy = false, onConfirm, onClose, children }: { title: string; confirmLabel: string; busy?: boolean; onConfirm: () => void; onClose: () => void; children: ReactNode }) {
+  const { t } = useLanguage();
+  return (
+    <Modal
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => {
+              onClose();
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t("cancel")}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Modal>
+  );
+}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
-import { ChoiceField, ErrorAlert, errorField, errorMessage, groupChoices, Icon, type ChoiceAnswer } from "@samtykke/web-kit";
+import { ChoiceFields, ErrorAlert, errorField, errorMessage, Icon, type ChoiceAnswer } from "@samtykke/web-kit";
 import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { REGISTER_CONSENT, TEMPLATES_WITH_CHOICES, UPLOAD_PAPER_CONSENT } from "./operations.js";
@@ -145,26 +145,13 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
           <>
             <h3 className="h4">{t("answersTitle")}</h3>
             <p className="form-hint">{t("answersHelp")}</p>
-            {groupChoices(chosen.choices).map(({ group, choices }) => {
-              const fields = choices.map((choice) => (
-                <ChoiceField
-                  key={choice.key}
-                  idPrefix="register"
-                  choice={choice}
-                  answer={answers[choice.key]}
-                  requiredNote={t("requiredChoice")}
-                  onAnswer={(answer) => setAnswers((current) => ({ ...current, [answer.key]: answer }))}
-                />
-              ));
-              return group ? (
-                <fieldset key={pick(group)} className="mb-5">
-                  <legend className="h5">{pick(group)}</legend>
-                  {fields}
-                </fieldset>
-              ) : (
-                fields
-              );
-            })}
+            <ChoiceFields
+              idPrefix="register"
+              choices={chosen.choices}
+              answers={answers}
+              requiredNote={t("requiredChoice")}
+              onAnswer={(answer) => setAnswers((current) => ({ ...current, [answer.key]: answer }))}
+            />
           </>
         )}
         <Field id="register-statement" label={t("statementLabel")} error={fieldError("attestation")}>

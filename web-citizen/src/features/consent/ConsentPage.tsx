@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorAlert, Icon, StatusBadge } from "@samtykke/web-kit";
 import { useCitizen } from "../../app/citizen-data.js";
-import { Modal } from "../../lib/Modal.js";
+import { ConfirmModal } from "../../lib/Modal.js";
 import { Page } from "../../lib/Page.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
@@ -247,31 +247,11 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
       </details>
 
       {confirming && (
-        <Modal
-          title={t("withdrawTitle")}
-          onClose={() => setConfirming(false)}
-          footer={
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setConfirming(false);
-                  withdraw({ variables: { id: consent.id } }).catch(() => {});
-                }}
-              >
-                {t("withdrawConfirm")}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-                {t("cancel")}
-              </button>
-            </>
-          }
-        >
+        <ConfirmModal title={t("withdrawTitle")} confirmLabel={t("withdrawConfirm")} onClose={() => setConfirming(false)} onConfirm={() => withdraw({ variables: { id: consent.id } }).catch(() => {})}>
           <h3 className="h5">{t("withoutConsent")}</h3>
           <p>{pick(consent.consequencesOfNo)}</p>
           <p>{t("withdrawWhat")}</p>
-        </Modal>
+        </ConfirmModal>
       )}
     </Page>
   );

@@ -1,9 +1,9 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { Link, useParams } from "react-router";
-import { ChoiceField, ErrorAlert, errorReason, groupChoices, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
+import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
 import { useCitizen } from "../../app/citizen-data.js";
-import { Modal } from "../../lib/Modal.js";
+import { ConfirmModal } from "../../lib/Modal.js";
 import { Page } from "../../lib/Page.js";
 import { StepIndicator } from "../../lib/StepIndicator.js";
 import { useLanguage } from "../../lib/i18n.js";
@@ -173,26 +173,13 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
                 }}
               >
                 {consent.choices.length > 0 && <p className="form-hint">{t("choicesHelp")}</p>}
-                {groupChoices(consent.choices).map(({ group, choices }) => {
-                  const fields = choices.map((choice) => (
-                    <ChoiceField
-                      key={choice.key}
-                      idPrefix={consent.id}
-                      choice={choice}
-                      answer={answers[choice.key]}
-                      requiredNote={t("requiredChoice")}
-                      onAnswer={(value) => setAnswers((before) => ({ ...before, [value.key]: value }))}
-                    />
-                  ));
-                  return group ? (
-                    <fieldset key={pick(group)} className="mb-5">
-                      <legend className="h5">{pick(group)}</legend>
-                      {fields}
-                    </fieldset>
-                  ) : (
-                    fields
-                  );
-                })}
+                <ChoiceFields
+                  idPrefix={consent.id}
+                  choices={consent.choices}
+                  answers={answers}
+                  requiredNote={t("requiredChoice")}
+                  onAnswer={(value) => setAnswers((before) => ({ ...before, [value.key]: value }))}
+                />
                 {checkError && <ErrorAlert error={checkError} />}
                 <div className="d-flex flex-wrap">
                   <button type="submit" className="button button-primary mr-4 mb-4" disabled={checking.loading}>
@@ -262,32 +249,17 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
       </div>
 
       {declining && (
-        <Modal
+        <ConfirmModal
           title={t("declineTitle")}
+          confirmLabel={t("declineConfirm")}
+          busy={declined.loading}
           onClose={() => setDeclining(false)}
-          footer={
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={declined.loading}
-                onClick={() => {
-                  setDeclining(false);
-                  decline({ variables: { id: consent.id } }).catch(() => {});
-                }}
-              >
-                {t("declineConfirm")}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setDeclining(false)}>
-                {t("cancel")}
-              </button>
-            </>
-          }
+          onConfirm={() => decline({ variables: { id: consent.id } }).catch(() => {})}
         >
           <h3 className="h5">{t("consequencesOfNo")}</h3>
           <p>{pick(consent.consequencesOfNo)}</p>
           <p>{t("receiptDeclinedText")}</p>
-        </Modal>
+        </ConfirmModal>
       )}
     </Page>
   );
