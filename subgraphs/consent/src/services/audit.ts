@@ -13,7 +13,7 @@ import { actorOf } from "./actor.js";
 export async function appendAudit(em: EntityManager, entries: readonly AuditFacts[]): Promise<void> {
   if (!entries.length) return;
   // One multi-row insert, past the unit of work: a list of 100 consents read is 100 entries.
-  await em.insertMany(AuditEntryEntity, entries.map((facts) => ({ ...facts })));
+  await em.insertMany(AuditEntryEntity, [...entries]);
 }
 
 type AuditedConsent = Pick<ConsentEntity, "id" | "subjectId" | "authorityId" | "caseReference">;

@@ -48,10 +48,11 @@ function actingFor(actor: EventActor, consent: ConsentEntity): string | null {
   if (actor.actorKind === ActorKind.THIRD_PARTY) return consent.thirdPartyId ?? null;
   return null;
 }
+
 /**
  * Last in a writing transaction: its events take their place in the log (`lockEventLog`) and its
- * audit entries theirs in the chain, both committed with the change or not at all, as are the
- * confirmations an ending asks of the systems that knew the consent.
+ * audit entries are written (to be sealed later), all committed with the change or not at all, as
+ * are the confirmations an ending asks of the systems that knew the consent.
  */
 export async function sealChanges(em: EntityManager): Promise<void> {
   const pending = pendingSeals.get(em);
