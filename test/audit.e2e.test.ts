@@ -22,11 +22,12 @@ afterAll(async () => {
   await platform?.stop();
 });
 
+/** Every entry in the order written (by id as a number: "10" comes after "9"). */
 async function auditRows(): Promise<{ id: string; action: string; actor_kind: string; actor_authority_id: string | null; consent_id: string | null; purpose: string | null }[]> {
   const client = new pg.Client({ connectionString: consentDatabase });
   await client.connect();
   try {
-    return (await client.query("select id::text, action, actor_kind, actor_authority_id, consent_id, purpose from consent_audit order by id")).rows;
+    return (await client.query("select a.id::text as id, action, actor_kind, actor_authority_id, consent_id, purpose from consent_audit a order by a.id")).rows;
   } finally {
     await client.end();
   }
@@ -62,7 +63,7 @@ describe("the audit log", () => {
     const rows = (await auditRows()).slice(before);
     expect(rows.map(({ action, actor_kind, consent_id, purpose }) => ({ action, actor_kind, consent_id, purpose }))).toEqual([
       { action: "read", actor_kind: "CASEWORKER", consent_id: id, purpose: "SKAT-77" },
-      { action: "search", actor_kind: "CASEWORKER", consent_id: id, purpose: "SKAT-77" },
+      { action: "search", actor_kind: "CASEWORKER", consent_id: null, purpose: null },
       { action: "check", actor_kind: "CASE_SYSTEM", consent_id: id, purpose: "soefarende-skattedata-tredjepart" },
     ]);
     expect(rows.every((row) => row.actor_authority_id === DEMO.authorities.skattestyrelsen)).toBe(true);
@@ -74,6 +75,30 @@ describe("the audit log", () => {
       ["read", "CITIZEN"],
       ["give", "CITIZEN"],
     ]);
+  });
+
+  it("records a list of the authority's consents as one search, in no citizen's access log", async () => {
+    // Three citizens asked by Odense; the caseworker then opens the app's list of the authority's consents.
+    const odense = await platform.caseworker("odense");
+    const asked = ["0101804321", "1203755678", "2508920147"];
+    for (const cpr of asked) {
+      const result = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr } });
+      expect(result.errors).toBeUndefined();
+    }
+    const logOf = async (cpr: string) => (await (await platform.citizen(cpr)).graphql(`{ myConsentAccessLog(first: 100) { action } }`)).data.myConsentAccessLog as { action: string }[];
+    const before = await Promise.all(asked.map(logOf));
+    const rowsBefore = (await auditRows()).length;
+
+    const list = await odense.graphql(`query($id: ID!) { authority(id: $id) { consents(first: 100) { id } } }`, { id: DEMO.authorities.odense });
+    expect(list.data.authority.consents.length).toBeGreaterThanOrEqual(3);
+    const written = (await auditRows()).slice(rowsBefore);
+    expect(written.map(({ action, actor_kind, consent_id }) => ({ action, actor_kind, consent_id }))).toEqual([{ action: "search", actor_kind: "CASEWORKER", consent_id: null }]);
+    expect(await Promise.all(asked.map(logOf))).toEqual(before);
+
+    // A search for one citizen is on record once, and that citizen sees it.
+    await odense.graphql(`query($cpr: String!) { consents(filter: { cpr: $cpr }) { edges { node { id } } } }`, { cpr: asked[0] });
+    expect((await logOf(asked[0]!))[0]).toEqual({ action: "search" });
+    expect(await logOf(asked[1]!)).toEqual(before[1]);
   });
 
   it("shows the citizen who else used their consents, in plain terms, and not their own reads", async () => {

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
 import { launchChromium } from "./support/browser.js";
-import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { seriousAxeViolations } from "./support/axe.js";
+import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The two SPAs in Debian's Chromium against the real gateway: what a caseworker and a citizen see.
 
@@ -239,6 +240,38 @@ describe("the web apps", () => {
 
     expect(await consentsOfOdense()).toHaveLength(consentsBefore);
     expect(await authority.getByRole("row").count()).toBe(rowsBefore);
+  });
+
+  it("lets a caseworker use the list of consents on a phone and with the keyboard, shows no validity on a withdrawn consent, and keeps the chosen language", async () => {
+    // Lars gave Odense a consent and withdrew it.
+    const requested = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: DEMO.templates.dataSharing, cpr: "1203755678", caseReference: "ODE-TILBAGE-1" },
+    });
+    const lars = await platform.citizen("1203755678");
+    expect((await giveWithYesToAll(lars, requested.data.requestConsent.id)).errors).toBeUndefined();
+    expect((await lars.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id: requested.data.requestConsent.id })).errors).toBeUndefined();
+
+    const authority = await openAuthority();
+    await authority.setViewportSize({ width: 360, height: 800 });
+    const row = authority.getByRole("row").filter({ hasText: "ODE-TILBAGE-1" });
+    await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
+    expect(await row.getByRole("cell").last().textContent()).toBe("–");
+
+    // The table is wider than a phone: its own region scrolls, reachable by Tab; the page does not.
+    const table = authority.getByRole("region", { name: "Tabel over samtykker" });
+    await table.focus();
+    expect(await table.evaluate((element) => element === document.activeElement && element.scrollWidth > element.clientWidth)).toBe(true);
+    await authority.keyboard.press("ArrowRight");
+    await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await authority.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousAxeViolations(authority)).toEqual([]);
+
+    // English, chosen once, holds across a reload.
+    await authority.getByRole("button", { name: "English" }).click();
+    await authority.getByRole("heading", { name: "Consents", exact: true }).waitFor();
+    await authority.reload();
+    await authority.getByRole("heading", { name: "Consents", exact: true }).waitFor();
+    expect(await authority.locator("html").getAttribute("lang")).toBe("en");
   });
 
   it("lets a caseworker register a signed paper form with its scan and answers, refusing a file that is not a scan", async () => {

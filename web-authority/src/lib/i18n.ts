@@ -36,6 +36,7 @@ const TEXTS = {
   register: { da: "Registrér samtykke", en: "Register consent" },
   registered: { da: "Samtykket er registreret.", en: "The consent is registered." },
   consentsTitle: { da: "Samtykker", en: "Consents" },
+  consentsTable: { da: "Tabel over samtykker", en: "Table of consents" },
   noConsents: { da: "Ingen samtykker endnu.", en: "No consents yet." },
   stopNotConfirmed: { da: "Ikke bekræftet stoppet af", en: "Stop not confirmed by" },
   stopAllConfirmed: { da: "Alle systemer har bekræftet, at de er stoppet", en: "Every system has confirmed it stopped" },

@@ -52,7 +52,7 @@ const TEXTS = {
   accessSystem: { da: "fagsystem", en: "case system" },
   accessPurpose: { da: "Formål", en: "Purpose" },
   access_read: { da: "læste samtykket", en: "read the consent" },
-  access_search: { da: "fandt samtykket i en søgning", en: "found the consent in a search" },
+  access_search: { da: "søgte efter dine samtykker", en: "searched for your consents" },
   access_check: { da: "tjekkede om du har givet samtykke", en: "checked whether you have given consent" },
   access_readFile: { da: "åbnede den scannede blanket til", en: "opened the scanned form of" },
   access_export: { da: "hentede som FHIR-ressource", en: "fetched as a FHIR resource" },

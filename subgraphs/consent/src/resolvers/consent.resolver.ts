@@ -88,7 +88,10 @@ export class ConsentResolver {
     if (authorityId) requireAuthority(caller, authorityId);
     const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx) : citizenId;
     const page = await searchConsents(ctx.em, { ...rest, subjectId, authorityId: caller.authorityId }, first, after);
-    await auditReads(ctx, "search", page.edges.map((edge) => edge.consent), { subjectId, purpose: rest.caseReference ?? null });
+    // A list is one search on record, not one read per row: a caseworker paging through the
+    // authority's consents would otherwise fill every citizen's access log. A search for one
+    // citizen is theirs to see.
+    await auditReads(ctx, "search", [], { subjectId, purpose: rest.caseReference ?? rest.templateKey ?? null });
     return {
       edges: page.edges.map(({ cursor, consent }) => ({ cursor, node: toConsent(consent) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -374,7 +377,9 @@ export class CitizenConsentsResolver {
     const rows = (await consentsOfCitizen(ctx.em, citizen.id, caller.kind === "citizen" ? null : caller.authorityId, pageSize(first))).filter(
       (row) => relationTo(caller, row, representation) !== "NONE",
     );
-    await auditReads(ctx, "read", rows);
+    // Staff looking up a citizen's consents is one search the citizen sees; a citizen's own reads stay reads.
+    if (caller.kind === "citizen") await auditReads(ctx, "read", rows);
+    else await auditReads(ctx, "search", [], { subjectId: citizen.id });
     return rows.map(toConsent);
   }
 }
@@ -389,7 +394,8 @@ export class AuthorityConsentsResolver {
   ): Promise<Consent[]> {
     requireAuthority(ctx.caller, authority.id);
     const rows = await ctx.em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
-    await auditReads(ctx, "read", rows);
+    // The authority's own list is one search on record, in no citizen's access log (see `consents`).
+    await auditReads(ctx, "search", []);
     return rows.map(toConsent);
   }
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { ErrorAlert, StatusBadge, useConsentEvents } from "@samtykke/web-kit";
+import { ErrorAlert, StatusBadge, useConsentEvents, type ConsentStatus } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../../lib/i18n.js";
 import { AUTHORITY_CONSENT_CHANGES, AUTHORITY_CONSENTS, type AuthorityConsent } from "./operations.js";
 
@@ -17,6 +17,9 @@ function UnconfirmedStops({ consent }: { consent: AuthorityConsent }) {
 }
 
 /** The authority's consents, newest first, live: new requests appear and statuses change in place. */
+/** Where "valid until" still means something: a withdrawn or expired consent is valid no longer. */
+const IN_FORCE = new Set<ConsentStatus>(["ACTIVE", "PAUSED"]);
+
 export function AuthorityConsents({ authorityId }: { authorityId: string }) {
   const { t, pick, status, date, language } = useLanguage();
   // Announced in the language it was made in; a switch of language leaves no stale text behind.
@@ -45,7 +48,8 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
       {error && <ErrorAlert error={error} />}
       {data && consents.length === 0 && <p>{t("noConsents")}</p>}
       {consents.length > 0 && (
-        <div className="table--responsive-scroll">
+        // A region the keyboard can reach, so that a table wider than a phone can be scrolled without a mouse.
+        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t("consentsTable")}>
           <table className="table table--zebra">
             <thead>
               <tr>
@@ -72,7 +76,7 @@ export function AuthorityConsents({ authorityId }: { authorityId: string }) {
                     <StatusBadge status={consent.status} />
                     <UnconfirmedStops consent={consent} />
                   </td>
-                  <td>{consent.validTo ? date(consent.validTo) : "–"}</td>
+                  <td>{consent.validTo && IN_FORCE.has(consent.status) ? date(consent.validTo) : "–"}</td>
                 </tr>
               ))}
             </tbody>
