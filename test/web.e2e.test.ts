@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
@@ -265,6 +265,11 @@ describe("the web apps", () => {
     await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     expect(await authority.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousAxeViolations(authority)).toEqual([]);
+    const screenshots = new URL("../docs/screenshots/authority/", import.meta.url);
+    await mkdir(screenshots, { recursive: true });
+    await authority.screenshot({ path: new URL("consents-360.png", screenshots).pathname, animations: "disabled", caret: "hide" });
+    await authority.setViewportSize({ width: 1280, height: 900 });
+    await authority.screenshot({ path: new URL("consents-1280.png", screenshots).pathname, animations: "disabled", caret: "hide" });
 
     // English, chosen once, holds across a reload.
     await authority.getByRole("button", { name: "English" }).click();
