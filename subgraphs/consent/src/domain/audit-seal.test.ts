@@ -50,7 +50,8 @@ describe("the sealed audit log", () => {
 
   it("finds an entry removed, one added to a sealed batch, and two swapped", () => {
     const [one] = sealed().batches;
-    expect(verifyBatch(start, one!, [first[0]!, first[1]!])).toMatchObject({ intact: false, why: expect.stringContaining("removed") });
+    expect(verifyBatch(start, one!, [first[0]!, first[1]!])).toMatchObject({ intact: false, brokenAt: "batch 1, entry 3 of 3", why: expect.stringContaining("removed") });
+    expect(verifyBatch(start, one!, [])).toMatchObject({ intact: false, brokenAt: "batch 1, entry 1 of 3" });
     expect(verifyBatch(start, one!, [first[0]!, first[2]!])).toMatchObject({ intact: false, brokenAt: "entry 3" });
     expect(verifyBatch(start, one!, [...first, entry(5, "read")])).toMatchObject({ intact: false, brokenAt: "entry 5", why: expect.stringContaining("added") });
     // The same facts under each other's ids: reordered.

@@ -105,7 +105,7 @@ export function verifyBatch(
   }
   for (let index = 0; index < Math.max(leaves.length, entries.length); index += 1) {
     const entry = entries[index];
-    if (!entry) return { intact: false, brokenAt: `${where}, after entry ${entries.at(-1)?.id ?? "none"}`, why: "an entry it sealed is missing (removed)" };
+    if (!entry) return { intact: false, brokenAt: `${where}, entry ${index + 1} of ${leaves.length}`, why: "an entry it sealed is missing (removed)" };
     if (index >= leaves.length) return { intact: false, brokenAt: `entry ${entry.id}`, why: "it was added to a batch already sealed" };
     if (leafHash(entry) !== leaves[index]) return { intact: false, brokenAt: `entry ${entry.id}`, why: "its content does not match its sealed hash (the entry was changed, moved or one before it removed)" };
   }
