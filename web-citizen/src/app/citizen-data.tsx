@@ -1,6 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { createContext, useContext, useState, type ReactNode } from "react";
+import { Link, useParams } from "react-router";
 import { ErrorAlert, useConsentEvents } from "@samtykke/web-kit";
+import { Page } from "../lib/Page.js";
 import { useLanguage, type Language } from "../lib/i18n.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent } from "../features/consents/operations.js";
 
@@ -18,6 +20,22 @@ export function useCitizen(): CitizenData {
   const data = useContext(CitizenContext);
   if (!data) throw new Error("useCitizen outside CitizenDataProvider");
   return data;
+}
+
+/** The consent or request the address names (`:id`), among those the citizen may see; else a page saying it is not there. */
+export function ConsentFromRoute({ children }: { children: (consent: CitizenConsent) => ReactNode }) {
+  const { id = "" } = useParams();
+  const { t } = useLanguage();
+  const consent = useCitizen().consents.find((candidate) => candidate.id === id);
+  if (!consent) {
+    return (
+      <Page title={t("notFoundTitle")}>
+        <p>{t("notFound")}</p>
+        <Link to="/">{t("backToFront")}</Link>
+      </Page>
+    );
+  }
+  return children(consent);
 }
 
 /**

@@ -1,35 +1,20 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router";
 import { ErrorAlert, Icon, StatusBadge } from "@samtykke/web-kit";
-import { useCitizen } from "../../app/citizen-data.js";
+import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
 import { ConfirmModal } from "../../lib/Modal.js";
 import { Page } from "../../lib/Page.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
 import { AnswersList, ConsentTexts, SummaryList } from "../consents/parts.js";
 import { CONSENT_DETAILS, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
-import { MY_MAILBOX, useOpenLetter } from "../mailbox/letters.js";
+import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/letters.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
 const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "cancel"] as const;
-// Letters are sent just after the change that caused them commits; asking again this much later finds them.
-const AFTER_CHANGE_MS = 700;
 
 export function ConsentPage() {
-  const { id = "" } = useParams();
-  const { t } = useLanguage();
-  const { consents } = useCitizen();
-  const consent = consents.find((candidate) => candidate.id === id);
-  if (!consent) {
-    return (
-      <Page title={t("notFoundTitle")}>
-        <p>{t("notFound")}</p>
-        <Link to="/">{t("backToFront")}</Link>
-      </Page>
-    );
-  }
-  return <ConsentView key={consent.id} consent={consent} />;
+  return <ConsentFromRoute>{(consent) => <ConsentView key={consent.id} consent={consent} />}</ConsentFromRoute>;
 }
 
 /** Who did what, in plain words: "You gave consent", "A caseworker at Odense Kommune asked for your consent". */
@@ -80,15 +65,10 @@ function StopConfirmations({ consent }: { consent: CitizenConsent }) {
 /** The receipt as the PDF letter the citizen got: fetched when asked for. */
 function ReceiptPdf({ consentId }: { consentId: string }) {
   const { t } = useLanguage();
-  const { changes } = useCitizen();
   const { data, refetch } = useQuery(MY_MAILBOX, { variables: { first: 100 }, fetchPolicy: "network-only" });
   const open = useOpenLetter();
   const [failure, setFailure] = useState<unknown>();
-  useEffect(() => {
-    if (changes === 0) return;
-    const timer = setTimeout(() => void refetch().catch(() => {}), AFTER_CHANGE_MS);
-    return () => clearTimeout(timer);
-  }, [changes, refetch]);
+  useLettersAfterChange(refetch);
   const letter = data?.myMailbox.find((candidate) => candidate.kind === "GIVEN" && candidate.consent?.id === consentId);
   if (!data) return null;
   if (!letter) return <p>{t("noReceiptYet")}</p>;

@@ -1,31 +1,23 @@
 import { useQuery } from "@apollo/client/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "@samtykke/web-kit";
-import { useCitizen } from "../../app/citizen-data.js";
 import { Page } from "../../lib/Page.js";
 import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
 import { useLanguage } from "../../lib/i18n.js";
-import { MY_MAILBOX, useOpenLetter, type Letter } from "./letters.js";
+import { MY_MAILBOX, useLettersAfterChange, useOpenLetter, type Letter } from "./letters.js";
 
-// Letters are sent just after the change that caused them commits; asking again this much later finds them.
-const AFTER_CHANGE_MS = 700;
 
 /** The citizen's Digital Post about consents, newest first, a page at a time: each a PDF with the whole consent. */
 export function MailboxPage() {
   const { t, pick, dateTime } = useLanguage();
-  const { changes } = useCitizen();
   const page = usePageNumber();
   const first = firstFor(page);
   const { data, error, refetch } = useQuery(MY_MAILBOX, { variables: { first }, fetchPolicy: "network-only" });
   const open = useOpenLetter();
   const [failure, setFailure] = useState<unknown>();
 
-  useEffect(() => {
-    if (changes === 0) return;
-    const timer = setTimeout(() => void refetch().catch(() => {}), AFTER_CHANGE_MS);
-    return () => clearTimeout(timer);
-  }, [changes, refetch]);
+  useLettersAfterChange(refetch);
 
   const all = data?.myMailbox ?? [];
   const letters = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

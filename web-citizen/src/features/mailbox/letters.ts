@@ -1,5 +1,7 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useEffect } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useCitizen } from "../../app/citizen-data.js";
 import type { LocalizedText } from "../../lib/i18n.js";
 
 export interface Letter {
@@ -44,4 +46,17 @@ export function useOpenLetter(): (letter: Letter) => Promise<void> {
     URL.revokeObjectURL(link.href);
     if (!letter.readAt) await markRead({ variables: { id: letter.id } });
   };
+}
+
+// Letters are sent just after the change that caused them commits; asking again this much later finds them.
+const AFTER_CHANGE_MS = 700;
+
+/** Asks for the letters again a moment after each live change of the citizen's consents. */
+export function useLettersAfterChange(refetch: () => Promise<unknown>): void {
+  const { changes } = useCitizen();
+  useEffect(() => {
+    if (changes === 0) return;
+    const timer = setTimeout(() => void refetch().catch(() => {}), AFTER_CHANGE_MS);
+    return () => clearTimeout(timer);
+  }, [changes, refetch]);
 }

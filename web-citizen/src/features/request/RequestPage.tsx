@@ -1,8 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { Link, useParams } from "react-router";
+import { Link } from "react-router";
 import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
-import { useCitizen } from "../../app/citizen-data.js";
+import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
 import { ConfirmModal } from "../../lib/Modal.js";
 import { Page } from "../../lib/Page.js";
 import { StepIndicator } from "../../lib/StepIndicator.js";
@@ -44,19 +44,7 @@ function useFinishSigning(consentId: string, onDone: (status: string) => void) {
 
 /** A request answered step by step: read, choose, check, sign, receipt; or read, decline, receipt. */
 export function RequestPage() {
-  const { id = "" } = useParams();
-  const { t } = useLanguage();
-  const { consents } = useCitizen();
-  const consent = consents.find((candidate) => candidate.id === id);
-  if (!consent) {
-    return (
-      <Page title={t("notFoundTitle")}>
-        <p>{t("notFound")}</p>
-        <Link to="/">{t("backToFront")}</Link>
-      </Page>
-    );
-  }
-  return <RequestSteps key={consent.id} consent={consent} />;
+  return <ConsentFromRoute>{(consent) => <RequestSteps key={consent.id} consent={consent} />}</ConsentFromRoute>;
 }
 
 function RequestSteps({ consent }: { consent: CitizenConsent }) {
