@@ -97,3 +97,74 @@ describe("finding consents", () => {
     ]);
   });
 });
+
+describe("finding consents as a caseworker's app does", () => {
+  const FIND = /* GraphQL */ `
+    query($filter: ConsentFilter, $first: Int!, $after: String, $order: ConsentOrder) {
+      consents(filter: $filter, first: $first, after: $after, order: $order) {
+        totalCount
+        edges { node { id status validTo } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  `;
+  const find = async (variables: Record<string, unknown>) => {
+    const result = await caseworker.graphql(FIND, { first: 50, ...variables });
+    expect(result.errors).toBeUndefined();
+    return result.data.consents as { totalCount: number; edges: { node: { id: string; status: string; validTo: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  };
+  const idsOf = (page: { edges: { node: { id: string } }[] }) => page.edges.map((edge) => edge.node.id);
+
+  it("pages oldest first with the total on every page", async () => {
+    const first = await find({ filter: { cpr: LARS, caseReference: null }, first: 3, order: "OLDEST_FIRST" });
+    const second = await find({ filter: { cpr: LARS }, first: 3, after: first.pageInfo.endCursor, order: "OLDEST_FIRST" });
+    expect([...idsOf(first), ...idsOf(second)].slice(0, ids.length)).toEqual(ids);
+    expect(first.totalCount).toBe(second.totalCount);
+    expect(first.totalCount).toBeGreaterThanOrEqual(ids.length);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it("filters by channel, by when a consent was requested, and by expiring before a date", async () => {
+    expect(idsOf(await find({ filter: { cpr: LARS, channel: "DIGITAL", caseReference: "SAG-S-2" } }))).toEqual([ids[2]]);
+    expect((await find({ filter: { cpr: LARS, channel: "PAPER" } })).totalCount).toBe(0);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await find({ filter: { cpr: LARS, requestedFrom: inAnHour } })).totalCount).toBe(0);
+    expect(idsOf(await find({ filter: { cpr: LARS, requestedFrom: hourAgo, requestedBefore: inAnHour, caseReference: "SAG-S-3" } })).sort()).toEqual([ids[3], ids[4]].sort());
+    expect((await find({ filter: { cpr: LARS, requestedBefore: hourAgo } })).totalCount).toBe(0);
+
+    // The active consent ends at its validTo: a second after it, it is expiring; a second before, not yet. Withdrawn ones never are.
+    const active = (await find({ filter: { cpr: LARS, caseReference: "SAG-S-2" } })).edges[0]!.node;
+    const validTo = new Date(active.validTo!).getTime();
+    expect(idsOf(await find({ filter: { cpr: LARS, expiresBefore: new Date(validTo + 1_000).toISOString() } }))).toEqual([ids[2]]);
+    expect((await find({ filter: { cpr: LARS, expiresBefore: new Date(validTo - 1_000).toISOString() } })).totalCount).toBe(0);
+  });
+
+  it("finds withdrawn consents a case system has not confirmed it stopped using, and counts by status for the authority only", async () => {
+    const requested = await caseworker.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id templateKey } }`, {
+      input: { templateId: DEMO.templates.dataSharing, cpr: LARS, caseReference: "SAG-S-STOP" },
+    });
+    const { id, templateKey } = requested.data.requestConsent;
+    expect((await giveWithYesToAll(lars, id)).errors).toBeUndefined();
+    const system = await platform.caseSystem("odense");
+    expect((await system.graphql(`query($key: String!) { consentCheck(cpr: "${LARS}", templateKey: $key) { valid } }`, { key: templateKey })).data.consentCheck.valid).toBe(true);
+    const countsBefore = (await caseworker.graphql(`{ consentStatusCounts { status count } }`)).data.consentStatusCounts;
+    expect((await lars.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id })).errors).toBeUndefined();
+
+    expect(idsOf(await find({ filter: { stopUnconfirmed: true } }))).toEqual([id]);
+    expect((await system.graphql(`mutation($id: ID!) { confirmConsentStopped(id: $id) { confirmedAt } }`, { id })).errors).toBeUndefined();
+    expect((await find({ filter: { stopUnconfirmed: true } })).totalCount).toBe(0);
+
+    const counts = (await caseworker.graphql(`{ consentStatusCounts { status count } }`)).data.consentStatusCounts as { status: string; count: number }[];
+    const countOf = (list: { status: string; count: number }[], status: string) => list.find((row) => row.status === status)!.count;
+    expect(countOf(counts, "WITHDRAWN")).toBe(countOf(countsBefore, "WITHDRAWN") + 1);
+    expect(countOf(counts, "ACTIVE")).toBe(countOf(countsBefore, "ACTIVE") - 1);
+    expect(countOf(counts, "REQUESTED")).toBe((await find({ filter: { status: ["REQUESTED"] } })).totalCount);
+    expect(counts).toHaveLength(9);
+    // Counts are the authority's own: another authority sees none of Odense's, a citizen none at all.
+    const other = (await (await platform.caseworker("skattestyrelsen")).graphql(`{ consentStatusCounts { status count } }`)).data.consentStatusCounts;
+    expect(countOf(other, "WITHDRAWN")).toBe(0);
+    const refused = await lars.graphql(`{ consentStatusCounts { status count } }`);
+    expect(refused.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+});

@@ -13,7 +13,8 @@ import { referenceResolvers } from "./federation/reference-resolvers.js";
 import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
 import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
-import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentResolver } from "./resolvers/consent.resolver.js";
+import { ConsentResolver } from "./resolvers/consent.resolver.js";
+import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentSearchResolver } from "./resolvers/consent-search.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
 // Subscriptions are served from the event log (see consent-event-stream.ts); type-graphql only
@@ -30,7 +31,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

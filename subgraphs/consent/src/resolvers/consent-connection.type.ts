@@ -1,6 +1,7 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ActorKind } from "../entities/consent-event.entity.js";
 import { ConsentStatus } from "../domain/consent-state.js";
+import { Channel } from "../domain/consent.js";
 import { Consent } from "./consent.type.js";
 
 @InputType({ description: "Narrows a consent search; all given fields must match." })
@@ -22,7 +23,28 @@ export class ConsentFilter {
 
   @Field(() => String, { nullable: true })
   caseReference?: string | null;
+
+  @Field(() => Channel, { nullable: true, description: "How it was given." })
+  channel?: Channel | null;
+
+  @Field(() => Date, { nullable: true, description: "Requested at or after this." })
+  requestedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Requested before this." })
+  requestedBefore?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "In force (active or paused) and ending before this: the consents about to expire." })
+  expiresBefore?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Withdrawn or expired, and a system that knew it has not yet confirmed it stopped acting on it." })
+  stopUnconfirmed?: boolean | null;
 }
+
+export enum ConsentOrder {
+  NEWEST_FIRST = "NEWEST_FIRST",
+  OLDEST_FIRST = "OLDEST_FIRST",
+}
+registerEnumType(ConsentOrder, { name: "ConsentOrder", description: "By when the consent was requested." });
 
 @ObjectType()
 export class ConsentEdge {
@@ -42,13 +64,25 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: "A page of consents, newest request first." })
+@ObjectType({ description: "A page of consents, in the order asked for." })
 export class ConsentConnection {
   @Field(() => [ConsentEdge])
   edges!: ConsentEdge[];
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  /** Counts every match; run only when `totalCount` is asked for. */
+  count!: () => Promise<number>;
+}
+
+@ObjectType({ description: "How many of the authority's consents are in one status." })
+export class ConsentStatusCount {
+  @Field(() => ConsentStatus)
+  status!: ConsentStatus;
+
+  @Field(() => Int)
+  count!: number;
 }
 
 @ObjectType({ description: "One change in a consent's history." })

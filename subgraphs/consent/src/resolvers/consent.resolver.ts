@@ -1,6 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { ConsentEntity } from "../entities/consent.entity.js";
-import { FORBIDDEN_MESSAGE, ForbiddenError, pageSize, requireAuthority, requireCaller } from "@samtykke/server-kit";
+import { FORBIDDEN_MESSAGE, ForbiddenError, pageSize, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
 import { legalBasisOf } from "../domain/validity.js";
 import { actOnConsent, giveConsent, markConsentUsed } from "../services/act-on-consent.js";
@@ -9,7 +8,7 @@ import { consentCheck } from "../services/consent-check.js";
 import { readConsent } from "../services/consent-reads.js";
 import { registerGivenConsent, requestConsent } from "../services/create-consent.js";
 import { requestReconsent } from "../services/reconsent.js";
-import { consentsOfCitizen, myConsents } from "../services/consent-search.js";
+import { consentHistory, myConsents } from "../services/consent-search.js";
 import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
 import { GraphQLJSONObject } from "graphql-scalars";
@@ -21,10 +20,9 @@ import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { introspectDataAccess, requestDataAccess } from "../services/data-access.js";
-import { Authority, Citizen, Consent, ConsentAccess, DataAccessGrant, DataAccessIntrospection, DataAccessRequestInput, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
+import { Consent, ConsentAccess, DataAccessGrant, DataAccessIntrospection, DataAccessRequestInput, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
-import { ConsentConnection, ConsentFilter, ConsentHistoryEntry } from "./consent-connection.type.js";
-import { consentHistory, searchConsents } from "../services/consent-search.js";
+import { ConsentHistoryEntry } from "./consent-connection.type.js";
 
 
 @ArgsType()
@@ -74,28 +72,6 @@ export class ConsentResolver {
   ): Promise<ConsentAccess[]> {
     requireCaller(ctx.caller, "citizen");
     return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first));
-  }
-
-  @Query(() => ConsentConnection, { description: "Find the caller's authority's consents: by citizen, template key, status or case." })
-  async consents(
-    @Arg("filter", () => ConsentFilter, { nullable: true }) filter: ConsentFilter | undefined,
-    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<ConsentConnection> {
-    const caller = requireCaller(ctx.caller, "caseworker", "system");
-    const { cpr, citizenId, authorityId, ...rest } = filter ?? {};
-    if (authorityId) requireAuthority(caller, authorityId);
-    const subjectId = cpr ? await ctx.supergraph.citizenIdByCpr(cpr, ctx) : citizenId;
-    const page = await searchConsents(ctx.em, { ...rest, subjectId, authorityId: caller.authorityId }, first, after);
-    // A list is one search on record, not one read per row: a caseworker paging through the
-    // authority's consents would otherwise fill every citizen's access log. A search for one
-    // citizen is theirs to see.
-    await auditReads(ctx, "search", [], { subjectId, purpose: rest.caseReference ?? rest.templateKey ?? null });
-    return {
-      edges: page.edges.map(({ cursor, consent }) => ({ cursor, node: toConsent(consent) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
   }
 
   @FieldResolver(() => [ConsentHistoryEntry], { description: "Every change of the consent, oldest first." })
@@ -361,41 +337,5 @@ export class ConsentResolver {
     @Args(() => ConsentStatusChangedArgs) _args: ConsentStatusChangedArgs,
   ): ConsentStatusEvent {
     return { cursor: event.id, status: event.status, action: event.action, occurredAt: event.occurredAt, consent: toConsent(consent) };
-  }
-}
-
-@Resolver(() => Citizen)
-export class CitizenConsentsResolver {
-  @FieldResolver(() => [Consent], { description: "Consents concerning the citizen that the caller may see, newest first." })
-  async consents(
-    @Root() citizen: Citizen,
-    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<Consent[]> {
-    const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
-    const representation = await ctx.representation();
-    const rows = (await consentsOfCitizen(ctx.em, citizen.id, caller.kind === "citizen" ? null : caller.authorityId, pageSize(first))).filter(
-      (row) => relationTo(caller, row, representation) !== "NONE",
-    );
-    // Staff looking up a citizen's consents is one search the citizen sees; a citizen's own reads stay reads.
-    if (caller.kind === "citizen") await auditReads(ctx, "read", rows);
-    else await auditReads(ctx, "search", [], { subjectId: citizen.id });
-    return rows.map(toConsent);
-  }
-}
-
-@Resolver(() => Authority)
-export class AuthorityConsentsResolver {
-  @FieldResolver(() => [Consent], { description: "Consents the authority receives, newest first." })
-  async consents(
-    @Root() authority: Authority,
-    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<Consent[]> {
-    requireAuthority(ctx.caller, authority.id);
-    const rows = await ctx.em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
-    // The authority's own list is one search on record, in no citizen's access log (see `consents`).
-    await auditReads(ctx, "search", []);
-    return rows.map(toConsent);
   }
 }

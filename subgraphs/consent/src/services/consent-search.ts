@@ -1,7 +1,8 @@
-import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
+import { raw, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
 import { pageSize, ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
-import type { ConsentStatus } from "../domain/consent-state.js";
+import { ConsentStatus } from "../domain/consent-state.js";
+import type { Channel } from "../domain/consent.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 
@@ -11,9 +12,18 @@ export interface ConsentSearch {
   templateKey?: string | null;
   status?: ConsentStatus[] | null;
   caseReference?: string | null;
+  channel?: Channel | null;
+  requestedFrom?: Date | null;
+  requestedBefore?: Date | null;
+  /** In force (active or paused) and ending before this. */
+  expiresBefore?: Date | null;
+  /** Ended, and a system that knew it has not yet confirmed it stopped. */
+  stopUnconfirmed?: boolean | null;
 }
 
-// A page cursor is the position of the last row in the order (requestedAt desc, id desc).
+export type ConsentOrder = "NEWEST_FIRST" | "OLDEST_FIRST";
+
+// A page cursor is the position of the last row in the order (requestedAt, then id).
 function encodeCursor(consent: ConsentEntity): string {
   return Buffer.from(`${consent.requestedAt.toISOString()}|${consent.id}`).toString("base64url");
 }
@@ -27,29 +37,61 @@ function decodeCursor(after: string): { requestedAt: Date; id: string } {
   return { requestedAt, id };
 }
 
-/** One page of consents matching `search`, newest request first, after the cursor `after`. */
-export async function searchConsents(em: EntityManager, search: ConsentSearch, first: number, after?: string | null) {
-  const limit = pageSize(first);
+/** The rows `search` matches, in SQL. */
+export function consentSearchWhere(search: ConsentSearch): FilterQuery<ConsentEntity> {
+  const requestedAt = {
+    ...(search.requestedFrom ? { $gte: search.requestedFrom } : {}),
+    ...(search.requestedBefore ? { $lt: search.requestedBefore } : {}),
+  };
   const where: FilterQuery<ConsentEntity> = {
     ...(search.subjectId ? { subjectId: search.subjectId } : {}),
     ...(search.authorityId ? { authorityId: search.authorityId } : {}),
     ...(search.templateKey ? { templateKey: search.templateKey } : {}),
     ...(search.status?.length ? { status: { $in: search.status } } : {}),
-    ...(search.caseReference ? { caseReference: search.caseReference.trim() } : {}),
+    ...(search.caseReference?.trim() ? { caseReference: search.caseReference.trim() } : {}),
+    ...(search.channel ? { channel: search.channel } : {}),
+    ...(Object.keys(requestedAt).length ? { requestedAt } : {}),
   };
-  if (after) {
-    const position = decodeCursor(after);
-    Object.assign(where, {
-      $or: [{ requestedAt: { $lt: position.requestedAt } }, { requestedAt: position.requestedAt, id: { $lt: position.id } }],
-    });
+  const and: FilterQuery<ConsentEntity>[] = [];
+  if (search.expiresBefore) and.push({ status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] }, validTo: { $ne: null, $lt: search.expiresBefore } });
+  if (search.stopUnconfirmed) {
+    and.push({ [raw((alias) => `exists (select 1 from consent_stop_confirmation s where s.consent_id = ${alias}.id and s.confirmed_at is null)`)]: [] });
   }
-  const rows = await em.find(ConsentEntity, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit: limit + 1 });
+  return and.length ? { $and: [where, ...and] } : where;
+}
+
+/** One page of consents matching `search`, in `order` of request, after the cursor `after`; `count` counts them all. */
+export async function searchConsents(em: EntityManager, search: ConsentSearch, first: number, after?: string | null, order: ConsentOrder = "NEWEST_FIRST") {
+  const limit = pageSize(first);
+  const where = consentSearchWhere(search);
+  const direction = order === "NEWEST_FIRST" ? "desc" : "asc";
+  const beyond = order === "NEWEST_FIRST" ? "$lt" : "$gt";
+  const paged: FilterQuery<ConsentEntity> = after
+    ? (() => {
+        const position = decodeCursor(after);
+        return {
+          $and: [where, { $or: [{ requestedAt: { [beyond]: position.requestedAt } }, { requestedAt: position.requestedAt, id: { [beyond]: position.id } }] }],
+        } as FilterQuery<ConsentEntity>;
+      })()
+    : where;
+  const rows = await em.find(ConsentEntity, paged, { orderBy: { requestedAt: direction, id: direction }, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return {
     edges: page.map((consent) => ({ cursor: encodeCursor(consent), consent })),
     hasNextPage: rows.length > limit,
     endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null,
+    count: () => em.count(ConsentEntity, consentSearchWhere(search)),
   };
+}
+
+/** How many of the authority's consents there are in each status. */
+export async function consentStatusCounts(em: EntityManager, authorityId: string): Promise<{ status: ConsentStatus; count: number }[]> {
+  const rows: { status: ConsentStatus; count: string }[] = await em.execute(
+    "select status, count(*) as count from consent where authority_id = ? group by status",
+    [authorityId],
+  );
+  const counted = new Map(rows.map((row) => [row.status, Number(row.count)]));
+  return Object.values(ConsentStatus).map((status) => ({ status, count: counted.get(status) ?? 0 }));
 }
 
 /** Every change of one consent, oldest first. */
