@@ -37,6 +37,21 @@ export const SHARED_TEXTS = {
   no: { da: "Nej", en: "No" },
   optional: { da: "valgfrit", en: "optional" },
   sessionExpired: { da: "Dit login er udløbet. Log ind igen for at fortsætte.", en: "Your login has expired. Sign in again to continue." },
+  cancel: { da: "Fortryd", en: "Cancel" },
+  // The headings of a consent's texts, as the citizen is shown them.
+  dataCovered: { da: "Hvilke oplysninger", en: "What information" },
+  partiesCovered: { da: "Hvem", en: "Who" },
+  consequencesOfYes: { da: "Hvis du siger ja", en: "If you say yes" },
+  consequencesOfNo: { da: "Hvis du siger nej", en: "If you say no" },
+  howToWithdraw: { da: "Sådan trækker du samtykket tilbage", en: "How to withdraw the consent" },
+  purpose: { da: "Formål", en: "Purpose" },
+  closeDialog: { da: "Luk", en: "Close" },
+  notFoundTitle: { da: "Siden findes ikke", en: "Page not found" },
+  notFound: {
+    da: "Vi kan ikke finde det, du leder efter. Det kan være trukket tilbage, eller du har ikke adgang til det.",
+    en: "We cannot find what you are looking for. It may have been withdrawn, or you do not have access to it.",
+  },
+  backToFront: { da: "Tilbage til forsiden", en: "Back to the front page" },
 } satisfies Record<string, LocalizedText>;
 
 export const LanguageContext = createContext<{ language: Language; setLanguage: (language: Language) => void; app: AppTexts }>({

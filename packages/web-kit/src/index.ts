@@ -11,3 +11,7 @@ export { Layout } from "./Layout.js";
 export { StatusBadge } from "./StatusBadge.js";
 export { startApp, type StartOptions } from "./start-app.js";
 export { ChoiceField, ChoiceFields, groupChoices, type Choice, type ChoiceAnswer } from "./ChoiceField.js";
+export { ConfirmModal, Modal } from "./Modal.js";
+export { FocusOnNavigate, NotFound, Page } from "./Page.js";
+export { AnswersList, ConsentTexts, SummaryList, type ConsentTextFields } from "./ConsentParts.js";
+export { MainMenu, type MenuItem } from "./MainMenu.js";

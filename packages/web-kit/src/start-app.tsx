@@ -3,6 +3,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode, useCallback, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApolloClient } from "./apollo.js";
+import "./app.css";
 import { AuthProvider, completeLogin, currentSession, takeSignature } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { LanguageContext, PageTitleContext, type AppTexts, type Language } from "./i18n.js";

@@ -1,41 +1,15 @@
-import { useEffect, useRef } from "react";
-import { BrowserRouter, Link, Route, Routes, useLocation } from "react-router";
-import { Layout, useAuth } from "@samtykke/web-kit";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { FocusOnNavigate, Layout, NotFound, useAuth } from "@samtykke/web-kit";
 import { ConsentPage } from "../features/consent/ConsentPage.js";
 import { AccessLogPage } from "../features/access-log/AccessLogPage.js";
 import { FrontPage } from "../features/front/FrontPage.js";
 import { SignIn } from "../features/login/SignIn.js";
 import { MailboxPage } from "../features/mailbox/MailboxPage.js";
 import { RequestPage } from "../features/request/RequestPage.js";
-import { Page } from "../lib/Page.js";
 import { useLanguage } from "../lib/i18n.js";
 import { CitizenDataProvider } from "./citizen-data.js";
 import { Navigation } from "./Navigation.js";
 import "./citizen.css";
-
-/** After a move to another page of the app, focus its heading, so a screen reader starts there. */
-function FocusOnNavigate() {
-  const { pathname } = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>("main h1")?.focus();
-  }, [pathname]);
-  return null;
-}
-
-function NotFound() {
-  const { t } = useLanguage();
-  return (
-    <Page title={t("notFoundTitle")}>
-      <p>{t("notFound")}</p>
-      <Link to="/">{t("backToFront")}</Link>
-    </Page>
-  );
-}
 
 function SignedInRoutes() {
   return (

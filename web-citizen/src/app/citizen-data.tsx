@@ -1,8 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { Link, useParams } from "react-router";
-import { ErrorAlert, useConsentEvents } from "@samtykke/web-kit";
-import { Page } from "../lib/Page.js";
+import { useParams } from "react-router";
+import { ErrorAlert, NotFound, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../lib/i18n.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent } from "../features/consents/operations.js";
 
@@ -27,14 +26,7 @@ export function ConsentFromRoute({ children }: { children: (consent: CitizenCons
   const { id = "" } = useParams();
   const { t } = useLanguage();
   const consent = useCitizen().consents.find((candidate) => candidate.id === id);
-  if (!consent) {
-    return (
-      <Page title={t("notFoundTitle")}>
-        <p>{t("notFound")}</p>
-        <Link to="/">{t("backToFront")}</Link>
-      </Page>
-    );
-  }
+  if (!consent) return <NotFound />;
   return children(consent);
 }
 

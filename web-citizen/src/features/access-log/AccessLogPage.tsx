@@ -1,7 +1,6 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { ErrorAlert } from "@samtykke/web-kit";
-import { Page } from "../../lib/Page.js";
+import { ErrorAlert, Page } from "@samtykke/web-kit";
 import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
 import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
 

@@ -1,12 +1,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert, Icon, StatusBadge } from "@samtykke/web-kit";
+import { ErrorAlert, Icon, StatusBadge, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
-import { ConfirmModal } from "../../lib/Modal.js";
-import { Page } from "../../lib/Page.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
-import { AnswersList, ConsentTexts, SummaryList } from "../consents/parts.js";
 import { CONSENT_DETAILS, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
 import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/letters.js";
 

@@ -1,7 +1,6 @@
 import { Link } from "react-router";
-import { StatusBadge } from "@samtykke/web-kit";
+import { StatusBadge, Page } from "@samtykke/web-kit";
 import { useCitizen } from "../../app/citizen-data.js";
-import { Page } from "../../lib/Page.js";
 import { useLanguage } from "../../lib/i18n.js";
 import type { CitizenConsent } from "../consents/operations.js";
 

@@ -1,5 +1,4 @@
-import { SessionExpired, useAuth } from "@samtykke/web-kit";
-import { Page } from "../../lib/Page.js";
+import { SessionExpired, useAuth, Page } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
 
 /** Before anything personal is shown: sign in with MitID (the development login stands in for it outside production). */

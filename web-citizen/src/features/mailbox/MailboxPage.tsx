@@ -1,8 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "@samtykke/web-kit";
-import { Page } from "../../lib/Page.js";
+import { ErrorAlert, Page } from "@samtykke/web-kit";
 import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { MY_MAILBOX, useLettersAfterChange, useOpenLetter, type Letter } from "./letters.js";

@@ -1,13 +1,10 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
-import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer } from "@samtykke/web-kit";
+import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
-import { ConfirmModal } from "../../lib/Modal.js";
-import { Page } from "../../lib/Page.js";
 import { StepIndicator } from "../../lib/StepIndicator.js";
 import { useLanguage } from "../../lib/i18n.js";
-import { AnswersList, ConsentTexts, SummaryList } from "../consents/parts.js";
 import { DECLINE_CONSENT, GIVE_CONSENT, type CitizenConsent } from "../consents/operations.js";
 
 /** A give waiting for the citizen's signature: what they answered on which consent. */
@@ -48,7 +45,7 @@ export function RequestPage() {
 }
 
 function RequestSteps({ consent }: { consent: CitizenConsent }) {
-  const { t, pick } = useLanguage();
+  const { t, shared, pick } = useLanguage();
   const { me } = useCitizen();
   const { sign } = useAuth();
   const [outcome, setOutcome] = useState<Outcome>();
@@ -92,7 +89,7 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
             ))}
           </ul>
         )}
-        <Link to={consent.status === "REQUESTED" ? "/" : `/samtykker/${consent.id}`}>{consent.status === "REQUESTED" ? t("backToFront") : t("seeConsent")}</Link>
+        <Link to={consent.status === "REQUESTED" ? "/" : `/samtykker/${consent.id}`}>{consent.status === "REQUESTED" ? shared("backToFront") : t("seeConsent")}</Link>
       </Page>
     );
   }
@@ -244,7 +241,7 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
           onClose={() => setDeclining(false)}
           onConfirm={() => decline({ variables: { id: consent.id } }).catch(() => {})}
         >
-          <h3 className="h5">{t("consequencesOfNo")}</h3>
+          <h3 className="h5">{shared("consequencesOfNo")}</h3>
           <p>{pick(consent.consequencesOfNo)}</p>
           <p>{t("receiptDeclinedText")}</p>
         </ConfirmModal>
@@ -255,7 +252,7 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
 
 /** What the citizen just did, to keep: what, to whom, when, and the answers as given. */
 function RequestReceipt({ consent, outcome, answers, headingRef }: { consent: CitizenConsent; outcome: Outcome; answers: ChoiceAnswer[]; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const { t, pick, date, dateTime } = useLanguage();
+  const { t, shared, pick, date, dateTime } = useLanguage();
   const title = outcome === "declined" ? t("receiptDeclinedTitle") : outcome === "signed" ? t("receiptSignedTitle") : t("receiptGivenTitle");
   const when = outcome === "declined" ? consent.endedAt : consent.validFrom;
   return (
@@ -290,7 +287,7 @@ function RequestReceipt({ consent, outcome, answers, headingRef }: { consent: Ci
         <Link to={`/samtykker/${consent.id}`} className="mr-5">
           {t("seeConsent")}
         </Link>
-        <Link to="/">{t("backToFront")}</Link>
+        <Link to="/">{shared("backToFront")}</Link>
       </p>
     </section>
   );

@@ -1,7 +1,16 @@
 import type { ReactNode } from "react";
-import type { Choice, ChoiceAnswer } from "@samtykke/web-kit";
-import { useLanguage } from "../../lib/i18n.js";
-import type { CitizenConsent } from "./operations.js";
+import type { Choice, ChoiceAnswer } from "./ChoiceField.js";
+import { useSharedLanguage, type LocalizedText } from "./i18n.js";
+
+/** The texts a consent was asked with, as the API sends them. */
+export interface ConsentTextFields {
+  purpose: LocalizedText;
+  dataCovered: LocalizedText;
+  partiesCovered: LocalizedText;
+  consequencesOfYes: LocalizedText;
+  consequencesOfNo: LocalizedText;
+  howToWithdraw: LocalizedText;
+}
 
 /** A dkfds summary list: one row per item, its name and its value. */
 export function SummaryList({ rows, label }: { rows: { key: string; name: ReactNode; value: ReactNode; action?: ReactNode }[]; label?: string }) {
@@ -21,8 +30,8 @@ export function SummaryList({ rows, label }: { rows: { key: string; name: ReactN
 }
 
 /** What the citizen is asked: purpose, data, parties, consequences either way, and how to withdraw. */
-export function ConsentTexts({ consent }: { consent: CitizenConsent }) {
-  const { t, pick } = useLanguage();
+export function ConsentTexts({ consent }: { consent: ConsentTextFields }) {
+  const { shared: t, pick } = useSharedLanguage();
   const sections = ["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const;
   return (
     <>
@@ -40,7 +49,7 @@ export function ConsentTexts({ consent }: { consent: CitizenConsent }) {
 
 /** Each choice with its answer, in the template's order, as a summary list. */
 export function AnswersList({ choices, answers, label, action }: { choices: Choice[]; answers: ChoiceAnswer[]; label?: string; action?: ReactNode }) {
-  const { pick, shared } = useLanguage();
+  const { pick, shared } = useSharedLanguage();
   const byKey = new Map(answers.map((answer) => [answer.key, answer]));
   return (
     <SummaryList

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import { Icon } from "@samtykke/web-kit";
-import { useLanguage } from "./i18n.js";
+import { Icon } from "./Icon.js";
+import { useSharedLanguage } from "./i18n.js";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -10,7 +10,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * and focus goes back to whatever opened it. It opens on its heading, so what it says is read first.
  */
 export function Modal({ title, onClose, children, footer }: { title: string; onClose: () => void; children: ReactNode; footer: ReactNode }) {
-  const { t } = useLanguage();
+  const { shared: t } = useSharedLanguage();
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -78,7 +78,7 @@ export function Modal({ title, onClose, children, footer }: { title: string; onC
 
 /** A modal that asks before an answer that cannot be taken back: what it means first, then confirm or cancel. */
 export function ConfirmModal({ title, confirmLabel, busy = false, onConfirm, onClose, children }: { title: string; confirmLabel: string; busy?: boolean; onConfirm: () => void; onClose: () => void; children: ReactNode }) {
-  const { t } = useLanguage();
+  const { shared: t } = useSharedLanguage();
   return (
     <Modal
       title={title}
