@@ -60,6 +60,16 @@ describe("limits per caller", () => {
     expect((await post((await platform.caseworker("odense")).token)).status).toBe(200);
   });
 
+  it("does not count a browser's CORS preflights, which carry no caller, against the address's anonymous limit", async () => {
+    // A caseworker app sends a preflight before its signed-in requests; at a municipality's shared
+    // address, counting them as anonymous requests locked every caseworker out within a minute.
+    const preflight = () =>
+      fetch(platform.gatewayUrl, { method: "OPTIONS", headers: { origin: "http://127.0.0.1:1", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" } });
+    for (let i = 0; i < 12; i++) expect((await preflight()).status).toBeLessThan(300);
+    const anonymous = await post(null);
+    expect(anonymous.status).toBe(200);
+  });
+
   it("allows a caller two sockets and closes a third with 4429", async () => {
     const token = (await platform.caseworker("skattestyrelsen")).token;
     const first = socket(token);

@@ -148,7 +148,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         return;
       }
     }
-    if (request.url?.split("?")[0] === GRAPHQL_PATH) {
+    // A CORS preflight runs no operation and carries no token: counted, it would spend the
+    // anonymous limit of an address that many signed-in caseworkers share.
+    if (request.url?.split("?")[0] === GRAPHQL_PATH && request.method !== "OPTIONS") {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
         refuse(response, 429, { message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }, { "retry-after": String(retryAfter) });
