@@ -20,7 +20,7 @@ const RETRY_AFTER_ERROR_MS = 5_000;
  * Follows `consentStatusChanged`: every event after `startAfter` (a cursor read together with the
  * list, so nothing falls between loading and listening), then live. Each event's consent lands in
  * Apollo's normalised cache, which updates it in place wherever it is shown; one not yet in the list
- * `list.field` of `list.owner` is put at its top.
+ * `list.field` of `list.owner`, when a list is given, is put at its top.
  *
  * The newest cursor seen is kept. When the WebSocket is back after a drop, or the subscription ended
  * in an error, it starts again after that cursor: nothing that happened meanwhile is missed, and an
@@ -28,7 +28,7 @@ const RETRY_AFTER_ERROR_MS = 5_000;
  */
 export function useConsentEvents<TConsent extends { id: string }, TVariables extends Variables>(
   subscription: TypedDocumentNode<{ consentStatusChanged: ConsentEvent<TConsent> }, TVariables>,
-  options: { variables: Omit<TVariables, "after">; startAfter: string | undefined; list: List; onEvent?: (event: ConsentEvent<TConsent>) => void },
+  options: { variables: Omit<TVariables, "after">; startAfter: string | undefined; list?: List; onEvent?: (event: ConsentEvent<TConsent>) => void },
 ): void {
   const lastSeen = useRef<string | undefined>(undefined);
   const [resumeAfter, setResumeAfter] = useState<string>();
@@ -60,7 +60,7 @@ export function useConsentEvents<TConsent extends { id: string }, TVariables ext
       if (!event) return;
       if (lastSeen.current !== undefined && BigInt(event.cursor) <= BigInt(lastSeen.current)) return;
       lastSeen.current = event.cursor;
-      addToList(client.cache, options.list, event.consent.id);
+      if (options.list) addToList(client.cache, options.list, event.consent.id);
       options.onEvent?.(event);
     },
     onError: () => setFailed(true),

@@ -1,34 +1,68 @@
-import { Layout, useAuth } from "@samtykke/web-kit";
-import { AuthorityConsents } from "../features/consents/AuthorityConsents.js";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { FocusOnNavigate, Layout, MainMenu, NotFound, useAuth } from "@samtykke/web-kit";
+import { ConsentPage } from "../features/consent/ConsentPage.js";
+import { FindPage } from "../features/find/FindPage.js";
 import { SignIn } from "../features/login/SignIn.js";
+import { OverviewPage } from "../features/overview/OverviewPage.js";
 import { RegisterConsentForm } from "../features/register/RegisterConsentForm.js";
 import { RequestConsentForm } from "../features/request/RequestConsentForm.js";
 import { useLanguage } from "../lib/i18n.js";
+import { OpenCitizenFromLink } from "./citizen-link.js";
+import { AuthorityLiveProvider } from "./live.js";
+
+function Navigation() {
+  const { t } = useLanguage();
+  return (
+    <MainMenu
+      label={t("navMain")}
+      items={[
+        { to: "/", label: t("navOverview"), end: true },
+        { to: "/samtykker", label: t("navFind") },
+        { to: "/anmod", label: t("navRequest") },
+        { to: "/registrer", label: t("navRegister") },
+      ]}
+    />
+  );
+}
+
+function SignedInRoutes({ authorityId }: { authorityId: string }) {
+  return (
+    <AuthorityLiveProvider authorityId={authorityId}>
+      <FocusOnNavigate />
+      <OpenCitizenFromLink />
+      <Routes>
+        <Route path="/" element={<OverviewPage />} />
+        <Route path="/samtykker" element={<FindPage />} />
+        <Route path="/samtykker/:id" element={<ConsentPage />} />
+        <Route path="/anmod" element={<RequestConsentForm />} />
+        <Route path="/registrer" element={<RegisterConsentForm />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </AuthorityLiveProvider>
+  );
+}
 
 export function App() {
   const { t } = useLanguage();
   const { session, logOut } = useAuth();
   // The authority comes from the caseworker's token; the subgraphs refuse any other authority's data.
   const authorityId = session?.role === "caseworker" ? session.authorityId : null;
-  const logOutButton = session && (
-    <button type="button" className="button button-secondary ml-5" onClick={logOut}>
-      {t("logOut")}
-    </button>
+  const actions = session && (
+    <>
+      <span className="mx-5 d-none d-md-inline">
+        {t("signedInAs")}: {session.name}
+      </span>
+      <button type="button" className="button button-secondary ml-5" onClick={logOut}>
+        {t("logOut")}
+      </button>
+    </>
   );
+  // Signed out, every address shows the sign-in, which brings the caseworker back to that address.
   return (
-    <Layout actions={logOutButton}>
-      {authorityId ? (
-        <>
-          <p className="font-lead">
-            {t("signedInAs")}: {session!.name}
-          </p>
-          <RequestConsentForm authorityId={authorityId} />
-          <RegisterConsentForm authorityId={authorityId} />
-          <AuthorityConsents authorityId={authorityId} />
-        </>
-      ) : (
-        <SignIn />
-      )}
-    </Layout>
+    <BrowserRouter>
+      <Layout actions={actions} navigation={authorityId && <Navigation />} heading={authorityId ? null : undefined}>
+        {authorityId ? <SignedInRoutes authorityId={authorityId} /> : <SignIn />}
+      </Layout>
+    </BrowserRouter>
   );
 }

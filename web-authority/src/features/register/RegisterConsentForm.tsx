@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
-import { ChoiceFields, ErrorAlert, errorField, errorMessage, Icon, type ChoiceAnswer } from "@samtykke/web-kit";
+import { ChoiceFields, ErrorAlert, errorField, errorMessage, Icon, Page, type ChoiceAnswer } from "@samtykke/web-kit";
+import { Link } from "react-router";
+import { useAuthorityLive } from "../../app/live.js";
 import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { REGISTER_CONSENT, TEMPLATES_WITH_CHOICES, UPLOAD_PAPER_CONSENT } from "./operations.js";
@@ -20,8 +22,9 @@ function readAsBase64(file: File): Promise<string> {
  * A consent the citizen gave outside the platform: in person or by phone, or on a signed paper form
  * (scanned). The caseworker copies the answers, says how it was given, and attests it with their login.
  */
-export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
+export function RegisterConsentForm() {
   const { t, pick, language } = useLanguage();
+  const { authorityId } = useAuthorityLive();
   const templates = useQuery(TEMPLATES_WITH_CHOICES, { variables: { authorityId } });
   const [templateId, setTemplateId] = useState("");
   const [cpr, setCpr] = useState("");
@@ -50,7 +53,8 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
   };
   const [register, registering] = useMutation(REGISTER_CONSENT);
   const [upload, uploading] = useMutation(UPLOAD_PAPER_CONSENT);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string>();
+  const doneMessage = useRef<HTMLDivElement>(null);
   const list = templates.data?.authority.templates ?? [];
   const chosen = list.find((template) => template.id === templateId) ?? list[0];
   const error = how === "PAPER" ? uploading.error : registering.error;
@@ -59,15 +63,16 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen) return;
-    setDone(false);
+    if (!chosen || registering.loading || uploading.loading) return;
+    setDone(undefined);
     const input = { templateId: chosen.id, cpr: cpr.trim(), caseReference: caseReference.trim() || null, statement, answers: Object.values(answers) };
     try {
+      let id: string;
       if (how === "PAPER") {
         const scanBase64 = scan ? await readAsBase64(scan) : "";
-        await upload({ variables: { input: { ...input, scanBase64, fileName: scan?.name ?? "", signedAt: signedAtFor(signedAt), idempotencyKey } } });
+        id = (await upload({ variables: { input: { ...input, scanBase64, fileName: scan?.name ?? "", signedAt: signedAtFor(signedAt), idempotencyKey } } })).data!.uploadPaperConsent.id;
       } else {
-        await register({ variables: { input } });
+        id = (await register({ variables: { input } })).data!.registerConsent.id;
       }
       setCpr("");
       setCaseReference("");
@@ -76,18 +81,18 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
       setScan(null);
       setAnswers({});
       setIdempotencyKey(crypto.randomUUID());
-      setDone(true);
+      setDone(id);
+      setTimeout(() => doneMessage.current?.focus(), 0);
     } catch {
       // Shown from `error`; what was filled in stays for correcting.
     }
   };
 
   return (
-    <section aria-labelledby="register-title" className="mt-7">
-      <h2 id="register-title">{t("registerTitle")}</h2>
+    <Page title={t("registerTitle")}>
       <p>{t("registerHelp")}</p>
       {templates.error && <ErrorAlert error={templates.error} />}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate aria-label={t("registerTitle")}>
         <Field id="register-template" label={t("templateLabel")} error={fieldError("templateId")}>
           {(describedBy) => (
             <select
@@ -160,18 +165,22 @@ export function RegisterConsentForm({ authorityId }: { authorityId: string }) {
           )}
         </Field>
         {error && !["templateId", "cpr", "caseReference", "file", "fileName", "givenAt", "attestation"].includes(failed ?? "") && <ErrorAlert error={error} />}
-        <button type="submit" className="button button-primary mt-5" disabled={registering.loading || uploading.loading || !chosen}>
+        {/* Never disabled: a disabled button drops the keyboard user's focus to the top of the page. */}
+        <button type="submit" className="button button-primary mt-5">
           {t("register")}
         </button>
       </form>
       {done && (
-        <div className="alert alert-success mt-5" role="status">
+        <div className="alert alert-success mt-5" role="status" tabIndex={-1} ref={doneMessage}>
           <Icon name="success" className="alert-icon" />
           <div className="alert-body">
             <p className="alert-text">{t("registered")}</p>
+            <p className="alert-text">
+              <Link to={`/samtykker/${done}`}>{t("seeConsent")}</Link>
+            </p>
           </div>
         </div>
       )}
-    </section>
+    </Page>
   );
 }

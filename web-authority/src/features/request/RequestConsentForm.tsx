@@ -1,94 +1,199 @@
-import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type FormEvent } from "react";
-import { ErrorAlert, errorField, errorMessage, Icon } from "@samtykke/web-kit";
+import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
+import { useContext, useRef, useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { ConsentTexts, ErrorAlert, errorField, errorMessage, Icon, LanguageContext, Page, type Language } from "@samtykke/web-kit";
+import { useAuthorityLive } from "../../app/live.js";
+import { ErrorSummary } from "../../lib/ErrorSummary.js";
 import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
-import { AUTHORITY_TEMPLATES, REQUEST_CONSENT } from "./operations.js";
+import { CITIZEN_BY_CPR, type CitizenRef } from "../consents/operations.js";
+import { AUTHORITY_TEMPLATES, REQUEST_CONSENT, TEMPLATE_PREVIEW } from "./operations.js";
+
+const FIELD_IDS: Record<string, string> = { templateId: "request-template", cpr: "request-cpr", caseReference: "request-case-reference", answerBy: "request-answer-by" };
+
+/** Exactly what the citizen will be shown, in the language picked here (the citizen picks their own). */
+function Preview({ templateId }: { templateId: string }) {
+  const { t } = useLanguage();
+  const app = useContext(LanguageContext);
+  const [shown, setShown] = useState<Language>("da");
+  const { data, error } = useQuery(TEMPLATE_PREVIEW, { variables: { id: templateId } });
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return <p role="status">{t("loading")}</p>;
+  const template = data.template;
+  return (
+    <section aria-labelledby="preview-title" className="mb-6">
+      <h2 id="preview-title" className="h3">
+        {t("previewTitle")}
+      </h2>
+      <p>
+        {t("previewIn")}:{" "}
+        {(["da", "en"] as const).map((language) => (
+          <button key={language} type="button" className="function-link mr-4" aria-pressed={shown === language} onClick={() => setShown(language)}>
+            {language === "da" ? "Dansk" : "English"}
+          </button>
+        ))}
+      </p>
+      {/* The preview speaks the language chosen for it, the rest of the page the caseworker's own. */}
+      <div lang={shown} className="p-4" style={{ border: "1px solid #bfbfbf" }}>
+        <LanguageContext.Provider value={{ ...app, language: shown }}>
+          <h3>{template.title[shown]}</h3>
+          <ConsentTexts consent={template} />
+          {template.choices.length > 0 && (
+            <>
+              <h3 className="h4">{t("choicesTitle")}</h3>
+              <ul>
+                {template.choices.map((choice) => (
+                  <li key={choice.key}>
+                    {choice.group ? `${choice.group[shown]}: ` : ""}
+                    {choice.label[shown]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </LanguageContext.Provider>
+      </div>
+    </section>
+  );
+}
 
 /**
- * A caseworker asks a citizen for consent on one of the authority's templates. A link from a case
- * system can jump in with the citizen filled in: `?cpr=0101804321`.
+ * A caseworker asks a citizen for consent: the template, the citizen and the case first; then the
+ * citizen's name and exactly what they will see, to confirm before anything is sent (a mistyped CPR
+ * number must not reach a stranger).
  */
-export function RequestConsentForm({ authorityId }: { authorityId: string }) {
+export function RequestConsentForm() {
   const { t, pick, language } = useLanguage();
+  const { authorityId } = useAuthorityLive();
   const templates = useQuery(AUTHORITY_TEMPLATES, { variables: { authorityId } });
   const [templateId, setTemplateId] = useState("");
-  const [cpr, setCpr] = useState(() => new URLSearchParams(window.location.search).get("cpr") ?? "");
+  const [cpr, setCpr] = useState("");
   const [caseReference, setCaseReference] = useState("");
-  const [requestConsent, { loading, error, data: sent, reset }] = useMutation(REQUEST_CONSENT);
+  const [answerBy, setAnswerBy] = useState("");
+  const [citizen, setCitizen] = useState<CitizenRef>();
+  const [sent, setSent] = useState<{ id: string; name: string }>();
+  // One key per request being prepared: a retry after a lost answer sends it once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [lookUp, lookedUp] = useLazyQuery(CITIZEN_BY_CPR, { fetchPolicy: "network-only" });
+  const [requestConsent, requesting] = useMutation(REQUEST_CONSENT);
+  const sentMessage = useRef<HTMLDivElement>(null);
   const choices = templates.data?.authority.templates ?? [];
   const chosen = templateId || choices[0]?.id || "";
-  // A BAD_USER_INPUT error names its field: its message goes next to that field, anything else above the button.
-  const failed = errorField(error);
-  const fieldError = (field: string) => (failed === field ? errorMessage(error, language) : undefined);
+  const error = requesting.error ?? lookedUp.error;
+  const failed = errorField(error) ?? (lookedUp.error ? "cpr" : undefined);
+  const message = error ? errorMessage(error, language) : undefined;
+  const fieldError = (field: string) => (failed === field ? message : undefined);
+  const fieldId = failed ? FIELD_IDS[failed] : undefined;
 
-  const submit = (event: FormEvent) => {
+  const check = async (event: FormEvent) => {
     event.preventDefault();
-    reset();
-    requestConsent({ variables: { input: { templateId: chosen, cpr: cpr.trim(), caseReference: caseReference.trim() || null } } })
-      .then(() => {
-        setCpr("");
-        setCaseReference("");
-      })
-      .catch(() => {}); // shown from `error`; what was typed stays for correcting
+    if (lookedUp.loading) return;
+    requesting.reset();
+    setSent(undefined);
+    const { data } = await lookUp({ variables: { cpr: cpr.trim() } }).catch(() => ({ data: undefined }));
+    if (data) setCitizen(data.citizen);
+  };
+
+  const send = async () => {
+    if (requesting.loading) return;
+    try {
+      // A date of the caseworker's calendar: the request runs until that day ends.
+      const deadline = answerBy ? new Date(`${answerBy}T23:59:59`).toISOString() : null;
+      const result = await requestConsent({ variables: { input: { templateId: chosen, cpr: cpr.trim(), caseReference: caseReference.trim() || null, answerBy: deadline, idempotencyKey } } });
+      setSent({ id: result.data!.requestConsent.id, name: citizen!.name });
+      setCitizen(undefined);
+      setCpr("");
+      setCaseReference("");
+      setAnswerBy("");
+      setIdempotencyKey(crypto.randomUUID());
+      setTimeout(() => sentMessage.current?.focus(), 0);
+    } catch {
+      // Back to the form with the API's message by its field; what was typed stays for correcting.
+      setCitizen(undefined);
+    }
   };
 
   return (
-    <section aria-labelledby="request-title" className="mt-7">
-      <h2 id="request-title">{t("requestTitle")}</h2>
-      {templates.error && <ErrorAlert error={templates.error} />}
-      <form onSubmit={submit} noValidate>
-        <Field id="request-template" label={t("templateLabel")} error={fieldError("templateId")}>
-          {(describedBy) => (
-            <select id="request-template" className="form-select input-width-xl" value={chosen} aria-invalid={failed === "templateId"} aria-describedby={describedBy} onChange={(e) => setTemplateId(e.target.value)}>
-              {choices.map((template) => (
-                <option key={template.id} value={template.id}>
-                  {pick(template.title)} (v{template.version})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="request-cpr" label={t("cprLabel")} error={fieldError("cpr")}>
-          {(describedBy) => (
-            <input
-              id="request-cpr"
-              className="form-input input-width-s"
-              inputMode="numeric"
-              autoComplete="off"
-              value={cpr}
-              aria-invalid={failed === "cpr"}
-              aria-describedby={describedBy}
-              onChange={(e) => setCpr(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="request-case-reference" label={t("caseReferenceLabel")} error={fieldError("caseReference")}>
-          {(describedBy) => (
-            <input
-              id="request-case-reference"
-              className="form-input input-width-m"
-              autoComplete="off"
-              value={caseReference}
-              aria-invalid={failed === "caseReference"}
-              aria-describedby={describedBy}
-              onChange={(e) => setCaseReference(e.target.value)}
-            />
-          )}
-        </Field>
-        {error && !["templateId", "cpr", "caseReference"].includes(failed ?? "") && <ErrorAlert error={error} />}
-        <button type="submit" className="button button-primary mt-5" disabled={loading || !chosen}>
-          {t("send")}
-        </button>
-      </form>
+    <Page title={t("requestTitle")}>
       {sent && (
-        <div className="alert alert-success mt-5" role="status">
+        <div className="alert alert-success mb-6" role="status" tabIndex={-1} ref={sentMessage}>
           <Icon name="success" className="alert-icon" />
           <div className="alert-body">
-            <p className="alert-text">{t("sent")}</p>
+            <p className="alert-text">{t("sent").replace("{name}", sent.name)}</p>
+            <p className="alert-text">
+              <Link to={`/samtykker/${sent.id}`}>{t("seeConsent")}</Link>
+            </p>
           </div>
         </div>
       )}
-    </section>
+      {templates.error && <ErrorAlert error={templates.error} />}
+      {citizen ? (
+        <section aria-labelledby="confirm-title">
+          <h2 id="confirm-title" className="h3">
+            {t("confirmTitle")}
+          </h2>
+          <div className="alert alert-warning mb-5">
+            <div className="alert-body">
+              <p className="alert-heading">
+                {t("sendTo")}: {citizen.name} ({citizen.cprMasked})
+              </p>
+              <p className="alert-text">{t("rightCitizen")}</p>
+            </div>
+          </div>
+          <Preview templateId={chosen} />
+          <button type="button" className="button button-primary mr-5" onClick={() => void send()}>
+            {t("send")}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setCitizen(undefined)}>
+            {t("edit")}
+          </button>
+        </section>
+      ) : (
+        <>
+          <p>{t("requestHelp")}</p>
+          <ErrorSummary problems={message ? [{ fieldId: fieldId ?? "request-submit", message }] : []} />
+          <form onSubmit={check} noValidate aria-label={t("requestTitle")}>
+            <Field id="request-template" label={t("templateLabel")} error={fieldError("templateId")}>
+              {(describedBy) => (
+                <select id="request-template" className="form-select input-width-xl" value={chosen} aria-invalid={failed === "templateId"} aria-describedby={describedBy} onChange={(e) => setTemplateId(e.target.value)}>
+                  {choices.map((template) => (
+                    <option key={template.id} value={template.id}>
+                      {pick(template.title)} (v{template.version})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="request-cpr" label={t("cprLabel")} error={fieldError("cpr")}>
+              {(describedBy) => (
+                <input id="request-cpr" className="form-input input-width-s" inputMode="numeric" autoComplete="off" value={cpr} aria-invalid={failed === "cpr"} aria-describedby={describedBy} onChange={(e) => setCpr(e.target.value)} />
+              )}
+            </Field>
+            <Field id="request-case-reference" label={t("caseReferenceLabel")} error={fieldError("caseReference")}>
+              {(describedBy) => (
+                <input
+                  id="request-case-reference"
+                  className="form-input input-width-m"
+                  autoComplete="off"
+                  value={caseReference}
+                  aria-invalid={failed === "caseReference"}
+                  aria-describedby={describedBy}
+                  onChange={(e) => setCaseReference(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field id="request-answer-by" label={t("answerByLabel")} error={fieldError("answerBy")}>
+              {(describedBy) => (
+                <input id="request-answer-by" className="form-input input-width-s" type="date" value={answerBy} aria-invalid={failed === "answerBy"} aria-describedby={describedBy} onChange={(e) => setAnswerBy(e.target.value)} />
+              )}
+            </Field>
+            {/* Never disabled: a disabled button drops the keyboard user's focus to the top of the page. */}
+            <button id="request-submit" type="submit" className="button button-primary mt-5">
+              {t("continue")}
+            </button>
+          </form>
+        </>
+      )}
+    </Page>
   );
 }

@@ -1,0 +1,323 @@
+import { mkdir } from "node:fs/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
+import { seriousAxeViolations } from "./support/axe.js";
+import { launchChromium } from "./support/browser.js";
+import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+
+// The caseworker app's pages in Debian's Chromium against the real gateway: the overview, finding a
+// consent among hundreds, a consent's own page and its actions, requesting with the citizen's name
+// confirmed, registering a paper form, a case system's link; each page checked with axe-core, at
+// 360 px without horizontal scrolling, and photographed.
+
+const DATA_SHARING = "Samtykke til indhentning og/eller videregivelse af personoplysninger";
+const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
+const SCREENSHOTS = new URL("../docs/screenshots/authority/", import.meta.url);
+const SOFIE = "2508920147";
+
+let platform: TestPlatform;
+let odense: Caller;
+let browser: Browser;
+const pages: Page[] = [];
+const pageErrors: string[] = [];
+const urlOf = (name: string) => platform.parts.find((part) => part.name === name)!.url;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // Setting up 200 consents through the API is more than a caseworker's minute allows; it is not what is tested.
+  const many = 1_000_000;
+  platform = await startTestPlatform({ serveWeb: true, gatewayLimits: { requestsPerMinute: { caseworker: many, citizen: many } } });
+  odense = await platform.caseworker("odense");
+  browser = await launchChromium();
+});
+afterEach(() => {
+  // An uncaught exception in any page fails the test it happened in.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+afterAll(async () => {
+  await Promise.all(pages.map((page) => page.close()));
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "da-DK" });
+  page.setDefaultTimeout(8_000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => process.env.DEBUG_BROWSER && console.log(message.text()));
+  pages.push(page);
+  return page;
+}
+
+/** A citizen of the person-register stand-in nobody else in this file uses. */
+let born = 0;
+const freshCpr = () => cprBornOn(new Date(Date.UTC(1971, 0, 1 + born++)), "781");
+
+async function request(cpr: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const result = await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, ...extra } });
+  expect(result.errors).toBeUndefined();
+  return result.data.requestConsent.id;
+}
+
+/** Opens `path` of the caseworker app as Odense's caseworker and waits for the page's heading. */
+async function openAuthority(path = "/", heading: string | RegExp = "Overblik", page?: Page): Promise<Page> {
+  page ??= await newPage();
+  await page.goto(new URL(path, urlOf("authority SPA")).href);
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await page.getByText("TESTLOGIN – dette er ikke MitID", { exact: false }).waitFor();
+  await page.getByRole("radio", { name: "Mette Sagsbehandler, Odense Kommune" }).check();
+  await page.getByRole("button", { name: "Log ind / Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  return page;
+}
+
+async function openCitizen(cpr: string, path: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(new URL(path, urlOf("citizen SPA")).href);
+  await page.getByRole("button", { name: "Log ind med MitID" }).click();
+  await page.getByText("TESTLOGIN – dette er ikke MitID", { exact: false }).waitFor();
+  await page.getByRole("radio", { name: new RegExp(`\\(${cpr.slice(0, 6)}-${cpr.slice(6)}\\)`) }).check();
+  await page.getByRole("button", { name: "Log ind / Sign in" }).click();
+  return page;
+}
+
+/** axe finds nothing serious, and at 360 px the page does not scroll sideways; then both widths are photographed. */
+async function checkAndPhotograph(page: Page, name: string) {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: new URL(`${name}-360.png`, SCREENSHOTS).pathname, fullPage: true, animations: "disabled", caret: "hide" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: new URL(`${name}-1280.png`, SCREENSHOTS).pathname, fullPage: true, animations: "disabled", caret: "hide" });
+}
+
+describe("the caseworker app", () => {
+  it("finds one consent among 200, pages and filters on the server, opens it and withdraws it for the citizen, which the citizen sees live", async () => {
+    // 199 requests to other citizens, and Sofie's given consent on a case of its own.
+    const others = Array.from({ length: 199 }, () => freshCpr());
+    for (let i = 0; i < others.length; i += 20) await Promise.all(others.slice(i, i + 20).map((cpr, j) => request(cpr, { caseReference: `ODE-MANGE-${i + j}` })));
+    const sofies = await request(SOFIE, { caseReference: "ODE-FIND-1" });
+    const sofie = await platform.citizen(SOFIE);
+    expect((await giveWithYesToAll(sofie, sofies)).errors).toBeUndefined();
+
+    const authority = await openAuthority();
+    await authority.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Find samtykker" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Find samtykker" }).waitFor();
+    const total = Number((await authority.getByRole("status").filter({ hasText: /samtykker fundet/ }).textContent())!.match(/\d+/)![0]);
+    expect(total).toBeGreaterThanOrEqual(200);
+    const table = authority.getByRole("region", { name: "Tabel over samtykker" });
+    expect(await table.getByRole("row").count()).toBe(26);
+    const pager = authority.getByRole("navigation", { name: "Sider" });
+    await pager.getByText(`Side 1 af ${Math.ceil(total / 25)}`).waitFor();
+    const firstRow = await table.getByRole("row").nth(1).textContent();
+    await pager.getByRole("link", { name: "Næste side" }).click();
+    await pager.getByText(`Side 2 af ${Math.ceil(total / 25)}`).waitFor();
+    await expect.poll(() => table.getByRole("row").nth(1).textContent()).not.toBe(firstRow);
+    await checkAndPhotograph(authority, "find");
+
+    // The citizen by CPR number: looked up, then named, and the number is in no address.
+    await authority.getByLabel("Borgerens CPR-nummer").fill(SOFIE);
+    await authority.getByRole("checkbox", { name: "Aktivt" }).check();
+    await authority.getByRole("button", { name: "Søg", exact: true }).click();
+    const searchForm = authority.getByRole("form", { name: "Søg og filtrér" });
+    await searchForm.getByText("Sofie Hansen (250892-xxxx)").waitFor();
+    await authority.getByRole("status").filter({ hasText: "1 samtykke fundet" }).waitFor();
+    expect(authority.url()).not.toContain(SOFIE);
+    expect(authority.url()).toContain("status=ACTIVE");
+    // The search is in the address: it holds across a reload.
+    await authority.reload();
+    await authority.getByRole("status").filter({ hasText: "1 samtykke fundet" }).waitFor();
+    expect(await authority.getByRole("checkbox", { name: "Aktivt" }).isChecked()).toBe(true);
+
+    await table.getByRole("link", { name: "Sofie Hansen" }).click();
+    await authority.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    const history = authority.getByRole("region", { name: "Samtykkets historik" });
+    await history.getByText("Givet (Aktivt)").waitFor();
+    await authority.getByText("Indholdet er uændret siden underskriften.").waitFor();
+    await checkAndPhotograph(authority, "consent");
+
+    // The citizen has the consent's page open while the caseworker withdraws it for them.
+    const citizen = await openCitizen(SOFIE, `/samtykker/${sofies}`);
+    await citizen.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    await citizen.getByRole("main").getByText("Aktivt", { exact: true }).first().waitFor();
+
+    await authority.getByRole("button", { name: "Træk tilbage for borgeren" }).click();
+    const dialog = authority.getByRole("dialog", { name: "Træk samtykket tilbage for borgeren?" });
+    await dialog.getByText("Samtykket holder op med at gælde med det samme.", { exact: false }).waitFor();
+    expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+    // Without saying how the citizen asked, nothing is sent.
+    await dialog.getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
+    await dialog.getByText("Skriv, hvordan borgeren bad om det.").waitFor();
+    expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: sofies })).data.consent.status).toBe("ACTIVE");
+    await dialog.getByLabel("Hvordan bad borgeren om at trække samtykket tilbage?").fill("Borgeren ringede 2. december og bad om det.");
+    await dialog.getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
+    await authority.getByRole("status").filter({ hasText: "Samtykket er trukket tilbage." }).waitFor();
+    await history.getByText("Trukket tilbage (Trukket tilbage)").waitFor();
+    await history.getByText("Borgeren ringede 2. december og bad om det.").waitFor();
+    expect(await authority.getByRole("button", { name: "Træk tilbage for borgeren" }).count()).toBe(0);
+
+    // The citizen's page follows without a reload.
+    await citizen.getByRole("main").getByText("Trukket tilbage", { exact: true }).first().waitFor();
+    const stored = (await odense.graphql(`query($id: ID!) { consent(id: $id) { status history { action actorKind reason } } }`, { id: sofies })).data.consent;
+    expect(stored.status).toBe("WITHDRAWN");
+    expect(stored.history.at(-1)).toEqual({ action: "withdraw", actorKind: "CASEWORKER", reason: "Borgeren ringede 2. december og bad om det." });
+  }, 120_000);
+
+  it("shows the citizen's name and what they will see before a request is sent, so a mistyped CPR number reaches no stranger; done with the keyboard alone", async () => {
+    const authority = await openAuthority("/anmod", "Anmod om samtykke");
+    const countBefore = (await odense.graphql(`{ consents(filter: { cpr: "${SOFIE}" }) { totalCount } }`)).data.consents.totalCount;
+    await authority.getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
+    // One digit off: someone else.
+    await authority.getByLabel("CPR-nummer").focus();
+    await authority.keyboard.type("2508920148");
+    await authority.keyboard.press("Tab");
+    await authority.keyboard.type("ODE-ANMOD-1");
+    await authority.keyboard.press("Enter");
+    const confirm = authority.getByRole("region", { name: "Kontrollér og send" });
+    await confirm.getByText(/^Anmodningen sendes til: /).waitFor();
+    expect(await confirm.getByText(/^Anmodningen sendes til: /).textContent()).not.toContain("Sofie Hansen");
+    // What the citizen sees, in Danish and in English.
+    const preview = authority.getByRole("region", { name: "Det ser borgeren" });
+    await preview.getByText(DATA_SHARING).waitFor();
+    await preview.getByRole("button", { name: "English" }).click();
+    expect(await preview.locator("[lang=en]").count()).toBe(1);
+    await checkAndPhotograph(authority, "request-confirm");
+    // Back to correct it, with the keyboard: nothing was sent.
+    await confirm.getByRole("button", { name: "Ret oplysningerne" }).focus();
+    await authority.keyboard.press("Enter");
+    const cpr = authority.getByLabel("CPR-nummer");
+    expect(await cpr.inputValue()).toBe("2508920148");
+    await cpr.fill(SOFIE);
+    await cpr.press("Enter");
+    await confirm.getByText("Anmodningen sendes til: Sofie Hansen (250892-xxxx)").waitFor();
+    await confirm.getByRole("button", { name: "Send anmodning" }).focus();
+    await authority.keyboard.press("Enter");
+    const sent = authority.getByRole("status").filter({ hasText: "Anmodningen er sendt til Sofie Hansen." });
+    await sent.waitFor();
+    // Focus stays where the work is, not at the top of the page.
+    await expect.poll(() => sent.evaluate((element) => element === document.activeElement)).toBe(true);
+    const after = (await odense.graphql(`{ consents(filter: { cpr: "${SOFIE}" }) { totalCount edges { node { caseReference } } } }`)).data.consents;
+    expect(after.totalCount).toBe(countBefore + 1);
+    expect(after.edges[0].node.caseReference).toBe("ODE-ANMOD-1");
+    expect(await (await odense.graphql(`{ consents(filter: { caseReference: "ODE-ANMOD-1" }) { totalCount } }`)).data.consents.totalCount).toBe(1);
+  });
+
+  it("lists every problem of a request in an error summary that takes focus and links to its field, keeping what was typed", async () => {
+    const authority = await openAuthority("/anmod", "Anmod om samtykke");
+    const before = (await odense.graphql(`{ consents { totalCount } }`)).data.consents.totalCount;
+    await authority.getByLabel("CPR-nummer").fill("3213804321");
+    await authority.getByRole("button", { name: "Fortsæt" }).click();
+    const summary = authority.getByRole("alert").filter({ hasText: "Der er problemer" });
+    await summary.getByRole("link", { name: "Ugyldigt CPR-nummer: de første seks cifre er ikke en gyldig dato", exact: false }).waitFor();
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    const cpr = authority.getByLabel("CPR-nummer");
+    expect(await cpr.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => cpr.evaluate((input) => document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent)).toContain("Ugyldigt CPR-nummer");
+    await summary.getByRole("link").click();
+    await expect.poll(() => cpr.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await cpr.inputValue()).toBe("3213804321");
+    expect(await seriousAxeViolations(authority)).toEqual([]);
+    expect((await odense.graphql(`{ consents { totalCount } }`)).data.consents.totalCount).toBe(before);
+  });
+
+  it("shows on the overview what waits on citizens and what is about to expire, updated live", async () => {
+    const cpr = freshCpr();
+    const waiting = await request(cpr, { caseReference: "ODE-OVERBLIK-1" });
+    const authority = await openAuthority();
+    const waitingList = authority.getByRole("region", { name: /^Venter på borgerens svar/ });
+    const heading = authority.getByRole("heading", { name: /^Venter på borgerens svar \(\d+\)$/ });
+    const count = async () => Number((await heading.textContent())!.match(/\((\d+)\)/)![1]);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await authority.getByRole("region", { name: /^Udløber inden for 30 dage/ }).waitFor();
+    await authority.getByRole("table", { name: "Antal samtykker efter status" }).getByRole("link", { name: /^Anmodet: \d+$/ }).waitFor();
+    await checkAndPhotograph(authority, "overview");
+    expect(await waitingList.count()).toBe(1);
+
+    // The citizen answers; the count falls and the change shows at the top, with no reload.
+    const citizen = await platform.citizen(cpr);
+    expect((await giveWithYesToAll(citizen, waiting)).errors).toBeUndefined();
+    await expect.poll(count).toBe(before - 1);
+    await authority.getByText("Ændret lige nu").waitFor();
+    await authority.getByRole("link", { name: "Se samtykket" }).click();
+    await authority.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    expect(authority.url()).toContain(`/samtykker/${waiting}`);
+  });
+
+  it("opens on one citizen from a case system's link whose CPR number is in the fragment, which no server and no address ever sees", async () => {
+    const page = await newPage();
+    const requested: string[] = [];
+    page.on("request", (req) => requested.push(req.url()));
+    await openAuthority(`/samtykker#cpr=${SOFIE}`, "Find samtykker", page);
+    await page.getByRole("form", { name: "Søg og filtrér" }).getByText("Sofie Hansen (250892-xxxx)").waitFor();
+    expect(page.url()).toContain("borger=");
+    expect(page.url()).not.toContain(SOFIE);
+    expect(requested.filter((url) => url.includes(SOFIE) || url.includes("250892"))).toEqual([]);
+    expect(await page.evaluate(() => sessionStorage.getItem("samtykke.authority.openCitizen"))).toBeNull();
+  });
+
+  it("shows no validity on a withdrawn consent, lets the table scroll by keyboard on a phone, and keeps the chosen language", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr, { caseReference: "ODE-TILBAGE-1" });
+    const citizen = await platform.citizen(cpr);
+    expect((await giveWithYesToAll(citizen, id)).errors).toBeUndefined();
+    expect((await citizen.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id })).errors).toBeUndefined();
+
+    const authority = await openAuthority("/samtykker?sag=ODE-TILBAGE-1", "Find samtykker");
+    await authority.setViewportSize({ width: 360, height: 800 });
+    const row = authority.getByRole("row").filter({ hasText: "ODE-TILBAGE-1" });
+    await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
+    expect(await row.getByRole("cell").last().textContent()).toBe("–");
+    const table = authority.getByRole("region", { name: "Tabel over samtykker" });
+    await table.focus();
+    expect(await table.evaluate((element) => element === document.activeElement && element.scrollWidth > element.clientWidth)).toBe(true);
+    await authority.keyboard.press("ArrowRight");
+    await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await authority.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await authority.getByRole("button", { name: "English" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Find consents" }).waitFor();
+    await authority.reload();
+    await authority.getByRole("heading", { level: 1, name: "Find consents" }).waitFor();
+    expect(await authority.locator("html").getAttribute("lang")).toBe("en");
+  });
+
+  it("registers a signed paper form with its scan and answers, refusing a file that is not a scan, and shows the scan on the consent's page", async () => {
+    const authority = await openAuthority("/registrer", "Registrér et givet samtykke");
+    const form = authority.getByRole("form", { name: "Registrér et givet samtykke" });
+    await expect.poll(() => form.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
+    await form.getByLabel("Skabelon").selectOption({ label: "Forældresamtykke til ergo- og fysioterapi for dit barn (v1)" });
+    await form.getByLabel("CPR-nummer").fill("0304214912");
+    await form.getByLabel("Sagsnummer (valgfrit)").fill("ODE-PAPIR-1");
+    await form.getByRole("radio", { name: "På papir (vedhæft den scannede blanket)" }).check();
+    for (const group of await form.getByRole("group").all()) {
+      const yes = group.getByRole("radio", { name: "Ja" });
+      if ((await yes.count()) === 1) await yes.check();
+    }
+    await form.getByLabel("Din bekræftelse", { exact: false }).fill("Begge forældre underskrev blanketten ved mødet 20/11.");
+
+    // A web page named .pdf is not a scan: refused next to the file field, nothing stored.
+    const scan = form.getByLabel("Scannet blanket", { exact: false });
+    await scan.setInputFiles({ name: "blanket.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a scan</html>") });
+    await form.getByRole("button", { name: "Registrér samtykke" }).click();
+    await form.getByText("Scanningen skal være en PDF-, PNG- eller JPEG-fil.").waitFor();
+    expect((await odense.graphql(`{ consents(filter: { caseReference: "ODE-PAPIR-1" }) { totalCount } }`)).data.consents.totalCount).toBe(0);
+    await checkAndPhotograph(authority, "register");
+
+    // A 1×1 PNG, as a scanner would send a (very small) page.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+    await scan.setInputFiles({ name: "blanket.png", mimeType: "image/png", buffer: png });
+    await form.getByRole("button", { name: "Registrér samtykke" }).click();
+    await authority.getByRole("status").filter({ hasText: "Samtykket er registreret." }).waitFor();
+    const stored = (await odense.graphql(`{ consents(filter: { caseReference: "ODE-PAPIR-1" }) { edges { node { status channel attachments { mediaType } history { actorKind } } } } }`)).data.consents.edges;
+    expect(stored.map((edge: { node: unknown }) => edge.node)).toEqual([{ status: "ACTIVE", channel: "PAPER", attachments: [{ mediaType: "image/png" }], history: [{ actorKind: "CASEWORKER" }] }]);
+
+    await authority.getByRole("status").filter({ hasText: "Samtykket er registreret." }).getByRole("link", { name: "Se samtykket" }).click();
+    await authority.getByText("Scannet blanket: blanket.png", { exact: false }).waitFor();
+    await authority.getByRole("button", { name: "Vis scanningen" }).click();
+    await authority.getByRole("img", { name: "Scannet blanket: blanket.png" }).waitFor();
+    await authority.getByText("Bekræftet af sagsbehandler: Begge forældre underskrev blanketten ved mødet 20/11.").waitFor();
+  });
+});

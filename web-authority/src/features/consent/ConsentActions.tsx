@@ -1,0 +1,165 @@
+import { useMutation } from "@apollo/client/react";
+import { useRef, useState } from "react";
+import { ConfirmModal, ErrorAlert, Modal } from "@samtykke/web-kit";
+import { useAuthorityLive } from "../../app/live.js";
+import { useLanguage } from "../../lib/i18n.js";
+import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
+
+type Action = "withdraw" | "pause" | "resume" | "markUsed" | "cancel" | "closeCase";
+
+/** What a caseworker may do to a consent in each status; the API decides again, this only offers. */
+export function actionsFor(consent: Pick<ConsentDetail, "status" | "singleUse" | "caseReference">): Action[] {
+  const closeCase: Action[] = consent.caseReference ? ["closeCase"] : [];
+  switch (consent.status) {
+    case "REQUESTED":
+      return ["cancel", ...closeCase];
+    case "ACTIVE":
+      return ["withdraw", "pause", ...(consent.singleUse ? (["markUsed"] as Action[]) : []), ...closeCase];
+    case "PAUSED":
+      return ["resume", "withdraw", ...closeCase];
+    default:
+      return [];
+  }
+}
+
+/** The actions the consent's status allows, each behind a dialog that says what it will do. */
+export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; onDone: () => void }) {
+  const { t, shared } = useLanguage();
+  const { authorityId } = useAuthorityLive();
+  const [open, setOpen] = useState<Action>();
+  const [done, setDone] = useState<Action>();
+  const [reason, setReason] = useState("");
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const doneMessage = useRef<HTMLParagraphElement>(null);
+  const [withdraw, withdrawing] = useMutation(WITHDRAW);
+  const [pause, pausing] = useMutation(PAUSE);
+  const [resume, resuming] = useMutation(RESUME);
+  const [markUsed, marking] = useMutation(MARK_USED);
+  const [cancel, cancelling] = useMutation(CANCEL_REQUEST);
+  const [closeCase, closing] = useMutation(CLOSE_CASE);
+  const states = [withdrawing, pausing, resuming, marking, cancelling, closing];
+  const busy = states.some((state) => state.loading);
+  const error = states.find((state) => state.error)?.error;
+  const ref = consent.caseReference ?? "";
+
+  const run = async (action: Action) => {
+    states.forEach((state) => state.reset());
+    setDone(undefined);
+    const variables = { id: consent.id };
+    try {
+      if (action === "withdraw") await withdraw({ variables: { ...variables, reason: reason.trim() } });
+      if (action === "pause") await pause({ variables });
+      if (action === "resume") await resume({ variables });
+      if (action === "markUsed") await markUsed({ variables });
+      if (action === "cancel") await cancel({ variables });
+      if (action === "closeCase") await closeCase({ variables: { caseReference: ref, authorityId } });
+      setDone(action);
+      setReason("");
+      onDone();
+      // The buttons change with the status: focus goes to what happened, not to the top of the page.
+      setTimeout(() => doneMessage.current?.focus(), 0);
+    } catch {
+      // Shown from `error`.
+    }
+  };
+
+  const labels: Record<Action, string> = {
+    withdraw: t("withdrawOnBehalf"),
+    pause: t("pause"),
+    resume: t("resume"),
+    markUsed: t("markUsed"),
+    cancel: t("cancelRequest"),
+    closeCase: t("closeCase").replace("{ref}", ref),
+  };
+  const dialogs: Record<Exclude<Action, "withdraw">, { title: string; consequence: string }> = {
+    pause: { title: t("pauseTitle"), consequence: t("pauseConsequence") },
+    resume: { title: t("resumeTitle"), consequence: t("resumeConsequence") },
+    markUsed: { title: t("markUsedTitle"), consequence: t("markUsedConsequence") },
+    cancel: { title: t("cancelTitle"), consequence: t("cancelConsequence") },
+    closeCase: { title: t("closeCaseTitle").replace("{ref}", ref), consequence: t("closeCaseConsequence") },
+  };
+  const actions = actionsFor(consent);
+
+  return (
+    <section aria-labelledby="actions-title" className="mb-6">
+      <h2 id="actions-title" className="h3">
+        {t("actionsTitle")}
+      </h2>
+      {error && <ErrorAlert error={error} />}
+      <p role="status" tabIndex={-1} ref={doneMessage} className={done ? "alert alert-success p-4" : undefined}>
+        {done && t(`done_${done}`)}
+      </p>
+      {actions.length === 0 ? (
+        <p>{t("noActions")}</p>
+      ) : (
+        <div className="d-flex flex-wrap" style={{ gap: "0.75rem" }}>
+          {actions.map((action) => (
+            <button key={action} type="button" className={`button ${action === "withdraw" ? "button-primary" : "button-secondary"}`} disabled={busy} onClick={() => setOpen(action)}>
+              {labels[action]}
+            </button>
+          ))}
+        </div>
+      )}
+      {open === "withdraw" && (
+        <Modal
+          title={t("withdrawTitle")}
+          onClose={() => {
+            setOpen(undefined);
+            setReasonMissing(false);
+          }}
+          footer={
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy}
+                onClick={() => {
+                  if (!reason.trim()) {
+                    setReasonMissing(true);
+                    document.getElementById("withdraw-reason")?.focus();
+                    return;
+                  }
+                  setOpen(undefined);
+                  setReasonMissing(false);
+                  void run("withdraw");
+                }}
+              >
+                {t("withdrawConfirm")}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setOpen(undefined)}>
+                {shared("cancel")}
+              </button>
+            </>
+          }
+        >
+          <p>{t("withdrawConsequence")}</p>
+          <div className={`form-group${reasonMissing ? " form-error" : ""}`}>
+            <label className="form-label" htmlFor="withdraw-reason">
+              {t("withdrawReason")}
+            </label>
+            {reasonMissing && (
+              <span className="form-error-message" id="withdraw-reason-error">
+                {t("withdrawReasonMissing")}
+              </span>
+            )}
+            <textarea
+              id="withdraw-reason"
+              className="form-input"
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              aria-invalid={reasonMissing}
+              aria-describedby={reasonMissing ? "withdraw-reason-error" : undefined}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+        </Modal>
+      )}
+      {open && open !== "withdraw" && (
+        <ConfirmModal title={dialogs[open].title} confirmLabel={labels[open]} busy={busy} onClose={() => setOpen(undefined)} onConfirm={() => void run(open)}>
+          <p>{dialogs[open].consequence}</p>
+        </ConfirmModal>
+      )}
+    </section>
+  );
+}
