@@ -28,6 +28,7 @@ const BOUNDED_LISTS: Record<string, string> = {
   "PowerOfAttorneyGrant.authorityIds": "the authorities one grant names",
   "ConsentConnection.edges": "the page, bounded by the connection's own first",
   "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
+  "Query.consentStatusCounts": "one per consent status: nine",
   "DataAccessGrant.scope": "data items of one consent: at most its 50 choices",
   "DataAccessIntrospection.scope": "data items of one consent: at most its 50 choices",
 };

@@ -122,3 +122,53 @@ describe("template authoring through the gateway", () => {
     expect((await platform.graphql(read, { id: template.id })).data.template.status).toBe("PUBLISHED");
   });
 });
+
+describe("editing a draft", () => {
+  const UPDATE = /* GraphQL */ `
+    mutation($id: ID!, $input: TemplateDraftInput!) {
+      updateTemplateDraft(id: $id, input: $input) { id key version status title { da en } defaultValidityDays singleUse choices { key label { da } } }
+    }
+  `;
+  const { authorityId: _authority, key: _key, ...content } = draft("ignored");
+
+  it("replaces a draft's texts, choices and rules; keeps its key and version", async () => {
+    const created = (await odense.graphql(CREATE, { input: draft("odense-kladde-ret") })).data.createTemplate;
+    const changed = {
+      ...content,
+      title: { da: "Samtykke til hjemmepleje", en: "Consent to home care" },
+      defaultValidityDays: 90,
+      singleUse: true,
+      choices: [{ key: "laege", kind: "CHECKBOX", label: { da: "Din læge", en: "Your doctor" } }],
+    };
+    const result = await odense.graphql(UPDATE, { id: created.id, input: changed });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.updateTemplateDraft).toMatchObject({
+      id: created.id,
+      key: "odense-kladde-ret",
+      version: 1,
+      status: "DRAFT",
+      title: { da: "Samtykke til hjemmepleje", en: "Consent to home care" },
+      defaultValidityDays: 90,
+      singleUse: true,
+      choices: [{ key: "laege", label: { da: "Din læge" } }],
+    });
+    const read = await odense.graphql(`query($id: ID!) { template(id: $id) { title { da } } }`, { id: created.id });
+    expect(read.data.template.title.da).toBe("Samtykke til hjemmepleje");
+  });
+
+  it("refuses to change a published version, a bad text, and another authority's draft, changing nothing", async () => {
+    const created = (await odense.graphql(CREATE, { input: draft("odense-kladde-laast") })).data.createTemplate;
+    const empty = await odense.graphql(UPDATE, { id: created.id, input: { ...content, purpose: { da: " ", en: "A purpose" } } });
+    expect(empty.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "purpose.da" });
+
+    const other = await (await platform.caseworker("skattestyrelsen")).graphql(UPDATE, { id: created.id, input: content });
+    expect(other.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+
+    expect((await transition("publishTemplate", created.id)).errors).toBeUndefined();
+    const published = await odense.graphql(UPDATE, { id: created.id, input: { ...content, title: { da: "Ændret", en: "Changed" } } });
+    expect(published.errors![0]!.extensions).toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(published.errors![0]!.extensions!.message.da).toContain("Lav en ny version");
+    const read = await odense.graphql(`query($id: ID!) { template(id: $id) { title { da } status } }`, { id: created.id });
+    expect(read.data.template).toEqual({ title: { da: "Samtykke odense-kladde-laast" }, status: "PUBLISHED" });
+  });
+});

@@ -284,6 +284,96 @@ describe("the caseworker app", () => {
     expect(await authority.locator("html").getAttribute("lang")).toBe("en");
   });
 
+  it("authors a template in Danish and English with its readability shown, previews, publishes, and asks holders of the old version to consent again", async () => {
+    const authority = await openAuthority("/skabeloner", "Skabeloner");
+    await authority.getByRole("heading", { level: 2, name: DATA_SHARING }).waitFor();
+    await checkAndPhotograph(authority, "templates");
+    await authority.getByRole("link", { name: "Ny skabelon" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Ny skabelon" }).waitFor();
+    const editor = authority.getByRole("form", { name: "Skabelonens tekster og regler" });
+    await editor.getByLabel("Nøgle", { exact: true }).fill("odense-hjemmepleje");
+    const texts: Record<string, [string, string]> = {
+      Titel: ["Samtykke til hjemmepleje", "Consent to home care"],
+      Formål: ["Vi vil hjælpe dig i dit hjem, når du har brug for det.", "We want to help you at home when you need it."],
+      "Hvilke oplysninger": ["Dit helbred.", "Your health."],
+      Hvem: ["Kommunen.", "The municipality."],
+      "Hvis borgeren siger ja": ["Du får hjælp.", "You get help."],
+      "Hvis borgeren siger nej": ["Du får ikke hjælp.", "You get no help."],
+      "Sådan trækkes samtykket tilbage": ["Ring til os.", "Call us."],
+    };
+    for (const [group, [da, en]] of Object.entries(texts)) {
+      const fields = editor.getByRole("group", { name: group, exact: true });
+      await fields.getByLabel("På dansk").fill(da);
+      await fields.getByLabel("På engelsk").fill(en);
+    }
+    // A hard Danish text is flagged as it is typed; a plain one is not.
+    const purpose = editor.getByRole("group", { name: "Formål", exact: true }).getByLabel("På dansk");
+    await purpose.fill("Kommunens sagsbehandling forudsætter indhentning af helbredsoplysninger vedrørende ansøgerens funktionsevne og arbejdsmarkedstilknytning");
+    await editor.getByRole("group", { name: "Formål", exact: true }).getByText("Svær at læse: LIX 93.", { exact: false }).waitFor();
+    expect(await purpose.getAttribute("aria-describedby")).toContain("tpl-purpose-da-lix");
+    await purpose.fill("Vi vil hjælpe dig i dit hjem, når du har brug for det.");
+    await editor.getByRole("group", { name: "Formål", exact: true }).getByText("Læsbarhed: LIX 13").waitFor();
+    expect(await editor.getByText(/^Svær at læse/).count()).toBe(0);
+    await editor.getByRole("button", { name: "Tilføj et valg" }).click();
+    const choice = editor.getByRole("group", { name: "Valg 1" });
+    await choice.getByLabel("Nøgle (a-z, tal og bindestreg)").fill("egen-laege");
+    await choice.getByLabel("Tekst (På dansk)").fill("Din egen læge");
+    await choice.getByLabel("Tekst (På engelsk)").fill("Your own doctor");
+    // The preview follows the editor, in Danish and in English.
+    const preview = authority.getByRole("region", { name: "Det ser borgeren" });
+    await preview.getByText("Vi vil hjælpe dig i dit hjem, når du har brug for det.").waitFor();
+    await preview.getByText("Din egen læge").waitFor();
+    await preview.getByRole("button", { name: "English" }).click();
+    await preview.getByText("We want to help you at home when you need it.").waitFor();
+    await checkAndPhotograph(authority, "template-editor");
+
+    // A title left empty in Danish is refused by the API, listed in the summary that links to the field.
+    const title = editor.getByRole("group", { name: "Titel", exact: true }).getByLabel("På dansk");
+    await title.fill(" ");
+    await editor.getByRole("button", { name: "Gem kladde" }).click();
+    const summary = authority.getByRole("alert").filter({ hasText: "Der er problemer" });
+    await summary.getByRole("link", { name: /title \(da\)/ }).click();
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
+    await title.fill("Samtykke til hjemmepleje");
+    await editor.getByRole("button", { name: "Gem kladde" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Samtykke til hjemmepleje (v1)" }).waitFor();
+    await authority.getByText("Nøgle: odense-hjemmepleje · Kladde").waitFor();
+
+    await authority.getByRole("button", { name: "Offentliggør version 1" }).click();
+    const publish = authority.getByRole("dialog", { name: "Offentliggør version 1?" });
+    expect(await publish.getByRole("checkbox").count()).toBe(0);
+    await publish.getByRole("button", { name: "Offentliggør", exact: true }).click();
+    await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort." }).waitFor();
+    const v1 = authority.url().split("/").at(-1)!;
+
+    // A citizen gives consent on version 1.
+    const cpr = freshCpr();
+    const consentId = await request(cpr, { templateId: v1 });
+    const citizen = await platform.citizen(cpr);
+    expect((await giveWithYesToAll(citizen, consentId)).errors).toBeUndefined();
+
+    // Version 2 starts from version 1's texts; the key stays.
+    await authority.getByRole("link", { name: "Lav en ny version" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Ny version af odense-hjemmepleje" }).waitFor();
+    expect(await editor.getByLabel("Nøgle", { exact: true }).inputValue()).toBe("odense-hjemmepleje");
+    await editor.getByRole("group", { name: "Formål", exact: true }).getByLabel("På dansk").fill("Vi vil hjælpe dig i dit hjem, når du har brug for det, også om natten.");
+    await editor.getByRole("button", { name: "Gem kladde" }).click();
+    await authority.getByRole("heading", { level: 1, name: "Samtykke til hjemmepleje (v2)" }).waitFor();
+    const diff = authority.getByRole("region", { name: "Ændringer i forhold til version 1" });
+    await diff.locator("del").filter({ hasText: "Vi vil hjælpe dig i dit hjem, når du har brug for det." }).waitFor();
+    await diff.locator("ins").filter({ hasText: "Vi vil hjælpe dig i dit hjem, når du har brug for det, også om natten." }).waitFor();
+
+    await authority.getByRole("button", { name: "Offentliggør version 2" }).click();
+    const publish2 = authority.getByRole("dialog", { name: "Offentliggør version 2?" });
+    const askAgain = publish2.getByRole("checkbox", { name: "Bed de 1 borgere med et gældende samtykke på en ældre version om at give samtykke igen" });
+    expect(await askAgain.isChecked()).toBe(true);
+    expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+    await publish2.getByRole("button", { name: "Offentliggør", exact: true }).click();
+    await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort. 1 borgere er bedt om nyt samtykke (0 sprunget over)." }).waitFor();
+    const mine = (await citizen.graphql(`{ myConsents { status templateVersion replacesConsentId } }`)).data.myConsents;
+    expect(mine).toContainEqual({ status: "REQUESTED", templateVersion: 2, replacesConsentId: consentId });
+  }, 60_000);
+
   it("registers a signed paper form with its scan and answers, refusing a file that is not a scan, and shows the scan on the consent's page", async () => {
     const authority = await openAuthority("/registrer", "Registrér et givet samtykke");
     const form = authority.getByRole("form", { name: "Registrér et givet samtykke" });

@@ -6,6 +6,8 @@ import { SignIn } from "../features/login/SignIn.js";
 import { OverviewPage } from "../features/overview/OverviewPage.js";
 import { RegisterConsentForm } from "../features/register/RegisterConsentForm.js";
 import { RequestConsentForm } from "../features/request/RequestConsentForm.js";
+import { NewTemplatePage, TemplatePage } from "../features/templates/TemplatePage.js";
+import { TemplatesPage } from "../features/templates/TemplatesPage.js";
 import { useLanguage } from "../lib/i18n.js";
 import { OpenCitizenFromLink } from "./citizen-link.js";
 import { AuthorityLiveProvider } from "./live.js";
@@ -20,6 +22,7 @@ function Navigation() {
         { to: "/samtykker", label: t("navFind") },
         { to: "/anmod", label: t("navRequest") },
         { to: "/registrer", label: t("navRegister") },
+        { to: "/skabeloner", label: t("navTemplates") },
       ]}
     />
   );
@@ -36,6 +39,9 @@ function SignedInRoutes({ authorityId }: { authorityId: string }) {
         <Route path="/samtykker/:id" element={<ConsentPage />} />
         <Route path="/anmod" element={<RequestConsentForm />} />
         <Route path="/registrer" element={<RegisterConsentForm />} />
+        <Route path="/skabeloner" element={<TemplatesPage />} />
+        <Route path="/skabeloner/ny" element={<NewTemplatePage />} />
+        <Route path="/skabeloner/:id" element={<TemplatePage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AuthorityLiveProvider>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChoiceKind, TemplateStatus } from "./template.js";
-import { nextVersion, transitionTemplate, validateDraft } from "./template-lifecycle.js";
+import { nextVersion, requireEditable, transitionTemplate, validateDraft } from "./template-lifecycle.js";
 
 const texts = {
   dataCovered: { da: "Data", en: "Data" },
@@ -102,5 +102,14 @@ describe("transitionTemplate", () => {
     [TemplateStatus.RETIRED, "retire"],
   ] as const)("refuses %s --%s-->", (status, action) => {
     expect(() => transitionTemplate(status, action)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+  });
+});
+
+describe("requireEditable", () => {
+  it("lets a draft be edited and refuses a published or retired version, naming what to do instead", () => {
+    expect(() => requireEditable(TemplateStatus.DRAFT)).not.toThrow();
+    for (const status of [TemplateStatus.PUBLISHED, TemplateStatus.RETIRED]) {
+      expect(() => requireEditable(status)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION", message: expect.stringContaining("Make a new version") }));
+    }
   });
 });

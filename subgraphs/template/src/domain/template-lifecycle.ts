@@ -111,6 +111,19 @@ export function nextVersion(existing: readonly { authorityId: string; version: n
 
 const STATUS_DA: Record<TemplateStatus, string> = { DRAFT: "en kladde", PUBLISHED: "offentliggjort", RETIRED: "udgået" };
 
+/** Only a draft is edited: what was published is what citizens were asked, and stays so. */
+export function requireEditable(current: TemplateStatus): void {
+  if (current !== TemplateStatus.DRAFT) {
+    throw new InvalidTransitionError(
+      {
+        da: `En skabelon, der er ${STATUS_DA[current]}, kan ikke ændres. Lav en ny version.`,
+        en: `A template that is ${current.toLowerCase()} cannot be changed. Make a new version.`,
+      },
+      { status: current, action: "edit" },
+    );
+  }
+}
+
 /** DRAFT -> PUBLISHED -> RETIRED, and nothing else; a published version is never changed again. */
 export function transitionTemplate(current: TemplateStatus, action: "publish" | "retire"): TemplateStatus {
   const [from, to] = action === "publish" ? [TemplateStatus.DRAFT, TemplateStatus.PUBLISHED] : [TemplateStatus.PUBLISHED, TemplateStatus.RETIRED];

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError, pageSize, requireAuthority, requireCaller, type SubgraphContext } from "@samtykke/server-kit";
-import { TemplateStatus, type TemplateContent } from "../domain/template.js";
+import { TemplateStatus } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
-import { createTemplate, publishTemplate, retireTemplate } from "../services/template.service.js";
+import { createTemplate, publishTemplate, retireTemplate, updateTemplateDraft } from "../services/template.service.js";
 import { Authority, ConsentTemplate } from "./consent-template.type.js";
-import { CreateTemplateInput } from "./create-template.input.js";
+import { CreateTemplateInput, TemplateDraftInput, toDraftContent } from "./create-template.input.js";
 
 @Resolver(() => ConsentTemplate)
 export class ConsentTemplateResolver {
@@ -35,13 +35,17 @@ export class ConsentTemplateResolver {
     @Ctx() { em, caller }: SubgraphContext,
   ): Promise<ConsentTemplate> {
     requireAuthority(caller, input.authorityId, "caseworker");
-    const { authorityId, key, kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, choices, ...texts } = input;
-    const content = {
-      ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
-      choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
-    } as TemplateContent;
-    const rules = { defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId };
-    return ConsentTemplate.from(await createTemplate(em, { authorityId, key, kind, content, ...rules }, new Date()));
+    const { authorityId, key, ...draft } = input;
+    return ConsentTemplate.from(await createTemplate(em, { authorityId, key, ...toDraftContent(draft as TemplateDraftInput) }, new Date()));
+  }
+
+  @Mutation(() => ConsentTemplate, { description: "Replace everything a draft says (texts, choices, rules). Only a draft is changed; a published version gets a new version instead." })
+  async updateTemplateDraft(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => TemplateDraftInput) input: TemplateDraftInput,
+    @Ctx() { em, caller }: SubgraphContext,
+  ): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(await updateTemplateDraft(em, id, toDraftContent(input), new Date(), (template) => requireAuthority(caller, template.authorityId, "caseworker")));
   }
 
   @Mutation(() => ConsentTemplate, { description: "Publish a draft; earlier published versions of its key retire." })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers } from "../domain/template.js";
+import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers, type TemplateContent } from "../domain/template.js";
 
 @InputType({ description: "A text in Danish and English." })
 export class LocalizedTextInput {
@@ -31,14 +31,8 @@ export class ChoiceInput {
   maxLength?: number | null;
 }
 
-@InputType()
-export class CreateTemplateInput {
-  @Field(() => ID, { description: "The authority that will ask with the template." })
-  authorityId!: string;
-
-  @Field(() => String, { description: "Stable across versions (a-z, 0-9, hyphen). An existing key of the authority gets a new version." })
-  key!: string;
-
+@InputType({ description: "Everything a draft says: its texts, choices and rules." })
+export class TemplateDraftInput {
   @Field(() => DeclarationKind, { defaultValue: DeclarationKind.CONSENT })
   kind!: DeclarationKind;
 
@@ -86,4 +80,23 @@ export class CreateTemplateInput {
 
   @Field(() => ID, { nullable: true, description: "A third party the data is shared onward with." })
   thirdPartyId?: string | null;
+}
+
+@InputType()
+export class CreateTemplateInput extends TemplateDraftInput {
+  @Field(() => ID, { description: "The authority that will ask with the template." })
+  authorityId!: string;
+
+  @Field(() => String, { description: "Stable across versions (a-z, 0-9, hyphen). An existing key of the authority gets a new version." })
+  key!: string;
+}
+
+/** The service's view of a draft: the texts as plain objects, the rules as given. */
+export function toDraftContent(input: TemplateDraftInput) {
+  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, choices, ...texts } = input;
+  const content = {
+    ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
+    choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
+  } as TemplateContent;
+  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId };
 }

@@ -1,29 +1,26 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
 import { TemplateStatus, type AssuranceLevel, type DeclarationKind, type Signers, type TemplateContent } from "../domain/template.js";
-import { nextVersion, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
+import { nextVersion, requireEditable, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 
 const notFound = (id: string) => new NotFoundError({ da: "Skabelonen findes ikke.", en: "Template not found." }, { id });
 
+/** What a draft holds, apart from whose it is and its key. */
+export interface DraftContent {
+  kind: DeclarationKind;
+  content: TemplateContent;
+  defaultValidityDays?: number | null;
+  fixedValidTo?: Date | null;
+  singleUse?: boolean;
+  boundToCase?: boolean;
+  signers?: Signers;
+  signingLevel?: AssuranceLevel;
+  thirdPartyId?: string | null;
+}
+
 /** A new draft: the first version of a new key, or the next version of one the authority owns. */
-export async function createTemplate(
-  em: EntityManager,
-  input: {
-    authorityId: string;
-    key: string;
-    kind: DeclarationKind;
-    content: TemplateContent;
-    defaultValidityDays?: number | null;
-    fixedValidTo?: Date | null;
-    singleUse?: boolean;
-    boundToCase?: boolean;
-    signers?: Signers;
-    signingLevel?: AssuranceLevel;
-    thirdPartyId?: string | null;
-  },
-  now: Date,
-): Promise<ConsentTemplateEntity> {
+export async function createTemplate(em: EntityManager, input: DraftContent & { authorityId: string; key: string }, now: Date): Promise<ConsentTemplateEntity> {
   const draft = validateDraft(input, now);
   return em.transactional(async (tx) => {
     // Versions of one key are numbered under a lock on the key, so two drafts cannot share a number.
@@ -41,6 +38,35 @@ export async function createTemplate(
       kind: input.kind,
       authorityId: input.authorityId,
     });
+  });
+}
+
+/** Replaces everything a draft says; only a draft, and only by its own authority. */
+export async function updateTemplateDraft(
+  em: EntityManager,
+  id: string,
+  input: DraftContent,
+  now: Date,
+  authorize: (template: ConsentTemplateEntity) => void,
+): Promise<ConsentTemplateEntity> {
+  return em.transactional(async (tx) => {
+    const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!template) throw notFound(id);
+    authorize(template);
+    requireEditable(template.status);
+    const draft = validateDraft({ ...input, key: template.key }, now);
+    tx.assign(template, {
+      content: draft.content,
+      defaultValidityDays: draft.defaultValidityDays,
+      fixedValidTo: draft.fixedValidTo,
+      kind: input.kind,
+      singleUse: input.singleUse ?? false,
+      boundToCase: input.boundToCase ?? false,
+      ...(input.signers && { signers: input.signers }),
+      ...(input.signingLevel && { signingLevel: input.signingLevel }),
+      thirdPartyId: input.thirdPartyId ?? null,
+    });
+    return template;
   });
 }
 

@@ -1,60 +1,24 @@
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
-import { useContext, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ConsentTexts, ErrorAlert, errorField, errorMessage, Icon, LanguageContext, Page, type Language } from "@samtykke/web-kit";
+import { ErrorAlert, errorField, errorMessage, Icon, Page } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { ErrorSummary } from "../../lib/ErrorSummary.js";
 import { Field } from "../../lib/Field.js";
 import { useLanguage } from "../../lib/i18n.js";
+import { TemplatePreview } from "../../lib/TemplatePreview.js";
 import { CITIZEN_BY_CPR, type CitizenRef } from "../consents/operations.js";
 import { AUTHORITY_TEMPLATES, REQUEST_CONSENT, TEMPLATE_PREVIEW } from "./operations.js";
 
 const FIELD_IDS: Record<string, string> = { templateId: "request-template", cpr: "request-cpr", caseReference: "request-case-reference", answerBy: "request-answer-by" };
 
-/** Exactly what the citizen will be shown, in the language picked here (the citizen picks their own). */
+/** The chosen template as the citizen will see it. */
 function Preview({ templateId }: { templateId: string }) {
   const { t } = useLanguage();
-  const app = useContext(LanguageContext);
-  const [shown, setShown] = useState<Language>("da");
   const { data, error } = useQuery(TEMPLATE_PREVIEW, { variables: { id: templateId } });
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <p role="status">{t("loading")}</p>;
-  const template = data.template;
-  return (
-    <section aria-labelledby="preview-title" className="mb-6">
-      <h2 id="preview-title" className="h3">
-        {t("previewTitle")}
-      </h2>
-      <p>
-        {t("previewIn")}:{" "}
-        {(["da", "en"] as const).map((language) => (
-          <button key={language} type="button" className="function-link mr-4" aria-pressed={shown === language} onClick={() => setShown(language)}>
-            {language === "da" ? "Dansk" : "English"}
-          </button>
-        ))}
-      </p>
-      {/* The preview speaks the language chosen for it, the rest of the page the caseworker's own. */}
-      <div lang={shown} className="p-4" style={{ border: "1px solid #bfbfbf" }}>
-        <LanguageContext.Provider value={{ ...app, language: shown }}>
-          <h3>{template.title[shown]}</h3>
-          <ConsentTexts consent={template} />
-          {template.choices.length > 0 && (
-            <>
-              <h3 className="h4">{t("choicesTitle")}</h3>
-              <ul>
-                {template.choices.map((choice) => (
-                  <li key={choice.key}>
-                    {choice.group ? `${choice.group[shown]}: ` : ""}
-                    {choice.label[shown]}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </LanguageContext.Provider>
-      </div>
-    </section>
-  );
+  return <TemplatePreview template={data.template} />;
 }
 
 /**

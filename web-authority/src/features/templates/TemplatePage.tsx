@@ -1,0 +1,221 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useRef, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { ConfirmModal, ErrorAlert, Modal, NotFound, Page } from "@samtykke/web-kit";
+import { useAuthorityLive } from "../../app/live.js";
+import { useLanguage } from "../../lib/i18n.js";
+import { TemplatePreview } from "../../lib/TemplatePreview.js";
+import { CREATE_TEMPLATE, PUBLISH, PUBLISHED_OF_KEY, REQUEST_RECONSENT, RETIRE, TEMPLATE_DETAIL, UPDATE_DRAFT, type DraftInput, type TemplateDetail } from "./operations.js";
+import { TemplateDiff } from "./TemplateDiff.js";
+import { draftFrom, TemplateEditor } from "./TemplateEditor.js";
+
+/** A new template, or (`?fra=<id>`) the next version of one, started from that version's texts. */
+export function NewTemplatePage() {
+  const { t } = useLanguage();
+  const { authorityId } = useAuthorityLive();
+  const navigate = useNavigate();
+  const from = useSearchParams()[0].get("fra");
+  const source = useQuery(TEMPLATE_DETAIL, { variables: { id: from ?? "" }, skip: !from });
+  const [key, setKey] = useState<string>();
+  const [preview, setPreview] = useState<DraftInput>();
+  const [create, creating] = useMutation(CREATE_TEMPLATE);
+  if (from && !source.data) return source.error ? <ErrorAlert error={source.error} /> : <p role="status">{t("loading")}</p>;
+  const base = source.data?.template;
+  const initial = draftFrom(base);
+  return (
+    <Page title={base ? t("newVersionOf").replace("{key}", base.key) : t("newTemplate")}>
+      <div className="row">
+        <div className="col-12 col-lg-7">
+          <TemplateEditor
+            initial={initial}
+            keyField={{ value: key ?? base?.key ?? "", editable: !base, onChange: setKey }}
+            error={creating.error}
+            saving={creating.loading}
+            submitLabel={t("saveDraft")}
+            onChange={setPreview}
+            onSubmit={(draft) =>
+              void create({ variables: { input: { ...draft, authorityId, key: (key ?? base?.key ?? "").trim() } } }).then(
+                ({ data }) => data && navigate(`/skabeloner/${data.createTemplate.id}`, { state: { saved: true } }),
+                () => {},
+              )
+            }
+          />
+        </div>
+        <div className="col-12 col-lg-5">
+          <TemplatePreview template={preview ?? initial} />
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+/** Publishing, with the choice to ask holders of earlier versions to consent again. */
+function PublishDialog({ template, holders, onClose, onDone }: { template: TemplateDetail; holders: number; onClose: () => void; onDone: (result: string) => void }) {
+  const { t } = useLanguage();
+  const [askAgain, setAskAgain] = useState(holders > 0);
+  const [publish, publishing] = useMutation(PUBLISH);
+  const [reconsent, reconsenting] = useMutation(REQUEST_RECONSENT);
+  const error = publishing.error ?? reconsenting.error;
+  const busy = publishing.loading || reconsenting.loading;
+  const go = async () => {
+    if (busy) return;
+    try {
+      await publish({ variables: { id: template.id } });
+      if (askAgain && holders > 0) {
+        const { data } = await reconsent({ variables: { templateId: template.id } });
+        onDone(t("publishedAndAsked").replace("{requested}", String(data!.requestReconsent.requested)).replace("{skipped}", String(data!.requestReconsent.skipped)));
+      } else {
+        onDone(t("publishedDone"));
+      }
+    } catch {
+      // Shown in the dialog.
+    }
+  };
+  return (
+    <Modal
+      title={t("publishTitle").replace("{n}", String(template.version))}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button button-primary" onClick={() => void go()}>
+            {t("publish")}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t("cancelAction")}
+          </button>
+        </>
+      }
+    >
+      {error && <ErrorAlert error={error} />}
+      <p>{t("publishConsequence")}</p>
+      {holders > 0 && (
+        <div className="form-group form-group-checkbox">
+          <input id="publish-reconsent" type="checkbox" className="form-checkbox" checked={askAgain} onChange={(e) => setAskAgain(e.target.checked)} />
+          <label htmlFor="publish-reconsent">{t("askHolders").replace("{n}", String(holders))}</label>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+/** One template version: a draft is edited, compared with what is published, previewed and published; a published one can be retired or get a new version. */
+export function TemplatePage() {
+  const { id = "" } = useParams();
+  const { t, pick } = useLanguage();
+  const { authorityId } = useAuthorityLive();
+  const { data, error, loading, refetch } = useQuery(TEMPLATE_DETAIL, { variables: { id }, fetchPolicy: "cache-and-network" });
+  const template = data?.template;
+  const published = useQuery(PUBLISHED_OF_KEY, { variables: { authorityId, key: template?.key ?? "" }, skip: !template, fetchPolicy: "cache-and-network" });
+  const [update, updating] = useMutation(UPDATE_DRAFT);
+  const [retire, retiring] = useMutation(RETIRE);
+  const [draft, setDraft] = useState<DraftInput>();
+  const [dialog, setDialog] = useState<"publish" | "retire">();
+  const [notice, setNotice] = useState<string>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const say = (text: string) => {
+    setNotice(text);
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+
+  if (loading && !data) return <p role="status">{t("loading")}</p>;
+  if (!template) return error && !/NOT_FOUND|FORBIDDEN/.test(JSON.stringify(error)) ? <ErrorAlert error={error} /> : <NotFound />;
+  const current = published.data?.templates.find((other) => other.key === template.key && other.id !== template.id);
+  const holders = published.data?.consents.totalCount ?? 0;
+  const shown = draft ?? draftFrom(template);
+
+  return (
+    <Page title={`${pick(template.title)} (v${template.version})`}>
+      <p className="font-lead">
+        {t("templateKey")}: {template.key} · {t(`templateStatus_${template.status}`)}
+      </p>
+      <p role="status" tabIndex={-1} ref={noticeRef} className={notice ? "alert alert-success p-4" : undefined}>
+        {notice}
+      </p>
+      {retiring.error && <ErrorAlert error={retiring.error} />}
+      {template.status === "DRAFT" ? (
+        <div className="row">
+          <div className="col-12 col-lg-7">
+            <TemplateEditor
+              key={template.id}
+              initial={draftFrom(template)}
+              error={updating.error}
+              saving={updating.loading}
+              submitLabel={t("saveDraft")}
+              onChange={setDraft}
+              onSubmit={(input) =>
+                void update({ variables: { id: template.id, input } }).then(
+                  () => {
+                    void refetch();
+                    say(t("draftSaved"));
+                  },
+                  () => {},
+                )
+              }
+            />
+            <div className="mt-6">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => (draft && JSON.stringify(draft) !== JSON.stringify(draftFrom(template)) ? say(t("saveFirst")) : setDialog("publish"))}
+              >
+                {t("publishVersion").replace("{n}", String(template.version))}
+              </button>
+              <p className="form-hint">{t("publishHint")}</p>
+            </div>
+          </div>
+          <div className="col-12 col-lg-5">
+            {current && <TemplateDiff draft={shown} published={current} />}
+            <TemplatePreview template={shown} />
+          </div>
+        </div>
+      ) : (
+        <>
+          <div className="mb-6">
+            {template.status === "PUBLISHED" && (
+              <>
+                <Link to={`/skabeloner/ny?fra=${template.id}`} className="button button-primary mr-5">
+                  {t("newVersion")}
+                </Link>
+                <button type="button" className="button button-secondary" onClick={() => setDialog("retire")}>
+                  {t("retire")}
+                </button>
+              </>
+            )}
+          </div>
+          <TemplatePreview template={template} />
+        </>
+      )}
+      {dialog === "publish" && (
+        <PublishDialog
+          template={template}
+          holders={holders}
+          onClose={() => setDialog(undefined)}
+          onDone={(text) => {
+            setDialog(undefined);
+            void refetch();
+            void published.refetch();
+            say(text);
+          }}
+        />
+      )}
+      {dialog === "retire" && (
+        <ConfirmModal
+          title={t("retireTitle").replace("{n}", String(template.version))}
+          confirmLabel={t("retire")}
+          onClose={() => setDialog(undefined)}
+          onConfirm={() =>
+            void retire({ variables: { id: template.id } }).then(
+              () => {
+                void refetch();
+                say(t("retiredDone"));
+              },
+              () => {},
+            )
+          }
+        >
+          <p>{t("retireConsequence")}</p>
+        </ConfirmModal>
+      )}
+    </Page>
+  );
+}
