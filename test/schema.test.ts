@@ -29,6 +29,8 @@ const BOUNDED_LISTS: Record<string, string> = {
   "ConsentConnection.edges": "the page, bounded by the connection's own first",
   "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
   "Query.consentStatusCounts": "one per consent status: nine",
+  "Query.consentStatistics": "one per template key the authority asked with in the period",
+  "TemplateStatistics.channels": "one per channel: four",
   "DataAccessGrant.scope": "data items of one consent: at most its 50 choices",
   "DataAccessIntrospection.scope": "data items of one consent: at most its 50 choices",
 };

@@ -14,6 +14,7 @@ import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
 import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
 import { ConsentResolver } from "./resolvers/consent.resolver.js";
+import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentSearchResolver } from "./resolvers/consent-search.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -31,7 +32,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, ConsentSearchResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },
