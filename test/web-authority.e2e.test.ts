@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { seriousAxeViolations } from "./support/axe.js";
 import { launchChromium } from "./support/browser.js";
-import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The caseworker app's pages in Debian's Chromium against the real gateway: the overview, finding a
 // consent among hundreds, a consent's own page and its actions, requesting with the citizen's name
@@ -373,6 +373,39 @@ describe("the caseworker app", () => {
     const mine = (await citizen.graphql(`{ myConsents { status templateVersion replacesConsentId } }`)).data.myConsents;
     expect(mine).toContainEqual({ status: "REQUESTED", templateVersion: 2, replacesConsentId: consentId });
   }, 60_000);
+
+  it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: { authorityId: DEMO.authorities.odense, key: "odense-ui-statistik", title: { da: "Samtykke til statistiktest", en: "Consent for a statistics test" }, purpose: { da: "Formål", en: "Purpose" }, ...TEMPLATE_TEXTS },
+    });
+    const templateId = drafted.data.createTemplate.id;
+    expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id: templateId })).errors).toBeUndefined();
+    // Six asked: five give, one declines.
+    for (let i = 0; i < 6; i++) {
+      const cpr = freshCpr();
+      const id = await request(cpr, { templateId });
+      const citizen = await platform.citizen(cpr);
+      if (i < 5) expect((await giveWithYesToAll(citizen, id)).errors).toBeUndefined();
+      else expect((await citizen.graphql(`mutation($id: ID!) { declineConsent(id: $id) { id } }`, { id })).errors).toBeUndefined();
+    }
+    const authority = await openAuthority("/statistik", "Statistik");
+    const figures = authority.getByRole("table", { name: "Tal for Samtykke til statistiktest" });
+    // A row is named by its heading and its number: "Givet 5", "Givet: På papir 0".
+    const cell = (name: string) => figures.getByRole("row", { name: new RegExp(`^${name} `) }).getByRole("cell");
+    await expect.poll(() => cell("Anmodet").textContent()).toBe("6");
+    expect(await cell("Givet").textContent()).toBe("5");
+    expect(await cell("Afvist").textContent()).toBe("under 5");
+    expect(await cell("Givet: Digitalt af borgeren").textContent()).toBe("5");
+    expect(await cell("Givet: På papir").textContent()).toBe("0");
+    expect(await authority.getByRole("region", { name: "Samtykke til statistiktest" }).locator("canvas[aria-hidden=true]").count()).toBe(1);
+    await checkAndPhotograph(authority, "statistics");
+    // A period with nothing in it says so.
+    await authority.getByLabel("Fra og med").fill("2001-01-01");
+    await authority.getByLabel("Til og med").fill("2001-12-31");
+    await authority.getByRole("button", { name: "Vis statistik" }).click();
+    await authority.getByText("Ingen anmodninger i perioden.").waitFor();
+    expect(authority.url()).toContain("fra=2001-01-01");
+  });
 
   it("registers a signed paper form with its scan and answers, refusing a file that is not a scan, and shows the scan on the consent's page", async () => {
     const authority = await openAuthority("/registrer", "Registrér et givet samtykke");

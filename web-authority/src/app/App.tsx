@@ -8,6 +8,7 @@ import { RegisterConsentForm } from "../features/register/RegisterConsentForm.js
 import { RequestConsentForm } from "../features/request/RequestConsentForm.js";
 import { NewTemplatePage, TemplatePage } from "../features/templates/TemplatePage.js";
 import { TemplatesPage } from "../features/templates/TemplatesPage.js";
+import { StatisticsPage } from "../features/statistics/StatisticsPage.js";
 import { useLanguage } from "../lib/i18n.js";
 import { OpenCitizenFromLink } from "./citizen-link.js";
 import { AuthorityLiveProvider } from "./live.js";
@@ -23,6 +24,7 @@ function Navigation() {
         { to: "/anmod", label: t("navRequest") },
         { to: "/registrer", label: t("navRegister") },
         { to: "/skabeloner", label: t("navTemplates") },
+        { to: "/statistik", label: t("navStatistics") },
       ]}
     />
   );
@@ -42,6 +44,7 @@ function SignedInRoutes({ authorityId }: { authorityId: string }) {
         <Route path="/skabeloner" element={<TemplatesPage />} />
         <Route path="/skabeloner/ny" element={<NewTemplatePage />} />
         <Route path="/skabeloner/:id" element={<TemplatePage />} />
+        <Route path="/statistik" element={<StatisticsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AuthorityLiveProvider>
