@@ -369,9 +369,21 @@ describe("the caseworker app", () => {
     expect(await askAgain.isChecked()).toBe(true);
     expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
     await publish2.getByRole("button", { name: "Offentliggør", exact: true }).click();
-    await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort. 1 borgere er bedt om nyt samtykke (0 sprunget over)." }).waitFor();
-    const mine = (await citizen.graphql(`{ myConsents { status templateVersion replacesConsentId } }`)).data.myConsents;
-    expect(mine).toContainEqual({ status: "REQUESTED", templateVersion: 2, replacesConsentId: consentId });
+    await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort. Borgerne bliver nu bedt om nyt samtykke" }).waitFor();
+    // The campaign runs in the background; its progress and the answers follow on the page.
+    const campaign = authority.getByRole("region", { name: "Nyt samtykke fra holdere af ældre versioner" });
+    await campaign.getByText("1 af 1 holdere behandlet").waitFor();
+    expect(await campaign.getByRole("progressbar").getAttribute("value")).toBe("1");
+    const figure = (name: string) => campaign.locator(".summary-list > div").filter({ has: authority.getByRole("term").filter({ hasText: name }) }).getByRole("definition");
+    await expect.poll(() => figure("Anmodninger sendt").textContent()).toBe("1");
+    await expect.poll(() => figure("Ikke besvaret endnu").textContent()).toBe("1");
+    const mine = (await citizen.graphql(`{ myConsents { id status templateVersion replacesConsentId } }`)).data.myConsents;
+    const again = mine.find((consent: { replacesConsentId: string | null }) => consent.replacesConsentId === consentId);
+    expect(again).toMatchObject({ status: "REQUESTED", templateVersion: 2 });
+    expect((await giveWithYesToAll(citizen, again.id)).errors).toBeUndefined();
+    await expect.poll(() => figure("Givet").textContent()).toBe("1");
+    expect(await figure("Ikke besvaret endnu").textContent()).toBe("0");
+    await checkAndPhotograph(authority, "template-campaign");
   }, 60_000);
 
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {

@@ -4,6 +4,7 @@ import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { listenForCommits } from "./services/commit-listener.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
+import { startReconsentCampaigns } from "./services/reconsent.js";
 import { PreparedQueries } from "./services/prepared-queries.js";
 import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
@@ -42,6 +43,8 @@ export interface StartConsentOptions {
   eventPollMs?: number;
   /** How often this instance seals the audit log's new entries (ms); one instance seals at a time. */
   auditSealIntervalMs?: number;
+  /** How often this instance looks for re-consent campaigns to work on (it drains them batch by batch when it finds one). */
+  campaignIntervalMs?: number;
   /** How often due webhook deliveries are made (ms). */
   webhookIntervalMs?: number;
   /** Where requests and receipts are sent; the platform's own mailbox unless a Digital Post adapter is given. */
@@ -88,6 +91,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
   await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
   const stopSealing = startAuditSealing(subgraph.orm.em, options.logger, options.auditSealIntervalMs ?? 250, now);
+  const stopCampaigns = startReconsentCampaigns(subgraph.orm.em, events, options.logger, options.campaignIntervalMs ?? 500, now);
   const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, options.logger, options.webhookIntervalMs ?? 1_000);
   const stopLetters = startLetterDelivery({
     em: subgraph.orm.em,
@@ -102,6 +106,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     ...subgraph,
     openEventStreams: () => events.openStreams,
     close: async () => {
+      await stopCampaigns();
       await stopLetters();
       await stopWebhooks();
       await stopSealing();

@@ -9,12 +9,14 @@ import { IdempotencyRecordEntity } from "./entities/idempotency-record.entity.js
 import { WebhookSubscriptionEntity } from "./entities/webhook.entity.js";
 import { StopConfirmationEntity } from "./entities/stop-confirmation.entity.js";
 import { MailboxCursorEntity, MailboxLetterEntity } from "./entities/mailbox-letter.entity.js";
+import { ReconsentCampaignEntity } from "./entities/reconsent-campaign.entity.js";
 import { referenceResolvers } from "./federation/reference-resolvers.js";
 import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
 import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
 import { ConsentResolver } from "./resolvers/consent.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
+import { ReconsentResolver } from "./resolvers/reconsent.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentSearchResolver } from "./resolvers/consent-search.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -24,7 +26,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
@@ -32,7 +34,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, ReconsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

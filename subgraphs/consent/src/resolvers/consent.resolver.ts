@@ -7,7 +7,6 @@ import { closeCase } from "../services/close-case.js";
 import { consentCheck } from "../services/consent-check.js";
 import { readConsent } from "../services/consent-reads.js";
 import { registerGivenConsent, requestConsent } from "../services/create-consent.js";
-import { requestReconsent } from "../services/reconsent.js";
 import { consentHistory, myConsents } from "../services/consent-search.js";
 import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
@@ -20,7 +19,7 @@ import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { introspectDataAccess, requestDataAccess } from "../services/data-access.js";
-import { Consent, ConsentAccess, DataAccessGrant, DataAccessIntrospection, DataAccessRequestInput, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, ReconsentResult } from "./consent.type.js";
+import { Consent, ConsentAccess, DataAccessGrant, DataAccessIntrospection, DataAccessRequestInput, DocumentVerificationResult, ConsentAttachment, ConsentCheck, ConsentIntegrity, ConsentStatusEvent, } from "./consent.type.js";
 import { RequestConsentInput } from "./request-consent.input.js";
 import { ConsentHistoryEntry } from "./consent-connection.type.js";
 
@@ -223,14 +222,6 @@ export class ConsentResolver {
         scan: { fileName, content: Buffer.from(scanBase64, "base64") },
       }),
     );
-  }
-
-  @Mutation(() => ReconsentResult, {
-    description:
-      "Ask holders of consents on older versions of this published template to consent again to its changed text. The old consents stay valid until answered.",
-  })
-  async requestReconsent(@Arg("templateId", () => ID) templateId: string, @Ctx() ctx: ConsentContext): Promise<ReconsentResult> {
-    return requestReconsent(ctx, templateId);
   }
 
   @Mutation(() => Consent, { description: "Hand over a consent a case system collected itself, with its evidence; idempotent with a key." })

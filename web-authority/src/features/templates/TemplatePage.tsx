@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { ConfirmModal, ErrorAlert, Modal, NotFound, Page } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { TemplatePreview } from "../../lib/TemplatePreview.js";
-import { CREATE_TEMPLATE, PUBLISH, PUBLISHED_OF_KEY, REQUEST_RECONSENT, RETIRE, TEMPLATE_DETAIL, UPDATE_DRAFT, type DraftInput, type TemplateDetail } from "./operations.js";
+import { CAMPAIGNS, CREATE_TEMPLATE, PUBLISH, PUBLISHED_OF_KEY, RETIRE, START_CAMPAIGN, TEMPLATE_DETAIL, UPDATE_DRAFT, type DraftInput, type TemplateDetail } from "./operations.js";
 import { TemplateDiff } from "./TemplateDiff.js";
 import { draftFrom, TemplateEditor } from "./TemplateEditor.js";
 
@@ -54,7 +54,7 @@ function PublishDialog({ template, holders, onClose, onDone }: { template: Templ
   const { t } = useLanguage();
   const [askAgain, setAskAgain] = useState(holders > 0);
   const [publish, publishing] = useMutation(PUBLISH);
-  const [reconsent, reconsenting] = useMutation(REQUEST_RECONSENT);
+  const [reconsent, reconsenting] = useMutation(START_CAMPAIGN);
   const error = publishing.error ?? reconsenting.error;
   const busy = publishing.loading || reconsenting.loading;
   const go = async () => {
@@ -62,8 +62,9 @@ function PublishDialog({ template, holders, onClose, onDone }: { template: Templ
     try {
       await publish({ variables: { id: template.id } });
       if (askAgain && holders > 0) {
-        const { data } = await reconsent({ variables: { templateId: template.id } });
-        onDone(t("publishedAndAsked").replace("{requested}", String(data!.requestReconsent.requested)).replace("{skipped}", String(data!.requestReconsent.skipped)));
+        // Answers at once; the campaign asks in the background and its progress shows on the page.
+        await reconsent({ variables: { templateId: template.id } });
+        onDone(t("publishedAndCampaign"));
       } else {
         onDone(t("publishedDone"));
       }
@@ -95,6 +96,53 @@ function PublishDialog({ template, holders, onClose, onDone }: { template: Templ
         </div>
       )}
     </Modal>
+  );
+}
+
+/** A re-consent campaign's progress, followed while it runs and as citizens answer. */
+function CampaignProgress({ templateId }: { templateId: string }) {
+  const { t, dateTime } = useLanguage();
+  const { changes } = useAuthorityLive();
+  const { data, refetch, startPolling, stopPolling } = useQuery(CAMPAIGNS, { variables: { templateId }, fetchPolicy: "cache-and-network" });
+  const campaign = data?.reconsentCampaigns[0];
+  const running = campaign?.status === "RUNNING";
+  useEffect(() => {
+    if (running) startPolling(1_000);
+    else stopPolling();
+    return stopPolling;
+  }, [running, startPolling, stopPolling]);
+  useEffect(() => {
+    if (changes) void refetch();
+  }, [changes, refetch]);
+  if (!campaign) return null;
+  const handled = campaign.requested + campaign.skipped;
+  return (
+    <section aria-labelledby="campaign-title" className="mb-6">
+      <h2 id="campaign-title" className="h3">
+        {t("campaignTitle")}
+      </h2>
+      <p>{running ? t("campaignRunning").replace("{date}", dateTime(campaign.startedAt)) : t("campaignDone").replace("{date}", dateTime(campaign.finishedAt ?? campaign.startedAt))}</p>
+      <label htmlFor="campaign-progress" className="form-label">
+        {t("campaignProgress").replace("{handled}", String(handled)).replace("{total}", String(campaign.total))}
+      </label>
+      <progress id="campaign-progress" max={Math.max(campaign.total, 1)} value={campaign.total ? handled : 1} style={{ width: "100%", maxWidth: "30rem", height: "1.5rem" }} />
+      <dl className="summary-list mt-4" aria-label={t("campaignTitle")}>
+        {(
+          [
+            ["campaignSent", campaign.requested],
+            ["campaignSkipped", campaign.skipped],
+            ["campaignGiven", campaign.answers.given],
+            ["campaignDeclined", campaign.answers.declined],
+            ["campaignUnanswered", campaign.answers.unanswered],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
@@ -182,6 +230,7 @@ export function TemplatePage() {
               </>
             )}
           </div>
+          <CampaignProgress templateId={template.id} />
           <TemplatePreview template={template} />
         </>
       )}

@@ -112,6 +112,23 @@ export const RETIRE: TypedDocumentNode<{ retireTemplate: { id: string; status: T
   mutation RetireTemplate($id: ID!) { retireTemplate(id: $id) { id status } }
 `;
 
-export const REQUEST_RECONSENT: TypedDocumentNode<{ requestReconsent: { requested: number; skipped: number } }, { templateId: string }> = gql`
-  mutation RequestReconsent($templateId: ID!) { requestReconsent(templateId: $templateId) { requested skipped } }
+export interface Campaign {
+  id: string;
+  status: "RUNNING" | "DONE";
+  total: number;
+  requested: number;
+  skipped: number;
+  startedAt: string;
+  finishedAt: string | null;
+  answers: { given: number; declined: number; unanswered: number; lapsed: number };
+}
+
+const CAMPAIGN_FIELDS = `id status total requested skipped startedAt finishedAt answers { given declined unanswered lapsed }`;
+
+export const START_CAMPAIGN: TypedDocumentNode<{ startReconsentCampaign: Campaign }, { templateId: string }> = gql`
+  mutation StartReconsentCampaign($templateId: ID!) { startReconsentCampaign(templateId: $templateId) { ${CAMPAIGN_FIELDS} } }
+`;
+
+export const CAMPAIGNS: TypedDocumentNode<{ reconsentCampaigns: Campaign[] }, { templateId: string }> = gql`
+  query ReconsentCampaigns($templateId: ID!) { reconsentCampaigns(templateId: $templateId, first: 1) { ${CAMPAIGN_FIELDS} } }
 `;
