@@ -249,13 +249,23 @@ describe("the caseworker app", () => {
   it("opens on one citizen from a case system's link whose CPR number is in the fragment, which no server and no address ever sees", async () => {
     const page = await newPage();
     const requested: string[] = [];
-    page.on("request", (req) => requested.push(req.url()));
+    const operations: Record<string, unknown>[] = [];
+    page.on("request", (req) => {
+      requested.push(req.url());
+      if (req.method() === "POST" && req.url().endsWith("/graphql")) operations.push(req.postDataJSON());
+    });
     await openAuthority(`/samtykker#cpr=${SOFIE}`, "Find samtykker", page);
     await page.getByRole("form", { name: "Søg og filtrér" }).getByText("Sofie Hansen (250892-xxxx)").waitFor();
     expect(page.url()).toContain("borger=");
     expect(page.url()).not.toContain(SOFIE);
     expect(requested.filter((url) => url.includes(SOFIE) || url.includes("250892"))).toEqual([]);
     expect(await page.evaluate(() => sessionStorage.getItem("samtykke.authority.openCitizen"))).toBeNull();
+    // The app sends its operations by the hash they were built with, never their text.
+    expect(operations.length).toBeGreaterThan(0);
+    for (const operation of operations) {
+      expect(operation).not.toHaveProperty("query");
+      expect(operation).toMatchObject({ extensions: { persistedQuery: { sha256Hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } } });
+    }
   });
 
   it("shows no validity on a withdrawn consent, lets the table scroll by keyboard on a phone, and keeps the chosen language", async () => {

@@ -1,11 +1,11 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { GraphQLError } from "graphql";
 import { decodeJwt } from "jose";
-import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, type CallerKind, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
@@ -23,6 +23,19 @@ export interface StartGatewayOptions {
   identity: IdentityOptions;
   /** Request rates and socket caps per caller; defaults in caller-limits.ts. */
   limits?: CallerLimitOverrides;
+  /** The apps' operations by hash; the callers it names may run only those. */
+  trustedDocuments?: TrustedDocuments;
+}
+
+/**
+ * The operations the browser apps were built with (`npm run codegen` writes each app's
+ * `persisted-documents.json`: SHA-256 of the document → the document). A caller of a kind in
+ * `requiredFor` may run only these, sent by hash, over HTTP and graphql-ws alike; others may also
+ * send their own documents (a case system with client credentials writes its own queries).
+ */
+export interface TrustedDocuments {
+  documents: Record<string, string>;
+  requiredFor: CallerKind[];
 }
 
 export interface RunningGateway {
@@ -34,6 +47,12 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+// Set by the gateway itself on every request once the caller is known; a caller's own value is overwritten.
+const ARBITRARY_DOCUMENTS_HEADER = "x-samtykke-arbitrary-documents";
+const TRUSTED_ONLY = {
+  da: "Denne klient må kun sende de forespørgsler, den er bygget med (efter deres hash).",
+  en: "This client may send only the operations it was built with (by their hash).",
+};
 // setTimeout holds at most about 24.8 days; a token living longer is checked again then.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -74,6 +93,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
   const limits = new CallerLimits(callerLimitSettings(options.limits));
+  const trusted = options.trustedDocuments;
+  const mayRunOwnDocuments = (caller: Caller) => !trusted || !trusted.requiredFor.includes(caller.kind);
   // The caller's token goes on to every subgraph (a header over HTTP, connectionParams over
   // graphql-ws), so each subgraph decides for itself what this caller may see and do.
   const forwardedToken = [["authorization", "{context.headers.authorization}"]];
@@ -99,6 +120,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     plugins: () => envelopArmor(Boolean(options.production)) as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
+    persistedDocuments: options.trustedDocuments && {
+      getPersistedOperation: (hash: string) => options.trustedDocuments!.documents[hash] ?? null,
+      // A Fetch request over HTTP; over graphql-ws, the socket's upgrade request (Node's own).
+      allowArbitraryDocuments: (request: Request | IncomingMessage) =>
+        ("get" in request.headers && typeof request.headers.get === "function"
+          ? (request.headers as Headers).get(ARBITRARY_DOCUMENTS_HEADER)
+          : (request.headers as IncomingMessage["headers"])[ARBITRARY_DOCUMENTS_HEADER]) === "yes",
+      customErrors: {
+        // The words Apollo Client's persisted-query link looks for before it sends the full document.
+        notFound: { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
+        persistedQueryOnly: { message: TRUSTED_ONLY.en, extensions: { code: "PERSISTED_QUERY_ONLY", message: TRUSTED_ONLY } },
+      },
+    },
     requestId: { headerName: REQUEST_ID_HEADER },
     logging: new HiveLogger({ level: logger.level === "silent" ? false : "info", writers: [new PinoLogWriter(logger)] }),
   });
@@ -150,6 +184,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }
     // A CORS preflight runs no operation and carries no token: counted, it would spend the
     // anonymous limit of an address that many signed-in caseworkers share.
+    request.headers[ARBITRARY_DOCUMENTS_HEADER] = mayRunOwnDocuments(caller) ? "yes" : "no";
     if (request.url?.split("?")[0] === GRAPHQL_PATH && request.method !== "OPTIONS") {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
@@ -170,6 +205,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
   const socketOwners = new WeakMap<object, string>();
+  const socketCallers = new WeakMap<object, Caller>();
   const socketExpiry = new WeakMap<object, NodeJS.Timeout>();
   const graphqlWs = useServer(
     {
@@ -191,6 +227,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
           return false;
         }
         socketOwners.set(ctx.extra.socket, key);
+        socketCallers.set(ctx.extra.socket, caller);
+        ctx.extra.request.headers[ARBITRARY_DOCUMENTS_HEADER] = mayRunOwnDocuments(caller) ? "yes" : "no";
         const expiresAt = tokenExpiry(authorization);
         if (expiresAt !== null) {
           const socket = ctx.extra.socket;
@@ -222,7 +260,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         if (Object.keys(ctx.subscriptions).length > limits.settings.subscriptionsPerSocket) {
           return [new GraphQLError("Too many subscriptions on one connection", { extensions: { code: "RATE_LIMITED", message: RATE_LIMITED } })];
         }
-        return wsOptions.onSubscribe!(ctx, id, payload);
+        // A subscription sent with its hash runs the trusted document of that hash, whatever text came
+        // with it (graphql-ws must send a text; the runtime then looks the hash up).
+        const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+        const document = trusted && typeof hash === "string" ? trusted.documents[hash] : undefined;
+        const caller = socketCallers.get(ctx.extra.socket);
+        if (document === undefined && trusted && (!caller || !mayRunOwnDocuments(caller))) {
+          return [new GraphQLError(TRUSTED_ONLY.en, { extensions: { code: "PERSISTED_QUERY_ONLY", message: TRUSTED_ONLY } })];
+        }
+        if (document === undefined) return wsOptions.onSubscribe!(ctx, id, payload);
+        const { query: _sent, ...byHash } = payload;
+        return wsOptions.onSubscribe!(ctx, id, byHash as typeof payload);
       },
     },
     wss,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { commonEnv, createLogger, identityEnv, parseEnv, port } from "@samtykke/server-kit";
 import { startGateway } from "./gateway.js";
+import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments } from "./trusted-documents.js";
 
 // Runs the gateway alone, in front of subgraphs started elsewhere.
 const env = parseEnv({
@@ -12,6 +13,11 @@ const env = parseEnv({
   PARTY_URL: z.string().url().default("http://127.0.0.1:4001/graphql"),
   TEMPLATE_URL: z.string().url().default("http://127.0.0.1:4002/graphql"),
   CONSENT_URL: z.string().url().default("http://127.0.0.1:4003/graphql"),
+  // The browser apps' persisted-documents.json files, comma-separated; in production their users run only these.
+  TRUSTED_DOCUMENTS: z
+    .string()
+    .default(TRUSTED_DOCUMENT_FILES.join(","))
+    .transform((text) => text.split(",").map((path) => path.trim()).filter(Boolean)),
   ...identityEnv,
   // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
   GATEWAY_LIMITS: z
@@ -39,6 +45,7 @@ const gateway = await startGateway({
   production: env.NODE_ENV === "production",
   identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
   limits: env.GATEWAY_LIMITS,
+  trustedDocuments: await loadTrustedDocuments(env.TRUSTED_DOCUMENTS, env.NODE_ENV === "production" ? BROWSER_CALLERS : []),
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateSealKey, startConsent, type SealKey, type StartedConsent } from "@samtykke/consent";
 import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
-import { startGateway, type CallerLimitOverrides, type RunningGateway } from "@samtykke/gateway";
+import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments, startGateway, type CallerLimitOverrides, type RunningGateway } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
   createLogger,
@@ -170,6 +170,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       production: options.production,
       identity,
       limits: options.gatewayLimits,
+      trustedDocuments: await loadTrustedDocuments(TRUSTED_DOCUMENT_FILES, options.production ? BROWSER_CALLERS : []),
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
+import { SUPERGRAPH_CLIENT_DOCUMENTS } from "@samtykke/consent";
+import { documentHash } from "@samtykke/server-kit";
 import { subgraphs } from "./subgraphs.js";
 
 /** Where the committed SDL files live. */
@@ -40,3 +42,10 @@ export async function composeFromCode(): Promise<ComposedSchema> {
 export function readCommittedSupergraph(): Promise<string> {
   return readFile(`${SCHEMA_DIR}supergraph.graphql`, "utf8");
 }
+
+/** The operations the platform's own parts send through the gateway on a caller's behalf, by hash: trusted like the apps'. */
+export function internalDocuments(): Record<string, string> {
+  return Object.fromEntries(SUPERGRAPH_CLIENT_DOCUMENTS.map((text) => [documentHash(text), text]));
+}
+
+export const INTERNAL_DOCUMENTS_FILE = `${SCHEMA_DIR}internal-documents.json`;

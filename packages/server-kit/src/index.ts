@@ -15,3 +15,4 @@ export * from "./run-alone.js";
 export * from "./websockets.js";
 export * from "./reference-loader.js";
 export * from "./secret-box.js";
+export { documentHash } from "./document-hash.js";

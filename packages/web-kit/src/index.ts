@@ -1,4 +1,4 @@
-export { createApolloClient, onConnected } from "./apollo.js";
+export { createApolloClient, documentHashes, onConnected, type DocumentHashes } from "./apollo.js";
 export { useAuth, type LoginConfig, type Session } from "./auth.js";
 export { loadConfig } from "./config.js";
 export { useConsentEvents, type ConsentEvent } from "./consent-events.js";

@@ -2,7 +2,7 @@ import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode, useCallback, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { createApolloClient } from "./apollo.js";
+import { createApolloClient, type DocumentHashes } from "./apollo.js";
 import "./app.css";
 import { AuthProvider, completeLogin, currentSession, takeSignature } from "./auth.js";
 import { loadConfig } from "./config.js";
@@ -15,6 +15,8 @@ export interface StartOptions {
    * Without it the app always starts in Danish.
    */
   languageStorageKey?: string;
+  /** The hashes of the app's generated documents (`documentHashes`), which it sends instead of their text. */
+  documentHashes?: DocumentHashes;
 }
 
 const isLanguage = (value: unknown): value is Language => value === "da" || value === "en";
@@ -78,7 +80,7 @@ export async function startApp(App: ComponentType, texts: AppTexts, options: Sta
     createRoot(root).render(
       <StrictMode>
         <AuthProvider login={login} session={session} signature={signature}>
-          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null)} texts={texts} options={options}>
+          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null, options.documentHashes)} texts={texts} options={options}>
             <App />
           </AppProvider>
         </AuthProvider>

@@ -139,3 +139,4 @@ function scheduleDueChanges(subgraph: StartedSubgraph, events: ConsentEventBus, 
     await running;
   };
 }
+export { SUPERGRAPH_CLIENT_DOCUMENTS } from "./services/supergraph-client.js";

@@ -1,10 +1,10 @@
 import { useContext, useState } from "react";
-import { ConsentTexts, LanguageContext, type Choice, type ConsentTextFields, type Language, type LocalizedText } from "@samtykke/web-kit";
+import { ConsentTexts, LanguageContext, type ConsentTextFields, type Language, type LocalizedText } from "@samtykke/web-kit";
 import { useLanguage } from "./i18n.js";
 
 export interface PreviewedTemplate extends ConsentTextFields {
   title: LocalizedText;
-  choices: Pick<Choice, "key" | "group" | "label">[];
+  choices: { key: string; group?: LocalizedText | null; label: LocalizedText }[];
 }
 
 /** Exactly what the citizen will be shown, in the language picked here (the citizen picks their own). */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import {
+  documentHash,
   type Caller,
   DomainError,
   ForbiddenError,
@@ -48,6 +49,29 @@ export interface RequestSubject {
   custodyHolderIds: string[];
 }
 
+const TEXT = "{ da en }";
+const ORGANISATION = "id name cvr address contact";
+
+/**
+ * Every operation this subgraph sends through the gateway, by name. They are fixed texts, so the
+ * gateway can trust them as it trusts the apps' (`npm run compose` writes them, by hash, to
+ * schema/internal-documents.json).
+ */
+const DOCUMENTS = {
+  authorityName: `query ConsentAuthorityName($id: ID!) { authority(id: $id) { name } }`,
+  organisations: `query ConsentOrganisations($a: ID!) { authority(id: $a) { ${ORGANISATION} } }`,
+  organisationsWithThirdParty: `query ConsentOrganisationsWithThirdParty($a: ID!, $t: ID!) { authority(id: $a) { ${ORGANISATION} } thirdParty(id: $t) { ${ORGANISATION} } }`,
+  citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
+  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id comesOfAgeOn custodyHolders { id } } }`,
+  representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
+  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel authority { id } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
+} as const;
+
+const HASHES = Object.fromEntries(Object.entries(DOCUMENTS).map(([name, text]) => [name, documentHash(text)])) as Record<keyof typeof DOCUMENTS, string>;
+
+/** The texts of `DOCUMENTS`, for the gateway's trusted set. */
+export const SUPERGRAPH_CLIENT_DOCUMENTS: readonly string[] = Object.values(DOCUMENTS);
+
 /**
  * How the consent subgraph asks the rest of the platform for what it does not own (a template
  * version to snapshot, the citizen behind a CPR number): through the supergraph, never the other
@@ -65,7 +89,18 @@ export class SupergraphClient {
 
   constructor(private readonly url: () => string) {}
 
-  private async request<T>(query: string, variables: Record<string, unknown>, onBehalf: OnBehalf): Promise<T> {
+  private async request<T>(document: keyof typeof DOCUMENTS, variables: Record<string, unknown>, onBehalf: OnBehalf): Promise<T> {
+    const persistedQuery = { version: 1, sha256Hash: HASHES[document] };
+    // By hash: the gateway runs a citizen's or caseworker's request only as a document it trusts. A
+    // gateway that does not know the hash (started without the committed documents) gets the text.
+    let result = await this.post<T>({ variables, extensions: { persistedQuery } }, onBehalf);
+    if (result.errors?.[0]?.extensions?.code === "PERSISTED_QUERY_NOT_FOUND") {
+      result = await this.post<T>({ query: DOCUMENTS[document], variables, extensions: { persistedQuery } }, onBehalf);
+    }
+    return this.dataOf(result);
+  }
+
+  private async post<T>(body: Record<string, unknown>, onBehalf: OnBehalf): Promise<GraphQLResponse<T>> {
     let response: Response;
     try {
       response = await fetch(this.url(), {
@@ -75,13 +110,16 @@ export class SupergraphClient {
           "x-request-id": onBehalf.requestId,
           ...(onBehalf.authorization ? { authorization: onBehalf.authorization } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });
     } catch {
       throw new UpstreamError({ da: "Platformen svarer ikke lige nu.", en: "The platform is not answering right now." });
     }
-    const result = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
+    return (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
+  }
+
+  private dataOf<T>(result: GraphQLResponse<T>): T {
     const error = result.errors?.[0];
     if (error) {
       const { code, message, ...details } = error.extensions ?? {};
@@ -95,17 +133,13 @@ export class SupergraphClient {
 
   /** An authority's name: public, asked without anyone's token. */
   async authorityName(id: string, requestId: string): Promise<string> {
-    const data = await this.request<{ authority: { name: string } }>(`query($id: ID!) { authority(id: $id) { name } }`, { id }, { requestId, authorization: null });
+    const data = await this.request<{ authority: { name: string } }>("authorityName", { id }, { requestId, authorization: null });
     return data.authority.name;
   }
 
   /** The public facts of the organisations a consent record names: the authority and any third party. */
   async organisations(authorityId: string, thirdPartyId: string | null, requestId: string): Promise<{ authority: PublicOrganisation; thirdParty: PublicOrganisation | null }> {
-    const fields = "id name cvr address contact";
-    const query = thirdPartyId
-      ? `query($a: ID!, $t: ID!) { authority(id: $a) { ${fields} } thirdParty(id: $t) { ${fields} } }`
-      : `query($a: ID!) { authority(id: $a) { ${fields} } }`;
-    const data = await this.request<{ authority: PublicOrganisation; thirdParty?: PublicOrganisation }>(query, { a: authorityId, ...(thirdPartyId ? { t: thirdPartyId } : {}) }, { requestId, authorization: null });
+    const data = await this.request<{ authority: PublicOrganisation; thirdParty?: PublicOrganisation }>(thirdPartyId ? "organisationsWithThirdParty" : "organisations", { a: authorityId, ...(thirdPartyId ? { t: thirdPartyId } : {}) }, { requestId, authorization: null });
     return { authority: data.authority, thirdParty: data.thirdParty ?? null };
   }
 
@@ -116,7 +150,7 @@ export class SupergraphClient {
     const cached = shared ? this.citizenIds.get(key) : undefined;
     if (cached) return cached;
     const data = await this.request<{ citizenIdByCpr: string }>(
-      /* GraphQL */ `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
+      "citizenIdByCpr",
       { cpr },
       onBehalf,
     );
@@ -126,7 +160,7 @@ export class SupergraphClient {
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {
     const data = await this.request<{ citizen: { id: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
-      /* GraphQL */ `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id comesOfAgeOn custodyHolders { id } } }`,
+      "requestSubject",
       { cpr },
       onBehalf,
     );
@@ -139,7 +173,7 @@ export class SupergraphClient {
     const data = await this.request<{
       me: { id: string; children: { id: string }[]; powersOfAttorney: { grantor: { id: string }; authorityIds: string[] }[] } | null;
     }>(
-      /* GraphQL */ `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
+      "representation",
       {},
       onBehalf,
     );
@@ -152,7 +186,6 @@ export class SupergraphClient {
   }
 
   async template(id: string, onBehalf: OnBehalf): Promise<TemplateSnapshot> {
-    const text = "{ da en }";
     const data = await this.request<{
       template: Omit<TemplateSnapshot, "authorityId" | "thirdPartyId" | "fixedValidTo"> & {
         authority: { id: string };
@@ -160,17 +193,7 @@ export class SupergraphClient {
         fixedValidTo: string | null;
       };
     }>(
-      /* GraphQL */ `
-        query ConsentTemplateSnapshot($id: ID!) {
-          template(id: $id) {
-            id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel
-            authority { id }
-            thirdParty { id }
-            ${TEXT_FIELDS.map((field) => `${field} ${text}`).join("\n")}
-            choices { key kind group ${text} label ${text} required maxLength }
-          }
-        }
-      `,
+      "template",
       { id },
       onBehalf,
     );

@@ -1,44 +1,22 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Choice, ChoiceAnswer } from "@samtykke/web-kit";
-import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
+import { graphql } from "../../gql/index.js";
 
-export interface TemplateWithChoices {
-  id: string;
-  version: number;
-  title: LocalizedText;
-  choices: Choice[];
-}
-
-export const TEMPLATES_WITH_CHOICES: TypedDocumentNode<{ authority: { id: string; templates: TemplateWithChoices[] } }, { authorityId: string }> = gql`
+export const TEMPLATES_WITH_CHOICES = graphql(`
   query AuthorityTemplatesWithChoices($authorityId: ID!) {
     authority(id: $authorityId) {
       id
       templates(first: 100) { id version title { da en } choices { key kind group { da en } label { da en } required maxLength } }
     }
   }
-`;
+`);
 
-interface GivenConsentInput {
-  templateId: string;
-  cpr: string;
-  caseReference: string | null;
-  statement: string;
-  answers: ChoiceAnswer[];
-}
-
-type Registered = { id: string; status: ConsentStatus };
-
-export const REGISTER_CONSENT: TypedDocumentNode<{ registerConsent: Registered }, { input: GivenConsentInput }> = gql`
+export const REGISTER_CONSENT = graphql(`
   mutation RegisterConsent($input: RegisterConsentInput!) {
     registerConsent(input: $input) { id status }
   }
-`;
+`);
 
-export const UPLOAD_PAPER_CONSENT: TypedDocumentNode<
-  { uploadPaperConsent: Registered },
-  { input: GivenConsentInput & { scanBase64: string; fileName: string; signedAt: string; idempotencyKey: string } }
-> = gql`
+export const UPLOAD_PAPER_CONSENT = graphql(`
   mutation UploadPaperConsent($input: UploadPaperConsentInput!) {
     uploadPaperConsent(input: $input) { id status }
   }
-`;
+`);

@@ -1,31 +1,15 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Choice, ConsentTextFields } from "@samtykke/web-kit";
-import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
+import { graphql } from "../../gql/index.js";
 
-export interface Template {
-  id: string;
-  key: string;
-  version: number;
-  title: LocalizedText;
-}
-
-export const AUTHORITY_TEMPLATES: TypedDocumentNode<{ authority: { id: string; templates: Template[] } }, { authorityId: string }> = gql`
+export const AUTHORITY_TEMPLATES = graphql(`
   query AuthorityTemplates($authorityId: ID!) {
     authority(id: $authorityId) {
       id
       templates(first: 100) { id key version title { da en } }
     }
   }
-`;
+`);
 
-/** A template as the citizen will be shown it. */
-export interface TemplatePreview extends ConsentTextFields {
-  id: string;
-  title: LocalizedText;
-  choices: Choice[];
-}
-
-export const TEMPLATE_PREVIEW: TypedDocumentNode<{ template: TemplatePreview }, { id: string }> = gql`
+export const TEMPLATE_PREVIEW = graphql(`
   query TemplatePreview($id: ID!) {
     template(id: $id) {
       id
@@ -39,18 +23,10 @@ export const TEMPLATE_PREVIEW: TypedDocumentNode<{ template: TemplatePreview }, 
       choices { key kind group { da en } label { da en } required maxLength }
     }
   }
-`;
+`);
 
-export interface RequestConsentInput {
-  templateId: string;
-  cpr: string;
-  caseReference: string | null;
-  answerBy: string | null;
-  idempotencyKey: string;
-}
-
-export const REQUEST_CONSENT: TypedDocumentNode<{ requestConsent: { id: string; status: ConsentStatus } }, { input: RequestConsentInput }> = gql`
+export const REQUEST_CONSENT = graphql(`
   mutation RequestConsent($input: RequestConsentInput!) {
     requestConsent(input: $input) { id status }
   }
-`;
+`);

@@ -1,22 +1,9 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { LocalizedText } from "../../lib/i18n.js";
-import type { Channel } from "../consents/operations.js";
+import { graphql } from "../../gql/index.js";
+import type { ConsentStatisticsQuery } from "../../gql/graphql.js";
 
-export interface TemplateStatistics {
-  templateKey: string;
-  title: LocalizedText;
-  requested: number | null;
-  answered: number | null;
-  given: number | null;
-  declined: number | null;
-  withdrawn: number | null;
-  expired: number | null;
-  medianHoursToAnswer: number | null;
-  p90HoursToAnswer: number | null;
-  channels: { channel: Channel; count: number | null }[];
-}
+export type TemplateStatistics = ConsentStatisticsQuery["consentStatistics"][number];
 
-export const STATISTICS: TypedDocumentNode<{ consentStatistics: TemplateStatistics[] }, { from: string; to: string }> = gql`
+export const STATISTICS = graphql(`
   query ConsentStatistics($from: DateTimeISO!, $to: DateTimeISO!) {
     consentStatistics(from: $from, to: $to) {
       templateKey
@@ -32,4 +19,4 @@ export const STATISTICS: TypedDocumentNode<{ consentStatistics: TemplateStatisti
       channels { channel count }
     }
   }
-`;
+`);

@@ -1,24 +1,17 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { ErrorAlert, Page } from "@samtykke/web-kit";
+import { graphql } from "../../gql/index.js";
+import type { MyConsentAccessLogQuery } from "../../gql/graphql.js";
 import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
-import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
+import { useLanguage } from "../../lib/i18n.js";
 
-interface Access {
-  occurredAt: string;
-  action: string;
-  actorKind: "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM" | "CITIZEN" | "THIRD_PARTY";
-  authority: { id: string; name: string } | null;
-  thirdParty: { id: string; name: string } | null;
-  consent: { id: string; title: LocalizedText } | null;
-  purpose: string | null;
-}
+type Access = MyConsentAccessLogQuery["myConsentAccessLog"][number];
 
-const ACCESS_LOG: TypedDocumentNode<{ myConsentAccessLog: Access[] }, { first: number }> = gql`
+const ACCESS_LOG = graphql(`
   query MyConsentAccessLog($first: Int!) {
     myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }
   }
-`;
+`);
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
 const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;

@@ -21,6 +21,8 @@ function HistoryList({ consent, details }: { consent: CitizenConsent; details: C
   const names = new Map<string, string>([...consent.givers, consent.subject, ...details.signatures.map((signature) => signature.signer)].map((person) => [person.id, person.name]));
   const who = (entry: ConsentDetails["history"][number]) => {
     if (entry.actorKind === "CITIZEN") return entry.actorId === me.id ? t("actor_CITIZEN") : (names.get(entry.actorId ?? "") ?? t("accessUnknown"));
+    // A third party's system is in the history when it confirms it stopped; it is named as on the access log.
+    if (entry.actorKind === "THIRD_PARTY") return details.thirdParty?.name ?? t("accessUnknown");
     return t(`actor_${entry.actorKind}`).replace("{authority}", consent.authority.name);
   };
   const what = (action: string) => (HISTORY_ACTIONS.includes(action as (typeof HISTORY_ACTIONS)[number]) ? t(`history_${action as (typeof HISTORY_ACTIONS)[number]}`) : action);

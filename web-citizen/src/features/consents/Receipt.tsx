@@ -1,27 +1,29 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { TypedDocumentNode } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
 import { ErrorAlert } from "@samtykke/web-kit";
+import { graphql } from "../../gql/index.js";
 import { useLanguage } from "../../lib/i18n.js";
 
 type Format = "document" | "fhir" | "iso27560";
-type Receipt = TypedDocumentNode<{ consent: { id: string } & Record<Format, unknown> }, { id: string }>;
+// Each document asks for one of the formats; one type for all three lets a single query call fetch any.
+type Receipt = TypedDocumentNode<{ consent: { id: string } & Partial<Record<Format, Record<string, unknown>>> }, { id: string }>;
 const RECEIPTS: Record<Format, Receipt> = {
-  document: gql`
+  document: graphql(`
     query ConsentReceiptDocument($id: ID!) {
       consent(id: $id) { id document }
     }
-  `,
-  fhir: gql`
+  `),
+  fhir: graphql(`
     query ConsentReceiptFhir($id: ID!) {
       consent(id: $id) { id fhir }
     }
-  `,
-  iso27560: gql`
+  `),
+  iso27560: graphql(`
     query ConsentReceiptIso27560($id: ID!) {
       consent(id: $id) { id iso27560 }
     }
-  `,
+  `),
 };
 const FILE_SUFFIX: Record<Format, string> = { document: ".json", fhir: ".fhir.json", iso27560: ".iso27560.json" };
 

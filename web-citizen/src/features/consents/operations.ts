@@ -1,43 +1,14 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Choice, ChoiceAnswer, ConsentEvent } from "@samtykke/web-kit";
-import type { ConsentStatus, LocalizedText } from "../../lib/i18n.js";
+import { graphql } from "../../gql/index.js";
+import type { CitizenConsentFieldsFragment, ConsentDetailsQuery } from "../../gql/graphql.js";
 
 /** A consent as the citizen sees it; the list and the live events select the same fields. */
-export interface CitizenConsent {
-  id: string;
-  status: ConsentStatus;
-  title: LocalizedText;
-  purpose: LocalizedText;
-  dataCovered: LocalizedText;
-  partiesCovered: LocalizedText;
-  consequencesOfYes: LocalizedText;
-  consequencesOfNo: LocalizedText;
-  howToWithdraw: LocalizedText;
-  choices: Choice[];
-  answers: { key: string; checked: boolean | null; text: string | null }[] | null;
-  requestedAt: string;
-  answerBy: string | null;
-  endedAt: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  caseReference: string | null;
-  authority: { id: string; name: string };
-  template: { id: string; version: number };
-  subject: { id: string; name: string };
-  givers: { id: string; name: string }[];
-  signatures: { signer: { id: string } }[];
-  stopConfirmations: StopConfirmation[];
-}
+export type CitizenConsent = CitizenConsentFieldsFragment;
 
 /** A system that knew of a withdrawn or expired consent, and whether it has said it stopped. */
-export interface StopConfirmation {
-  recipientKind: "CASE_SYSTEM" | "THIRD_PARTY";
-  caseSystem: { id: string; name: string } | null;
-  thirdParty: { id: string; name: string } | null;
-  confirmedAt: string | null;
-}
+export type StopConfirmation = CitizenConsent["stopConfirmations"][number];
 
-const CONSENT_FIELDS = gql`
+// Found here by the code generator; each operation that spreads it carries it in its generated document.
+graphql(`
   fragment CitizenConsentFields on Consent {
     id
     status
@@ -63,25 +34,20 @@ const CONSENT_FIELDS = gql`
     signatures { signer { id } }
     stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }
   }
-`;
+`);
 
 // latestConsentCursor is read in the first step of the query plan, before the consents: subscribing
 // after it, nothing that changes while the list loads is missed.
-export const MY_CONSENTS: TypedDocumentNode<
-  { latestConsentCursor: string; me: { id: string; name: string; cprMasked: string } | null; myConsents: CitizenConsent[] },
-  Record<string, never>
-> = gql`
-  ${CONSENT_FIELDS}
+export const MY_CONSENTS = graphql(`
   query MyConsents {
     latestConsentCursor
     me { id name cprMasked }
     myConsents(first: 100) { ...CitizenConsentFields }
   }
-`;
+`);
 
 // The platform sends a citizen only events about consents they may see: their own and those they act for.
-export const MY_CONSENT_CHANGES: TypedDocumentNode<{ consentStatusChanged: ConsentEvent<CitizenConsent> }, { after?: string | null }> = gql`
-  ${CONSENT_FIELDS}
+export const MY_CONSENT_CHANGES = graphql(`
   subscription MyConsentChanges($after: String) {
     consentStatusChanged(after: $after) {
       cursor
@@ -89,41 +55,30 @@ export const MY_CONSENT_CHANGES: TypedDocumentNode<{ consentStatusChanged: Conse
       consent { ...CitizenConsentFields }
     }
   }
-`;
+`);
 
-export const GIVE_CONSENT: TypedDocumentNode<
-  { giveConsent: Pick<CitizenConsent, "id" | "status" | "validFrom" | "validTo" | "endedAt" | "answers" | "signatures"> },
-  { id: string; answers: ChoiceAnswer[] }
-> = gql`
+export const GIVE_CONSENT = graphql(`
   mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {
     giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }
   }
-`;
+`);
 
-type Answer = TypedDocumentNode<Record<string, Pick<CitizenConsent, "id" | "status" | "endedAt">>, { id: string }>;
-
-export const DECLINE_CONSENT: Answer = gql`
+export const DECLINE_CONSENT = graphql(`
   mutation DeclineConsent($id: ID!) {
     declineConsent(id: $id) { id status endedAt }
   }
-`;
+`);
 
-export const WITHDRAW_CONSENT: Answer = gql`
+export const WITHDRAW_CONSENT = graphql(`
   mutation WithdrawConsent($id: ID!) {
     withdrawConsent(id: $id) { id status endedAt }
   }
-`;
+`);
 
 /** What a consent's own page adds to the list's fields: its history and who signed when. */
-export interface ConsentDetails {
-  id: string;
-  singleUse: boolean;
-  thirdParty: { id: string; name: string } | null;
-  signatures: { signer: { id: string; name: string }; onBehalfOf: { id: string; name: string } | null; method: string; signedAt: string }[];
-  history: { cursor: string; action: string; status: ConsentStatus; occurredAt: string; actorKind: "CITIZEN" | "CASEWORKER" | "CASE_SYSTEM" | "PLATFORM"; actorId: string | null; channel: string | null }[];
-}
+export type ConsentDetails = ConsentDetailsQuery["consent"];
 
-export const CONSENT_DETAILS: TypedDocumentNode<{ consent: ConsentDetails }, { id: string }> = gql`
+export const CONSENT_DETAILS = graphql(`
   query ConsentDetails($id: ID!) {
     consent(id: $id) {
       id
@@ -133,4 +88,4 @@ export const CONSENT_DETAILS: TypedDocumentNode<{ consent: ConsentDetails }, { i
       history(first: 100) { cursor action status occurredAt actorKind actorId channel }
     }
   }
-`;
+`);

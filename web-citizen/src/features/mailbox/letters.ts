@@ -1,36 +1,29 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useEffect } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useCitizen } from "../../app/citizen-data.js";
-import type { LocalizedText } from "../../lib/i18n.js";
+import { graphql } from "../../gql/index.js";
+import type { MyMailboxQuery } from "../../gql/graphql.js";
 
-export interface Letter {
-  id: string;
-  kind: "REQUEST" | "GIVEN" | "WITHDRAWN" | "EXPIRED";
-  title: LocalizedText;
-  sentAt: string;
-  readAt: string | null;
-  consent: { id: string } | null;
-}
+export type Letter = MyMailboxQuery["myMailbox"][number];
 
 /** The newest `first` letters; the API has no cursor here, so a later page asks for more and shows its part. */
-export const MY_MAILBOX: TypedDocumentNode<{ myMailbox: Letter[] }, { first: number }> = gql`
+export const MY_MAILBOX = graphql(`
   query MyMailbox($first: Int!) {
     myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }
   }
-`;
+`);
 
-const LETTER_PDF: TypedDocumentNode<{ mailboxLetter: { id: string; pdfBase64: string } }, { id: string }> = gql`
+const LETTER_PDF = graphql(`
   query LetterPdf($id: ID!) {
     mailboxLetter(id: $id) { id pdfBase64 }
   }
-`;
+`);
 
-const MARK_READ: TypedDocumentNode<{ markLetterRead: Pick<Letter, "id" | "readAt"> }, { id: string }> = gql`
+const MARK_READ = graphql(`
   mutation MarkLetterRead($id: ID!) {
     markLetterRead(id: $id) { id readAt }
   }
-`;
+`);
 
 /** Downloads a letter's PDF (fetched when opened, so each opening is on the citizen's own log) and marks it read. */
 export function useOpenLetter(): (letter: Letter) => Promise<void> {

@@ -1,0 +1,22 @@
+import { readFile } from "node:fs/promises";
+import type { CallerKind } from "@samtykke/server-kit";
+import type { TrustedDocuments } from "./gateway.js";
+
+/**
+ * Where `npm run codegen` writes each browser app's operations, and `npm run compose` those the
+ * subgraphs send through the gateway on a caller's behalf.
+ */
+export const TRUSTED_DOCUMENT_FILES = [
+  ...["web-citizen", "web-authority"].map((app) => new URL(`../../${app}/src/gql/persisted-documents.json`, import.meta.url).pathname),
+  new URL("../../schema/internal-documents.json", import.meta.url).pathname,
+];
+
+/** The browser apps' users: in production they run only what the apps were built with. */
+export const BROWSER_CALLERS: CallerKind[] = ["citizen", "caseworker"];
+
+/** The documents of every file, merged by hash. */
+export async function loadTrustedDocuments(files: string[], requiredFor: CallerKind[]): Promise<TrustedDocuments> {
+  const documents: Record<string, string> = {};
+  for (const file of files) Object.assign(documents, JSON.parse(await readFile(file, "utf8")) as Record<string, string>);
+  return { documents, requiredFor };
+}

@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MyConsentAccessLog($first: Int!) {\n    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }\n  }\n": typeof types.MyConsentAccessLogDocument,
+    "\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  ": typeof types.ConsentReceiptDocumentDocument,
+    "\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  ": typeof types.ConsentReceiptFhirDocument,
+    "\n    query ConsentReceiptIso27560($id: ID!) {\n      consent(id: $id) { id iso27560 }\n    }\n  ": typeof types.ConsentReceiptIso27560Document,
+    "\n  fragment CitizenConsentFields on Consent {\n    id\n    status\n    title { da en }\n    purpose { da en }\n    dataCovered { da en }\n    partiesCovered { da en }\n    consequencesOfYes { da en }\n    consequencesOfNo { da en }\n    howToWithdraw { da en }\n    choices { key kind group { da en } label { da en } required maxLength }\n    answers { key checked text }\n    requestedAt\n    answerBy\n    endedAt\n    validFrom\n    validTo\n    caseReference\n    authority { id name }\n    template { id version }\n    subject { id name }\n    givers { id name }\n    signatures { signer { id } }\n    stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }\n  }\n": typeof types.CitizenConsentFieldsFragmentDoc,
+    "\n  query MyConsents {\n    latestConsentCursor\n    me { id name cprMasked }\n    myConsents(first: 100) { ...CitizenConsentFields }\n  }\n": typeof types.MyConsentsDocument,
+    "\n  subscription MyConsentChanges($after: String) {\n    consentStatusChanged(after: $after) {\n      cursor\n      status\n      consent { ...CitizenConsentFields }\n    }\n  }\n": typeof types.MyConsentChangesDocument,
+    "\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n": typeof types.GiveConsentDocument,
+    "\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n": typeof types.DeclineConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": typeof types.ConsentDetailsDocument,
+    "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": typeof types.MyMailboxDocument,
+    "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": typeof types.LetterPdfDocument,
+    "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": typeof types.MarkLetterReadDocument,
+};
+const documents: Documents = {
+    "\n  query MyConsentAccessLog($first: Int!) {\n    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }\n  }\n": types.MyConsentAccessLogDocument,
+    "\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  ": types.ConsentReceiptDocumentDocument,
+    "\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  ": types.ConsentReceiptFhirDocument,
+    "\n    query ConsentReceiptIso27560($id: ID!) {\n      consent(id: $id) { id iso27560 }\n    }\n  ": types.ConsentReceiptIso27560Document,
+    "\n  fragment CitizenConsentFields on Consent {\n    id\n    status\n    title { da en }\n    purpose { da en }\n    dataCovered { da en }\n    partiesCovered { da en }\n    consequencesOfYes { da en }\n    consequencesOfNo { da en }\n    howToWithdraw { da en }\n    choices { key kind group { da en } label { da en } required maxLength }\n    answers { key checked text }\n    requestedAt\n    answerBy\n    endedAt\n    validFrom\n    validTo\n    caseReference\n    authority { id name }\n    template { id version }\n    subject { id name }\n    givers { id name }\n    signatures { signer { id } }\n    stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }\n  }\n": types.CitizenConsentFieldsFragmentDoc,
+    "\n  query MyConsents {\n    latestConsentCursor\n    me { id name cprMasked }\n    myConsents(first: 100) { ...CitizenConsentFields }\n  }\n": types.MyConsentsDocument,
+    "\n  subscription MyConsentChanges($after: String) {\n    consentStatusChanged(after: $after) {\n      cursor\n      status\n      consent { ...CitizenConsentFields }\n    }\n  }\n": types.MyConsentChangesDocument,
+    "\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n": types.GiveConsentDocument,
+    "\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n": types.DeclineConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": types.ConsentDetailsDocument,
+    "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": types.MyMailboxDocument,
+    "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": types.LetterPdfDocument,
+    "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": types.MarkLetterReadDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConsentAccessLog($first: Int!) {\n    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }\n  }\n"): (typeof documents)["\n  query MyConsentAccessLog($first: Int!) {\n    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  "): (typeof documents)["\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  "): (typeof documents)["\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ConsentReceiptIso27560($id: ID!) {\n      consent(id: $id) { id iso27560 }\n    }\n  "): (typeof documents)["\n    query ConsentReceiptIso27560($id: ID!) {\n      consent(id: $id) { id iso27560 }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CitizenConsentFields on Consent {\n    id\n    status\n    title { da en }\n    purpose { da en }\n    dataCovered { da en }\n    partiesCovered { da en }\n    consequencesOfYes { da en }\n    consequencesOfNo { da en }\n    howToWithdraw { da en }\n    choices { key kind group { da en } label { da en } required maxLength }\n    answers { key checked text }\n    requestedAt\n    answerBy\n    endedAt\n    validFrom\n    validTo\n    caseReference\n    authority { id name }\n    template { id version }\n    subject { id name }\n    givers { id name }\n    signatures { signer { id } }\n    stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }\n  }\n"): (typeof documents)["\n  fragment CitizenConsentFields on Consent {\n    id\n    status\n    title { da en }\n    purpose { da en }\n    dataCovered { da en }\n    partiesCovered { da en }\n    consequencesOfYes { da en }\n    consequencesOfNo { da en }\n    howToWithdraw { da en }\n    choices { key kind group { da en } label { da en } required maxLength }\n    answers { key checked text }\n    requestedAt\n    answerBy\n    endedAt\n    validFrom\n    validTo\n    caseReference\n    authority { id name }\n    template { id version }\n    subject { id name }\n    givers { id name }\n    signatures { signer { id } }\n    stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConsents {\n    latestConsentCursor\n    me { id name cprMasked }\n    myConsents(first: 100) { ...CitizenConsentFields }\n  }\n"): (typeof documents)["\n  query MyConsents {\n    latestConsentCursor\n    me { id name cprMasked }\n    myConsents(first: 100) { ...CitizenConsentFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MyConsentChanges($after: String) {\n    consentStatusChanged(after: $after) {\n      cursor\n      status\n      consent { ...CitizenConsentFields }\n    }\n  }\n"): (typeof documents)["\n  subscription MyConsentChanges($after: String) {\n    consentStatusChanged(after: $after) {\n      cursor\n      status\n      consent { ...CitizenConsentFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n"): (typeof documents)["\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n"): (typeof documents)["\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n"): (typeof documents)["\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n"): (typeof documents)["\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n"): (typeof documents)["\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"): (typeof documents)["\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
