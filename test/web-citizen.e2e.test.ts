@@ -329,6 +329,31 @@ describe("the citizen app", () => {
     expect(stored.data.consent.status).toBe("WITHDRAWN");
   });
 
+  it("names the third party in a consent's history when its system confirms it stopped using a withdrawn consent", async () => {
+    const cpr = freshCpr();
+    const skat = await platform.caseworker("skattestyrelsen");
+    const requested = await skat.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr } });
+    const id = requested.data.requestConsent.id;
+    const citizen = await platform.citizen(cpr);
+    expect((await giveWithYesToAll(citizen, id)).errors).toBeUndefined();
+    // The shipping company's system fetches data under the consent, so it must confirm the stop.
+    const token = await fetch(platform.devLogin!.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.thirdPartySystems.shippingCompany, client_secret: DEMO.caseSystemSecret }),
+    }).then(async (response) => (await response.json()).access_token as string);
+    const rederi = platform.withToken(token);
+    const access = await rederi.graphql(`mutation($input: DataAccessRequestInput!) { requestDataAccess(input: $input) { token } }`, {
+      input: { cpr, templateKey: "soefarende-skattedata-tredjepart", scope: ["income-data"] },
+    });
+    expect(access.errors).toBeUndefined();
+    expect((await citizen.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id })).errors).toBeUndefined();
+    expect((await rederi.graphql(`mutation($id: ID!) { confirmConsentStopped(id: $id) { confirmedAt } }`, { id })).errors).toBeUndefined();
+
+    const page = await openAs(cpr, `/samtykker/${id}`, { heading: "Samtykke til deling af skatteoplysninger med din arbejdsgiver (søfarende)" });
+    await page.getByRole("listitem").filter({ hasText: /^Nordsø Rederi A\/S bekræftede, at de er stoppet med at bruge samtykket · / }).waitFor();
+  });
+
   it("pages through the mailbox and the access log, ten at a time, each page its own address", async () => {
     const cpr = freshCpr();
     for (let count = 0; count < 11; count++) await request(cpr, DEMO.templates.dataSharing, { caseReference: `ODE-POST-${count + 1}` });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
@@ -122,11 +122,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: options.trustedDocuments && {
       getPersistedOperation: (hash: string) => options.trustedDocuments!.documents[hash] ?? null,
-      // A Fetch request over HTTP; over graphql-ws, the socket's upgrade request (Node's own).
-      allowArbitraryDocuments: (request: Request | IncomingMessage) =>
-        ("get" in request.headers && typeof request.headers.get === "function"
-          ? (request.headers as Headers).get(ARBITRARY_DOCUMENTS_HEADER)
-          : (request.headers as IncomingMessage["headers"])[ARBITRARY_DOCUMENTS_HEADER]) === "yes",
+      // Over HTTP the gateway marked the request once it knew the caller. Over graphql-ws there is no
+      // request here: the socket's onSubscribe has already refused a text its caller may not send.
+      allowArbitraryDocuments: (request: Request | undefined) => !request || request.headers.get(ARBITRARY_DOCUMENTS_HEADER) === "yes",
       customErrors: {
         // The words Apollo Client's persisted-query link looks for before it sends the full document.
         notFound: { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
@@ -228,7 +226,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         }
         socketOwners.set(ctx.extra.socket, key);
         socketCallers.set(ctx.extra.socket, caller);
-        ctx.extra.request.headers[ARBITRARY_DOCUMENTS_HEADER] = mayRunOwnDocuments(caller) ? "yes" : "no";
         const expiresAt = tokenExpiry(authorization);
         if (expiresAt !== null) {
           const socket = ctx.extra.socket;

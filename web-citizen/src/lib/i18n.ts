@@ -187,6 +187,7 @@ const TEXTS = {
   history_supersede: { da: "erstattede samtykket med et nyt", en: "replaced the consent with a new one" },
   history_handOver: { da: "overdrog samtykket til barnet ved 18 år", en: "handed the consent over to the child at 18" },
   history_cancel: { da: "trak anmodningen tilbage", en: "withdrew the request" },
+  history_confirmStop: { da: "bekræftede, at de er stoppet med at bruge samtykket", en: "confirmed they have stopped using the consent" },
   mailboxPage: { da: "Postkasse", en: "Mailbox" },
   accessPage: { da: "Hvem har brugt mine data", en: "Who used my data" },
   accessHelp: {

@@ -8,7 +8,7 @@ import { CONSENT_DETAILS, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDet
 import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/letters.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
-const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "cancel"] as const;
+const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "cancel", "confirmStop"] as const;
 
 export function ConsentPage() {
   return <ConsentFromRoute>{(consent) => <ConsentView key={consent.id} consent={consent} />}</ConsentFromRoute>;
