@@ -236,6 +236,25 @@ describe("the caseworker app", () => {
     await checkAndPhotograph(authority, "overview");
     expect(await waitingList.count()).toBe(1);
 
+    // The oldest-first list links to the request; its page reminds the citizen, once a day.
+    await authority.goto(new URL(`/samtykker/${waiting}`, urlOf("authority SPA")).href);
+    await authority.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    await authority.getByRole("button", { name: "Send en påmindelse" }).click();
+    const remind = authority.getByRole("dialog", { name: "Send en påmindelse til borgeren?" });
+    await remind.getByText("Du kan sende én påmindelse om dagen.", { exact: false }).waitFor();
+    await remind.getByRole("button", { name: "Send en påmindelse" }).click();
+    await authority.getByRole("status").filter({ hasText: "Påmindelsen er sendt." }).waitFor();
+    await authority.getByRole("region", { name: "Samtykkets historik" }).getByText("Påmindelse sendt (Anmodet)").waitFor();
+    await authority.getByRole("button", { name: "Send en påmindelse" }).click();
+    await authority.getByRole("dialog", { name: "Send en påmindelse til borgeren?" }).getByRole("button", { name: "Send en påmindelse" }).click();
+    await authority.getByRole("alert").filter({ hasText: "Borgeren har fået en påmindelse inden for det seneste døgn." }).waitFor();
+    // Who has used the request: the caseworker who asked and reminded, and every read.
+    const accessLog = authority.getByRole("region", { name: "Hvem har brugt samtykket" });
+    await accessLog.getByRole("row").filter({ hasText: "Læste" }).first().waitFor();
+    expect(await accessLog.getByRole("row").filter({ hasText: "Påmindelse sendt" }).count()).toBeGreaterThanOrEqual(1);
+    await authority.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Overblik" }).click();
+    await heading.waitFor();
+
     // The citizen answers; the count falls and the change shows at the top, with no reload.
     const citizen = await platform.citizen(cpr);
     expect((await giveWithYesToAll(citizen, waiting)).errors).toBeUndefined();

@@ -93,8 +93,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
   const limits = new CallerLimits(callerLimitSettings(options.limits));
-  const trusted = options.trustedDocuments;
-  const mayRunOwnDocuments = (caller: Caller) => !trusted || !trusted.requiredFor.includes(caller.kind);
+  // Without trusted documents every caller sends text; a hash alone is then answered as unknown, so a
+  // client that tried it sends the text.
+  const trusted = options.trustedDocuments ?? { documents: {}, requiredFor: [] };
+  const mayRunOwnDocuments = (caller: Caller) => !trusted.requiredFor.includes(caller.kind);
   // The caller's token goes on to every subgraph (a header over HTTP, connectionParams over
   // graphql-ws), so each subgraph decides for itself what this caller may see and do.
   const forwardedToken = [["authorization", "{context.headers.authorization}"]];
@@ -120,8 +122,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     plugins: () => envelopArmor(Boolean(options.production)) as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
-    persistedDocuments: options.trustedDocuments && {
-      getPersistedOperation: (hash: string) => options.trustedDocuments!.documents[hash] ?? null,
+    persistedDocuments: {
+      getPersistedOperation: (hash: string) => trusted.documents[hash] ?? null,
       // Over HTTP the gateway marked the request once it knew the caller. Over graphql-ws there is no
       // request here: the socket's onSubscribe has already refused a text its caller may not send.
       allowArbitraryDocuments: (request: Request | undefined) => !request || request.headers.get(ARBITRARY_DOCUMENTS_HEADER) === "yes",
@@ -260,9 +262,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         // A subscription sent with its hash runs the trusted document of that hash, whatever text came
         // with it (graphql-ws must send a text; the runtime then looks the hash up).
         const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-        const document = trusted && typeof hash === "string" ? trusted.documents[hash] : undefined;
+        const document = typeof hash === "string" ? trusted.documents[hash] : undefined;
         const caller = socketCallers.get(ctx.extra.socket);
-        if (document === undefined && trusted && (!caller || !mayRunOwnDocuments(caller))) {
+        if (document === undefined && (!caller || !mayRunOwnDocuments(caller))) {
           return [new GraphQLError(TRUSTED_ONLY.en, { extensions: { code: "PERSISTED_QUERY_ONLY", message: TRUSTED_ONLY } })];
         }
         if (document === undefined) return wsOptions.onSubscribe!(ctx, id, payload);

@@ -17,6 +17,7 @@ import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
 import { ConsentResolver } from "./resolvers/consent.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
 import { ReconsentResolver } from "./resolvers/reconsent.resolver.js";
+import { ConsentFollowUpResolver } from "./resolvers/consent-follow-up.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentSearchResolver } from "./resolvers/consent-search.resolver.js";
 import { ConsentTemplate } from "./resolvers/consent.type.js";
 
@@ -34,7 +35,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, ReconsentResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, ReconsentResolver, ConsentFollowUpResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

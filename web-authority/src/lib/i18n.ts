@@ -160,6 +160,23 @@ const TEXTS = {
   markUsed: { da: "Markér som brugt", en: "Mark as used" },
   markUsedTitle: { da: "Markér samtykket som brugt?", en: "Mark the consent as used?" },
   markUsedConsequence: { da: "Samtykket kan kun bruges én gang. Bagefter gælder det ikke længere.", en: "The consent may be used once. Afterwards it is no longer valid." },
+  remind: { da: "Send en påmindelse", en: "Send a reminder" },
+  remindTitle: { da: "Send en påmindelse til borgeren?", en: "Send the citizen a reminder?" },
+  remindConsequence: {
+    da: "De, der endnu ikke har svaret, får anmodningen igen i deres digitale post. Du kan sende én påmindelse om dagen.",
+    en: "Those who have not answered yet get the request again in their digital post. You can send one reminder a day.",
+  },
+  done_remind: { da: "Påmindelsen er sendt.", en: "The reminder has been sent." },
+  history_remind: { da: "Påmindelse sendt", en: "Reminder sent" },
+  history_confirmStop: { da: "Bekræftede stop", en: "Confirmed stop" },
+  accessLogTitle: { da: "Adgangslog", en: "Access log" },
+  accessLogTable: { da: "Hvem har brugt samtykket", en: "Who has used the consent" },
+  accessLogEmpty: { da: "Ingen har brugt samtykket endnu.", en: "Nobody has used the consent yet." },
+  access_read: { da: "Læste", en: "Read" },
+  access_check: { da: "Tjekkede gyldigheden", en: "Checked validity" },
+  access_readFile: { da: "Hentede en fil", en: "Fetched a file" },
+  access_accessGranted: { da: "Fik adgang til data", en: "Was given access to data" },
+  access_accessRefused: { da: "Blev nægtet adgang til data", en: "Was refused access to data" },
   cancelRequest: { da: "Annullér anmodningen", en: "Cancel the request" },
   cancelTitle: { da: "Annullér anmodningen?", en: "Cancel the request?" },
   cancelConsequence: { da: "Borgeren kan ikke længere svare på anmodningen.", en: "The citizen can no longer answer the request." },
@@ -313,6 +330,9 @@ const TEXTS = {
 } satisfies Record<string, LocalizedText>;
 
 export const useLanguage = createUseLanguage(TEXTS);
+
+/** Whether the app has words for a key it builds from data (an action or a kind of actor the API names). */
+export const hasText = (key: string): key is keyof typeof TEXTS => key in TEXTS;
 
 export const APP_TEXTS: AppTexts = { appTitle: TEXTS.appTitle, portalName: TEXTS.portalName, status: STATUS_TEXTS };
 

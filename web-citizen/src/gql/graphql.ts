@@ -37,6 +37,7 @@ export type ConsentStatus =
 export type LetterKind =
   | 'EXPIRED'
   | 'GIVEN'
+  | 'REMINDER'
   | 'REQUEST'
   | 'WITHDRAWN';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConsentStatus, FINAL_STATUSES, nextStatus, TRANSITIONS, type ConsentAction } from "./consent-state.js";
+import { ConsentStatus, FINAL_STATUSES, nextStatus, REMINDER_INTERVAL_MS, requireReminderAllowed, TRANSITIONS, type ConsentAction } from "./consent-state.js";
 
 const ALL_STATUSES = Object.values(ConsentStatus);
 const ALL_ACTIONS = Object.keys(TRANSITIONS) as ConsentAction[];
@@ -20,6 +20,7 @@ const LEGAL: [ConsentStatus, ConsentAction, ConsentStatus][] = [
   [ConsentStatus.PAUSED, "closeCase", ConsentStatus.CLOSED],
   [ConsentStatus.ACTIVE, "supersede", ConsentStatus.CLOSED],
   [ConsentStatus.PAUSED, "supersede", ConsentStatus.CLOSED],
+  [ConsentStatus.REQUESTED, "remind", ConsentStatus.REQUESTED],
 ];
 
 describe("the consent state machine", () => {
@@ -51,5 +52,19 @@ describe("the consent state machine", () => {
     for (const status of FINAL_STATUSES) {
       for (const action of ALL_ACTIONS) expect(() => nextStatus(status, action)).toThrow();
     }
+  });
+});
+
+describe("reminders", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  it("allows the first reminder, and the next a day after the last", () => {
+    expect(() => requireReminderAllowed(null, now)).not.toThrow();
+    expect(() => requireReminderAllowed(new Date(now.getTime() - REMINDER_INTERVAL_MS), now)).not.toThrow();
+  });
+
+  it("refuses another within a day, in Danish and English", () => {
+    expect(() => requireReminderAllowed(new Date(now.getTime() - REMINDER_INTERVAL_MS + 60_000), now)).toThrow(
+      expect.objectContaining({ code: "CONFLICT", messages: expect.objectContaining({ da: expect.stringContaining("seneste døgn") }) }),
+    );
   });
 });

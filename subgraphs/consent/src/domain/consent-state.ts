@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from "@samtykke/server-kit";
+import { ConflictError, InvalidTransitionError } from "@samtykke/server-kit";
 
 export enum ConsentStatus {
   /** Asked for; the citizen has not answered. */
@@ -28,7 +28,8 @@ export type ConsentAction =
   | "markUsed"
   | "closeCase"
   | "supersede"
-  | "cancel";
+  | "cancel"
+  | "remind";
 
 const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED } = ConsentStatus;
 
@@ -45,6 +46,8 @@ export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]
   closeCase: { from: [REQUESTED, ACTIVE, PAUSED], to: CLOSED },
   // The holder gave consent again on a newer version: the old one ends without being withdrawn.
   supersede: { from: [ACTIVE, PAUSED], to: CLOSED },
+  // The authority reminds the givers who have not answered; the request stands as it was.
+  remind: { from: [REQUESTED], to: REQUESTED },
 };
 
 export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED];
@@ -72,6 +75,7 @@ const ACTION_DA: Record<ConsentAction, string> = {
   closeCase: "afsluttes med sagen",
   supersede: "erstattes af en nyere version",
   cancel: "annulleres",
+  remind: "mindes om",
 };
 
 const ACTION_EN: Record<ConsentAction, string> = {
@@ -85,6 +89,7 @@ const ACTION_EN: Record<ConsentAction, string> = {
   closeCase: "closed with its case",
   supersede: "replaced by a newer version",
   cancel: "cancelled",
+  remind: "reminded of",
 };
 
 /** Where `action` takes a consent in `current`, or an InvalidTransitionError that changes nothing. */
@@ -100,4 +105,17 @@ export function nextStatus(current: ConsentStatus, action: ConsentAction): Conse
     );
   }
   return transition.to;
+}
+
+/** The least time between two reminders of one request, so a citizen is not pressed. */
+export const REMINDER_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/** A reminder is refused within a day of the last one; `lastReminderAt` is null before the first. */
+export function requireReminderAllowed(lastReminderAt: Date | null, now: Date): void {
+  if (lastReminderAt && now.getTime() - lastReminderAt.getTime() < REMINDER_INTERVAL_MS) {
+    throw new ConflictError(
+      { da: "Borgeren har fået en påmindelse inden for det seneste døgn. Vent med den næste.", en: "The citizen was reminded within the last day. Wait before the next reminder." },
+      { field: "id", lastReminderAt: lastReminderAt.toISOString() },
+    );
+  }
 }

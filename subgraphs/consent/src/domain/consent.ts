@@ -349,7 +349,7 @@ export function applyAction(
   }
   const status = nextStatus(consent.status, action);
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
-  if (action === "pause" || action === "resume") return { status };
+  if (action === "pause" || action === "resume" || action === "remind") return { status };
   return { status, endedAt: now };
 }
 

@@ -51,7 +51,17 @@ describe("letters to the citizen's mailbox", () => {
   it("goes to those who answer for the consent: a child's custody holders until the handover, then the young person", () => {
     expect(letterRecipients(consent)).toEqual(["mum", "dad"]);
     expect(letterRecipients({ ...consent, handedOverAt: new Date() })).toEqual(["kid"]);
-    expect(letterRecipients({ subjectId: "me", requiredSignerIds: [] })).toEqual(["me"]);
+    expect(letterRecipients({ subjectId: "me", requiredSignerIds: [], signatures: [] })).toEqual(["me"]);
+  });
+
+  it("reminds only the givers who have not answered, and only of a request", () => {
+    expect(letterKindFor({ action: "remind", status: ConsentStatus.REQUESTED })).toBe(LetterKind.REMINDER);
+    const oneSigned = { ...consent, signatures: [{ ...consent.signatures[0]!, signerId: "mum" }] };
+    expect(letterRecipients(oneSigned, LetterKind.REMINDER)).toEqual(["dad"]);
+    expect(letterRecipients(oneSigned, LetterKind.REQUEST)).toEqual(["mum", "dad"]);
+    const da = letterContent(LetterKind.REMINDER, consent, event, names, "da");
+    expect(da.title).toBe("Påmindelse: anmodning om samtykke: Indhentning af skatteoplysninger");
+    expect(da.sections.flatMap((section) => section.lines)).toContain("Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.");
   });
 
   it("holds the full texts, every choice with its answer, validity and the signed content's hash, in Danish and in English", () => {

@@ -5,6 +5,8 @@ import { ChoiceKind, type SignatureMethod } from "./declaration.js";
 /** What the citizen's mailbox receives: a request to answer, or a receipt for what happened. */
 export enum LetterKind {
   REQUEST = "REQUEST",
+  /** The request again, to the givers who have not answered it. */
+  REMINDER = "REMINDER",
   GIVEN = "GIVEN",
   WITHDRAWN = "WITHDRAWN",
   EXPIRED = "EXPIRED",
@@ -34,9 +36,15 @@ export interface LetterEvent {
 
 const GIVING_ACTIONS = ["give", "register", "deliver", "upload"];
 
+/** A request and its reminder ask for an answer; the others are receipts. */
+function asksForAnAnswer(kind: LetterKind): boolean {
+  return kind === LetterKind.REQUEST || kind === LetterKind.REMINDER;
+}
+
 /** Which letter an event sends, if any: a request, or a receipt when a consent is given, withdrawn or expires. */
 export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): LetterKind | null {
   if (event.action === "request") return LetterKind.REQUEST;
+  if (event.action === "remind") return LetterKind.REMINDER;
   if (event.status === ConsentStatus.ACTIVE && GIVING_ACTIONS.includes(event.action)) return LetterKind.GIVEN;
   if (event.action === "withdraw") return LetterKind.WITHDRAWN;
   if (event.action === "expire") return LetterKind.EXPIRED;
@@ -47,13 +55,16 @@ export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): Le
  * Who gets the letter: those who answer for the consent. A child's custody holders until the
  * handover, then the young person; an attorney's grantor gets their own letters.
  */
-export function letterRecipients(consent: Pick<LetterConsent, "subjectId" | "requiredSignerIds" | "handedOverAt">): string[] {
-  if (consent.handedOverAt || consent.requiredSignerIds.length === 0) return [consent.subjectId];
-  return [...new Set(consent.requiredSignerIds)];
+export function letterRecipients(consent: Pick<LetterConsent, "subjectId" | "requiredSignerIds" | "handedOverAt" | "signatures">, kind?: LetterKind): string[] {
+  const everyone = consent.handedOverAt || consent.requiredSignerIds.length === 0 ? [consent.subjectId] : [...new Set(consent.requiredSignerIds)];
+  // A reminder goes to those who have not answered; a parent who signed is not pressed again.
+  if (kind === LetterKind.REMINDER) return everyone.filter((id) => !consent.signatures.some((signature) => signature.signerId === id));
+  return everyone;
 }
 
 const HEADINGS: Record<LetterKind, LocalizedText> = {
   REQUEST: { da: "Anmodning om samtykke", en: "Request for consent" },
+  REMINDER: { da: "Påmindelse: anmodning om samtykke", en: "Reminder: request for consent" },
   GIVEN: { da: "Kvittering: samtykke givet", en: "Receipt: consent given" },
   WITHDRAWN: { da: "Kvittering: samtykke trukket tilbage", en: "Receipt: consent withdrawn" },
   EXPIRED: { da: "Kvittering: samtykke udløbet", en: "Receipt: consent expired" },
@@ -108,6 +119,10 @@ const WORDS = {
 
 const WHAT_HAPPENED: Record<LetterKind, LocalizedText> = {
   REQUEST: { da: "Du er blevet bedt om samtykke. Læs teksten, og svar ja eller nej til hvert valg.", en: "You have been asked for consent. Read the text and answer yes or no to each choice." },
+  REMINDER: {
+    da: "Du har endnu ikke svaret på en anmodning om samtykke. Læs teksten, og svar ja eller nej til hvert valg. Du må også gerne sige nej.",
+    en: "You have not yet answered a request for consent. Read the text and answer yes or no to each choice. You may also say no.",
+  },
   GIVEN: { da: "Samtykket er givet og gælder fra nu.", en: "The consent has been given and applies from now." },
   WITHDRAWN: { da: "Samtykket er trukket tilbage og gælder ikke længere.", en: "The consent has been withdrawn and no longer applies." },
   EXPIRED: { da: "Samtykket er udløbet og gælder ikke længere.", en: "The consent has expired and no longer applies." },
@@ -141,7 +156,7 @@ export function letterContent(
     ...(consent.caseReference ? [`${w("caseReference")}: ${consent.caseReference}`] : []),
   ];
   const answers = new Map((consent.answers ?? []).map((answer) => [answer.key, answer]));
-  const showAnswers = kind !== LetterKind.REQUEST && answers.size > 0;
+  const showAnswers = !asksForAnAnswer(kind) && answers.size > 0;
   const choiceLines = consent.body.choices.map((choice) => {
     const label = `${choice.group ? `${choice.group[language]}: ` : ""}${choice.label[language]}`;
     if (!showAnswers) return label;
@@ -151,18 +166,18 @@ export function letterContent(
   });
   const sections: LetterSection[] = [
     { heading: consent.body.title[language], lines: header },
-    { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], kind === LetterKind.REQUEST ? w("answerIt") : w("seeIt")] },
+    { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], asksForAnAnswer(kind) ? w("answerIt") : w("seeIt")] },
     { heading: w("purpose"), lines: [text("purpose")] },
     ...(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const).map((field) => ({ heading: w(field), lines: [text(field)] })),
   ];
   if (choiceLines.length) sections.push({ heading: showAnswers ? w("answers") : w("choices"), lines: choiceLines });
-  if (kind !== LetterKind.REQUEST && consent.validFrom) {
+  if (!asksForAnAnswer(kind) && consent.validFrom) {
     sections.push({
       heading: w("validity"),
       lines: [`${w("validFrom")}: ${names.formatDate(consent.validFrom, language)}`, `${w("validTo")}: ${consent.validTo ? names.formatDate(consent.validTo, language) : w("openEnded")}`],
     });
   }
-  if (kind !== LetterKind.REQUEST && consent.signatures.length) {
+  if (!asksForAnAnswer(kind) && consent.signatures.length) {
     sections.push({
       heading: w("signatures"),
       lines: consent.signatures.map(

@@ -18,6 +18,15 @@ export async function accessLogFor(em: EntityManager, representation: Representa
     },
     { orderBy: { id: "desc" }, limit },
   );
+  return toAccesses(em, entries);
+}
+
+/** The authority's view of one consent's audit log: every read, check, change and data access, newest first. */
+export async function accessLogOfConsent(em: EntityManager, consentId: string, limit: number): Promise<ConsentAccess[]> {
+  return toAccesses(em, await em.find(AuditEntryEntity, { consentId }, { orderBy: { id: "desc" }, limit }));
+}
+
+async function toAccesses(em: EntityManager, entries: AuditEntryEntity[]): Promise<ConsentAccess[]> {
   const consentIds = [...new Set(entries.flatMap((entry) => entry.consentId ?? []))];
   const consents = new Map((consentIds.length ? await em.find(ConsentEntity, { id: { $in: consentIds } }) : []).map((consent) => [consent.id, consent]));
   return entries.map((entry) =>

@@ -1,10 +1,10 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { requireAuthority, requireCaller, ValidationError } from "@samtykke/server-kit";
 import { requireAnswerer, requireHolderAction, requireSigning } from "../domain/access.js";
-import { ConsentStatus, type ConsentAction } from "../domain/consent-state.js";
+import { ConsentStatus, requireReminderAllowed, type ConsentAction } from "../domain/consent-state.js";
 import { applyAction, Channel, give } from "../domain/consent.js";
 import { SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
-import type { ConsentEventAction } from "../entities/consent-event.entity.js";
+import { ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
 import { actorOf, type EventActor } from "./actor.js";
@@ -77,6 +77,22 @@ export async function actOnConsent(
     }
     return { change: applyAction(current, action, now), actor };
   });
+}
+
+/**
+ * The authority's caseworker reminds the givers who have not answered a request: a letter to each
+ * of them, at most once a day. Anyone else gets what `actOnConsent` tells them, and learns nothing
+ * of earlier reminders.
+ */
+export async function remindConsentRequest(ctx: ConsentContext, id: string): Promise<ConsentEntity> {
+  const caller = requireCaller(ctx.caller, "caseworker");
+  const em = ctx.em.fork();
+  const consent = await em.findOne(ConsentEntity, { id }, { fields: ["authorityId"] });
+  if (consent?.authorityId === caller.authorityId) {
+    const last = await em.findOne(ConsentEventEntity, { consentId: id, action: "remind" }, { orderBy: { id: "desc" }, fields: ["occurredAt"] });
+    requireReminderAllowed(last?.occurredAt ?? null, ctx.now());
+  }
+  return actOnConsent(ctx, id, "remind");
 }
 
 /**

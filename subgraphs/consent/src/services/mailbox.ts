@@ -87,7 +87,7 @@ export async function sendDueLetters(
       if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
       const wording = { authority: names.get(consent.authorityId) ?? null, formatDate };
       const pdf = await renderLetterPdf([letterContent(kind, consent, event, wording, "da"), letterContent(kind, consent, event, wording, "en")], event.occurredAt);
-      for (const recipientId of letterRecipients(consent)) {
+      for (const recipientId of letterRecipients(consent, kind)) {
         letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind, title: letterTitle(kind, consent), sentAt: event.occurredAt, pdf });
       }
     }

@@ -3,16 +3,16 @@ import { useRef, useState } from "react";
 import { ConfirmModal, ErrorAlert, Modal } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { useLanguage } from "../../lib/i18n.js";
-import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
+import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, REMIND, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
 
-type Action = "withdraw" | "pause" | "resume" | "markUsed" | "cancel" | "closeCase";
+type Action = "withdraw" | "pause" | "resume" | "markUsed" | "remind" | "cancel" | "closeCase";
 
 /** What a caseworker may do to a consent in each status; the API decides again, this only offers. */
 export function actionsFor(consent: Pick<ConsentDetail, "status" | "singleUse" | "caseReference">): Action[] {
   const closeCase: Action[] = consent.caseReference ? ["closeCase"] : [];
   switch (consent.status) {
     case "REQUESTED":
-      return ["cancel", ...closeCase];
+      return ["remind", "cancel", ...closeCase];
     case "ACTIVE":
       return ["withdraw", "pause", ...(consent.singleUse ? (["markUsed"] as Action[]) : []), ...closeCase];
     case "PAUSED":
@@ -36,8 +36,9 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
   const [resume, resuming] = useMutation(RESUME);
   const [markUsed, marking] = useMutation(MARK_USED);
   const [cancel, cancelling] = useMutation(CANCEL_REQUEST);
+  const [remind, reminding] = useMutation(REMIND);
   const [closeCase, closing] = useMutation(CLOSE_CASE);
-  const states = [withdrawing, pausing, resuming, marking, cancelling, closing];
+  const states = [withdrawing, pausing, resuming, marking, cancelling, closing, reminding];
   const busy = states.some((state) => state.loading);
   const error = states.find((state) => state.error)?.error;
   const ref = consent.caseReference ?? "";
@@ -52,6 +53,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
       if (action === "resume") await resume({ variables });
       if (action === "markUsed") await markUsed({ variables });
       if (action === "cancel") await cancel({ variables });
+      if (action === "remind") await remind({ variables });
       if (action === "closeCase") await closeCase({ variables: { caseReference: ref, authorityId } });
       setDone(action);
       setReason("");
@@ -68,6 +70,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     pause: t("pause"),
     resume: t("resume"),
     markUsed: t("markUsed"),
+    remind: t("remind"),
     cancel: t("cancelRequest"),
     closeCase: t("closeCase").replace("{ref}", ref),
   };
@@ -75,6 +78,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     pause: { title: t("pauseTitle"), consequence: t("pauseConsequence") },
     resume: { title: t("resumeTitle"), consequence: t("resumeConsequence") },
     markUsed: { title: t("markUsedTitle"), consequence: t("markUsedConsequence") },
+    remind: { title: t("remindTitle"), consequence: t("remindConsequence") },
     cancel: { title: t("cancelTitle"), consequence: t("cancelConsequence") },
     closeCase: { title: t("closeCaseTitle").replace("{ref}", ref), consequence: t("closeCaseConsequence") },
   };

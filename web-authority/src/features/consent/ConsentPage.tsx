@@ -3,9 +3,15 @@ import { useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { AnswersList, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
-import { useLanguage } from "../../lib/i18n.js";
+import { hasText, useLanguage } from "../../lib/i18n.js";
 import { ATTACHMENT_CONTENT, CONSENT_DETAIL, type ConsentDetail } from "../consents/operations.js";
 import { ConsentActions } from "./ConsentActions.js";
+
+/** Words for a key built from data, or the data itself when the app has none (a newer API's action). */
+function useWords() {
+  const { t } = useLanguage();
+  return (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);
+}
 
 /** A scan shown on the page (an image) or opened in the browser's own viewer (a PDF); fetched only when asked for. */
 function Attachment({ attachment }: { attachment: ConsentDetail["attachments"][number] }) {
@@ -109,13 +115,7 @@ function Stops({ consent }: { consent: ConsentDetail }) {
 function History({ consent }: { consent: ConsentDetail }) {
   const { t, dateTime, status } = useLanguage();
   const givers = new Map(consent.givers.map((giver) => [giver.id, giver.name]));
-  const words = (key: string, fallback: string) => {
-    try {
-      return t(key as Parameters<typeof t>[0]) ?? fallback;
-    } catch {
-      return fallback;
-    }
-  };
+  const words = useWords();
   return (
     <section aria-labelledby="history-title" className="mb-6">
       <h2 id="history-title" className="h3">
@@ -151,6 +151,49 @@ function History({ consent }: { consent: ConsentDetail }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/** Who read, checked, changed or fetched data under the consent: the audit log, as the authority may see it. */
+function AccessLog({ consent }: { consent: ConsentDetail }) {
+  const { t, dateTime } = useLanguage();
+  const words = useWords();
+  return (
+    <section aria-labelledby="access-title" className="mb-6">
+      <h2 id="access-title" className="h3">
+        {t("accessLogTitle")}
+      </h2>
+      {consent.accessLog.length === 0 ? (
+        <p>{t("accessLogEmpty")}</p>
+      ) : (
+        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t("accessLogTable")}>
+          <table className="table table--zebra">
+            <thead>
+              <tr>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">{t("what")}</th>
+                <th scope="col">{t("who")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {consent.accessLog.map((entry, index) => (
+                <tr key={index}>
+                  <td>{dateTime(entry.occurredAt)}</td>
+                  <td>
+                    {words(`access_${entry.action}`, words(`history_${entry.action}`, entry.action))}
+                    {entry.purpose && <span className="d-block form-hint">{entry.purpose}</span>}
+                  </td>
+                  <td>
+                    {words(`actor_${entry.actorKind}`, entry.actorKind)}
+                    {entry.authority ? `: ${entry.authority.name}` : entry.thirdParty ? `: ${entry.thirdParty.name}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
@@ -221,6 +264,7 @@ export function ConsentPage() {
         )}
       </section>
       <History consent={consent} />
+      <AccessLog consent={consent} />
     </Page>
   );
 }

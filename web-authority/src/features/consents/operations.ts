@@ -104,6 +104,7 @@ export const CONSENT_DETAIL = graphql(`
       attachments { id fileName mediaType size }
       integrity { intact contentHash }
       history { cursor action status occurredAt actorKind actorId channel reason }
+      accessLog(first: 100) { occurredAt action actorKind authority { id name } thirdParty { id name } purpose }
     }
   }
 `);
@@ -128,6 +129,9 @@ export const MARK_USED = graphql(`
 `);
 export const CANCEL_REQUEST = graphql(`
   mutation CancelConsentRequest($id: ID!) { cancelConsentRequest(id: $id) { id status } }
+`);
+export const REMIND = graphql(`
+  mutation RemindConsentRequest($id: ID!) { remindConsentRequest(id: $id) { id status } }
 `);
 export const CLOSE_CASE = graphql(`
   mutation CloseCase($caseReference: String!, $authorityId: ID!) { closeCase(caseReference: $caseReference, authorityId: $authorityId) { id status } }
