@@ -64,6 +64,23 @@ describe("reminding a citizen of a request", () => {
   });
 });
 
+describe("the authority's message with a request", () => {
+  it("is kept with the request for the citizen to read, and refused past 1000 characters with nothing stored", async () => {
+    const cpr = cprBornOn(new Date(Date.UTC(1979, 3, 12)), "451");
+    const asked = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id message } }`, {
+      input: { templateId: DEMO.templates.dataSharing, cpr, message: "  Ring til mig, hvis du har spørgsmål.\nHilsen Mette  " },
+    });
+    expect(asked.data.requestConsent.message).toBe("Ring til mig, hvis du har spørgsmål.\nHilsen Mette");
+    const citizen = await platform.citizen(cpr);
+    const read = await citizen.graphql(`query($id: ID!) { consent(id: $id) { message } }`, { id: asked.data.requestConsent.id });
+    expect(read.data.consent.message).toBe("Ring til mig, hvis du har spørgsmål.\nHilsen Mette");
+
+    const long = await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, message: "x".repeat(1001) } });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "message", message: { da: expect.stringContaining("1000 tegn") } });
+    expect((await odense.graphql(`{ consents(filter: { cpr: "${cpr}" }) { totalCount } }`)).data.consents.totalCount).toBe(1);
+  });
+});
+
 describe("a consent's access log", () => {
   it("shows the holding authority who asked, read and changed the consent, and nobody else", async () => {
     const cpr = cprBornOn(new Date(Date.UTC(1979, 3, 11)), "451");

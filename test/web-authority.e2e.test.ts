@@ -136,6 +136,10 @@ describe("the caseworker app", () => {
     const history = authority.getByRole("region", { name: "Samtykkets historik" });
     await history.getByText("Givet (Aktivt)").waitFor();
     await authority.getByText("Indholdet er uændret siden underskriften.").waitFor();
+    // Who asked, by name; and the sealed document checked as a recipient of it would.
+    await history.getByRole("row").filter({ hasText: "Anmodning sendt" }).getByText("Sagsbehandler: Mette Sagsbehandler").waitFor();
+    await authority.getByRole("button", { name: "Kontrollér det forseglede dokument" }).click();
+    await authority.getByRole("status").filter({ hasText: "Dokumentet er ægte og uændret" }).waitFor();
     await checkAndPhotograph(authority, "consent");
 
     // The citizen has the consent's page open while the caseworker withdraws it for them.
@@ -151,7 +155,7 @@ describe("the caseworker app", () => {
     await dialog.getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
     await dialog.getByText("Skriv, hvordan borgeren bad om det.").waitFor();
     expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: sofies })).data.consent.status).toBe("ACTIVE");
-    await dialog.getByLabel("Hvordan bad borgeren om at trække samtykket tilbage?").fill("Borgeren ringede 2. december og bad om det.");
+    await dialog.getByLabel("Hvordan bad borgeren om det?").fill("Borgeren ringede 2. december og bad om det.");
     await dialog.getByRole("button", { name: "Ja, træk samtykket tilbage" }).click();
     await authority.getByRole("status").filter({ hasText: "Samtykket er trukket tilbage." }).waitFor();
     await history.getByText("Trukket tilbage (Trukket tilbage)").waitFor();
@@ -165,10 +169,50 @@ describe("the caseworker app", () => {
     expect(stored.history.at(-1)).toEqual({ action: "withdraw", actorKind: "CASEWORKER", reason: "Borgeren ringede 2. december og bad om det." });
   }, 120_000);
 
+  it("pauses, resumes and closes a consent's case, and cancels a request, each after a dialog that says what it does", async () => {
+    const cpr = freshCpr();
+    const given = await request(cpr, { caseReference: "ODE-HANDLING-1" });
+    const waiting = await request(freshCpr(), { caseReference: "ODE-HANDLING-2" });
+    expect((await giveWithYesToAll(await platform.citizen(cpr), given)).errors).toBeUndefined();
+    const authority = await openAuthority(`/samtykker/${given}`, DATA_SHARING);
+    const act = async (button: string, dialogTitle: string, done: string, reason?: string) => {
+      await authority.getByRole("button", { name: button, exact: true }).click();
+      const dialog = authority.getByRole("dialog", { name: dialogTitle });
+      await dialog.waitFor();
+      expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+      if (reason) await dialog.getByLabel("Hvordan bad borgeren om det?").fill(reason);
+      await dialog.getByRole("button", { name: button, exact: true }).click();
+      await authority.getByRole("status").filter({ hasText: done }).waitFor();
+    };
+    await act("Sæt på pause", "Sæt samtykket på pause?", "Samtykket er sat på pause.", "Borgeren bad om en pause på mødet i dag.");
+    expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: given })).data.consent.status).toBe("PAUSED");
+    await act("Genoptag", "Genoptag samtykket?", "Samtykket er genoptaget.", "Borgeren ringede og bad om at genoptage det.");
+    const history = authority.getByRole("region", { name: "Samtykkets historik" });
+    await history.getByText("Borgeren bad om en pause på mødet i dag.").waitFor();
+    await act("Luk sagen ODE-HANDLING-1", "Luk sagen ODE-HANDLING-1?", "Sagen er lukket.");
+    await authority.getByText("Samtykket er afsluttet. Der er ingen handlinger.").waitFor();
+    expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: given })).data.consent.status).toBe("CLOSED");
+
+    await authority.goto(new URL(`/samtykker/${waiting}`, urlOf("authority SPA")).href);
+    await authority.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    // A dialog that is cancelled changes nothing.
+    await authority.getByRole("button", { name: "Annullér anmodningen", exact: true }).click();
+    await authority.getByRole("dialog", { name: "Annullér anmodningen?" }).getByRole("button", { name: "Fortryd" }).click();
+    expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: waiting })).data.consent.status).toBe("REQUESTED");
+    await act("Annullér anmodningen", "Annullér anmodningen?", "Anmodningen er annulleret.");
+    expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: waiting })).data.consent.status).toBe("CANCELLED");
+  });
+
   it("shows the citizen's name and what they will see before a request is sent, so a mistyped CPR number reaches no stranger; done with the keyboard alone", async () => {
     const authority = await openAuthority("/anmod", "Anmod om samtykke");
     const countBefore = (await odense.graphql(`{ consents(filter: { cpr: "${SOFIE}" }) { totalCount } }`)).data.consents.totalCount;
-    await authority.getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
+    // The template is found by typing words of its title; the list narrows to it.
+    await authority.getByLabel("Søg efter skabelon").focus();
+    await authority.keyboard.type("videregivelse personoplysninger");
+    await authority.getByRole("status").filter({ hasText: "1 skabelon passer" }).waitFor();
+    expect(await authority.getByLabel("Skabelon", { exact: true }).locator("option").allTextContents()).toEqual([`${DATA_SHARING} (v1)`]);
+    await authority.getByLabel("Besked til borgeren (valgfri)").focus();
+    await authority.keyboard.type("Ring til mig, hvis du har spørgsmål. Hilsen Mette");
     // One digit off: someone else.
     await authority.getByLabel("CPR-nummer").focus();
     await authority.keyboard.type("2508920148");
@@ -183,6 +227,7 @@ describe("the caseworker app", () => {
     await preview.getByText(DATA_SHARING).waitFor();
     await preview.getByRole("button", { name: "English" }).click();
     expect(await preview.locator("[lang=en]").count()).toBe(1);
+    await confirm.getByText("Ring til mig, hvis du har spørgsmål. Hilsen Mette").waitFor();
     await checkAndPhotograph(authority, "request-confirm");
     // Back to correct it, with the keyboard: nothing was sent.
     await confirm.getByRole("button", { name: "Ret oplysningerne" }).focus();
@@ -198,9 +243,13 @@ describe("the caseworker app", () => {
     await sent.waitFor();
     // Focus stays where the work is, not at the top of the page.
     await expect.poll(() => sent.evaluate((element) => element === document.activeElement)).toBe(true);
-    const after = (await odense.graphql(`{ consents(filter: { cpr: "${SOFIE}" }) { totalCount edges { node { caseReference } } } }`)).data.consents;
+    const after = (await odense.graphql(`{ consents(filter: { cpr: "${SOFIE}" }) { totalCount edges { node { id caseReference message } } } }`)).data.consents;
     expect(after.totalCount).toBe(countBefore + 1);
-    expect(after.edges[0].node.caseReference).toBe("ODE-ANMOD-1");
+    expect(after.edges[0].node).toMatchObject({ caseReference: "ODE-ANMOD-1", message: "Ring til mig, hvis du har spørgsmål. Hilsen Mette" });
+    // The citizen reads the caseworker's words with the request.
+    const citizen = await openCitizen(SOFIE, `/anmodninger/${after.edges[0].node.id}`);
+    await citizen.getByText("Besked fra Odense Kommune").waitFor();
+    await citizen.getByText("Ring til mig, hvis du har spørgsmål. Hilsen Mette").waitFor();
     expect(await (await odense.graphql(`{ consents(filter: { caseReference: "ODE-ANMOD-1" }) { totalCount } }`)).data.consents.totalCount).toBe(1);
   });
 
@@ -242,6 +291,7 @@ describe("the caseworker app", () => {
     await authority.getByRole("button", { name: "Send en påmindelse" }).click();
     const remind = authority.getByRole("dialog", { name: "Send en påmindelse til borgeren?" });
     await remind.getByText("Du kan sende én påmindelse om dagen.", { exact: false }).waitFor();
+    expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
     await remind.getByRole("button", { name: "Send en påmindelse" }).click();
     await authority.getByRole("status").filter({ hasText: "Påmindelsen er sendt." }).waitFor();
     await authority.getByRole("region", { name: "Samtykkets historik" }).getByText("Påmindelse sendt (Anmodet)").waitFor();
@@ -413,6 +463,15 @@ describe("the caseworker app", () => {
     await expect.poll(() => figure("Givet").textContent()).toBe("1");
     expect(await figure("Ikke besvaret endnu").textContent()).toBe("0");
     await checkAndPhotograph(authority, "template-campaign");
+
+    // Retiring the version stops new requests on it; what was given on it stands.
+    await authority.getByRole("button", { name: "Lad versionen udgå" }).click();
+    const retire = authority.getByRole("dialog", { name: "Lad version 2 udgå?" });
+    await retire.getByText("Samtykker givet på den gælder fortsat.", { exact: false }).waitFor();
+    expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+    await retire.getByRole("button", { name: "Lad versionen udgå" }).click();
+    await authority.getByRole("status").filter({ hasText: "Versionen er udgået." }).waitFor();
+    await authority.getByText("Nøgle: odense-hjemmepleje · Udgået").waitFor();
   }, 60_000);
 
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {
@@ -473,6 +532,7 @@ describe("the caseworker app", () => {
     // A 1×1 PNG, as a scanner would send a (very small) page.
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
     await scan.setInputFiles({ name: "blanket.png", mimeType: "image/png", buffer: png });
+    await form.getByRole("img", { name: "Den valgte scanning: blanket.png" }).waitFor();
     await form.getByRole("button", { name: "Registrér samtykke" }).click();
     await authority.getByRole("status").filter({ hasText: "Samtykket er registreret." }).waitFor();
     const stored = (await odense.graphql(`{ consents(filter: { caseReference: "ODE-PAPIR-1" }) { edges { node { status channel attachments { mediaType } history { actorKind } } } } }`)).data.consents.edges;

@@ -62,7 +62,7 @@ async function openAuthority(): Promise<Page> {
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   await signInOnLoginPage(page, "Mette Sagsbehandler, Odense Kommune");
   await page.getByText("Logget ind som: Mette Sagsbehandler").waitFor();
-  await expect.poll(() => page.getByLabel("Skabelon").locator("option").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByLabel("Skabelon", { exact: true }).locator("option").count()).toBeGreaterThan(0);
   return page;
 }
 
@@ -81,7 +81,7 @@ describe("the web apps", () => {
     const authority = await openAuthority();
     expect(await authority.locator("html").getAttribute("lang")).toBe("da");
     const sameAuthorityPage = await markPage(authority);
-    await authority.getByLabel("Skabelon").selectOption({ label: `${DATA_SHARING} (v1)` });
+    await authority.getByLabel("Skabelon", { exact: true }).selectOption({ label: `${DATA_SHARING} (v1)` });
     await authority.getByLabel("CPR-nummer").fill("2508920147");
     await authority.getByLabel("Sagsnummer (valgfrit)").fill("ODE-TEST-1");
     await authority.getByRole("button", { name: "Fortsæt" }).click();

@@ -99,6 +99,7 @@ const TEXTS = {
   openRequest: { da: "Læs og svar", en: "Read and answer" },
   awaitingOthersShort: { da: "Du har svaret. Venter på:", en: "You have answered. Waiting for:" },
   endedOn: { da: "Afsluttet", en: "Ended" },
+  messageFrom: { da: "Besked fra", en: "Message from" },
   requestTitle: { da: "Anmodning om samtykke", en: "Request for consent" },
   stepsLabel: { da: "Trin", en: "Steps" },
   stepOf: { da: "Trin {n} af {total}", en: "Step {n} of {total}" },

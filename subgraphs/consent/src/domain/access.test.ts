@@ -73,10 +73,12 @@ describe("who may do what", () => {
     expect(() => requireHolderAction(citizen(AssuranceLevel.LOW), own, me(), "withdraw")).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: "ASSURANCE_LEVEL" }) }));
   });
 
-  it("lets the authority's caseworker withdraw for the citizen, but not pause, and no case system", () => {
-    expect(requireHolderAction(caseworker(), own, null, "withdraw")).toBe("AUTHORITY");
-    expect(() => requireHolderAction(caseworker("a-2"), own, null, "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => requireHolderAction(caseworker(), own, null, "pause")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  it("lets the authority's caseworker withdraw, pause and resume for the citizen, another authority's not, and no case system", () => {
+    for (const action of ["withdraw", "pause", "resume"] as const) {
+      expect(requireHolderAction(caseworker(), own, null, action)).toBe("AUTHORITY");
+      expect(() => requireHolderAction(caseworker("a-2"), own, null, action)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    }
+    expect(() => requireHolderAction(system(), own, null, "pause")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requireHolderAction(system(), own, null, "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
 });

@@ -94,7 +94,8 @@ export function requireAnswerer(caller: Caller, consent: ConsentParties & { sign
  * the citizen's behalf.
  */
 export function requireHolderAction(caller: Caller, consent: ConsentParties, representation: Representation | null, action: "withdraw" | "pause" | "resume"): Relation {
-  if (caller.kind === "caseworker" && action === "withdraw") {
+  // The authority acts when the citizen asks it to (in person, by phone, by letter); it says how.
+  if (caller.kind === "caseworker") {
     requireAuthority(caller, consent.authorityId, "caseworker");
     return "AUTHORITY";
   }

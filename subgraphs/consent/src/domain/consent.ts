@@ -48,7 +48,11 @@ export interface NewConsentRequest {
   signingLevel: string;
   requestedAt: Date;
   answerBy: Date;
+  message: string | null;
 }
+
+/** The most an authority may write to the citizen with a request. */
+export const MAX_REQUEST_MESSAGE = 1_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CASE_REFERENCE = 100;
@@ -61,6 +65,8 @@ export function createRequest(input: {
   subjectId: string;
   caseReference?: string | null;
   answerBy?: Date | null;
+  /** The authority's own words to the citizen, shown with the request; not part of what is signed. */
+  message?: string | null;
   now: Date;
 }): NewConsentRequest {
   const { template, now } = input;
@@ -89,6 +95,13 @@ export function createRequest(input: {
       { field: "caseReference" },
     );
   }
+  const message = input.message?.trim() || null;
+  if (message && message.length > MAX_REQUEST_MESSAGE) {
+    throw new ValidationError(
+      { da: `Beskeden til borgeren må højst være ${MAX_REQUEST_MESSAGE} tegn.`, en: `The message to the citizen may be at most ${MAX_REQUEST_MESSAGE} characters.` },
+      { field: "message" },
+    );
+  }
   const answerBy = input.answerBy ?? new Date(now.getTime() + DEFAULT_ANSWER_DAYS * DAY_MS);
   if (answerBy <= now) {
     throw new ValidationError(
@@ -114,6 +127,7 @@ export function createRequest(input: {
     signingLevel: template.signingLevel,
     requestedAt: now,
     answerBy,
+    message,
   };
 }
 
@@ -147,7 +161,7 @@ export function requiredSigners(template: Pick<TemplateSnapshot, "signers">, sub
  * the same version and texts, now theirs to give, replacing the old one when they do.
  */
 export function handOverRequest(
-  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy"> & { id: string },
+  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "message"> & { id: string },
   now: Date,
 ) {
   return {

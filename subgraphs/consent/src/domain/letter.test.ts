@@ -64,6 +64,15 @@ describe("letters to the citizen's mailbox", () => {
     expect(da.sections.flatMap((section) => section.lines)).toContain("Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.");
   });
 
+  it("brings the authority's own words with a request and its reminder, not with a receipt", () => {
+    const withMessage = { ...consent, message: "Ring til mig, hvis du har spørgsmål. Hilsen Mette" };
+    for (const kind of [LetterKind.REQUEST, LetterKind.REMINDER]) {
+      const section = letterContent(kind, withMessage, event, names, "da").sections.find((candidate) => candidate.heading.startsWith("Besked fra"));
+      expect(section?.lines).toEqual(["Ring til mig, hvis du har spørgsmål. Hilsen Mette"]);
+    }
+    expect(letterContent(LetterKind.GIVEN, withMessage, event, names, "da").sections.some((section) => section.heading.startsWith("Besked"))).toBe(false);
+  });
+
   it("holds the full texts, every choice with its answer, validity and the signed content's hash, in Danish and in English", () => {
     const da = letterContent(LetterKind.GIVEN, consent, event, names, "da");
     expect(da.title).toBe("Kvittering: samtykke givet: Indhentning af skatteoplysninger");

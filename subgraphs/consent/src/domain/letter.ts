@@ -22,6 +22,8 @@ export interface LetterConsent {
   answers?: readonly ChoiceAnswer[] | null;
   signatures: readonly Signature[];
   caseReference?: string | null;
+  /** The authority's own words with the request. */
+  message?: string | null;
   validFrom?: Date | null;
   validTo?: Date | null;
 }
@@ -113,6 +115,8 @@ const WORDS = {
   yes: { da: "Ja", en: "Yes" },
   no: { da: "Nej", en: "No" },
   unanswered: { da: "(ikke besvaret)", en: "(not answered)" },
+  messageFrom: { da: "Besked fra", en: "Message from" },
+  message: { da: "Besked", en: "Message" },
   answerIt: { da: "Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.", en: "You answer under My consents on borger.dk. Nothing is chosen in advance." },
   seeIt: { da: "Du kan altid se og trække dine samtykker tilbage under Mine samtykker på borger.dk.", en: "You can always see and withdraw your consents under My consents on borger.dk." },
 };
@@ -167,6 +171,7 @@ export function letterContent(
   const sections: LetterSection[] = [
     { heading: consent.body.title[language], lines: header },
     { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], asksForAnAnswer(kind) ? w("answerIt") : w("seeIt")] },
+    ...(asksForAnAnswer(kind) && consent.message ? [{ heading: names.authority ? `${w("messageFrom")} ${names.authority}` : w("message"), lines: [consent.message] }] : []),
     { heading: w("purpose"), lines: [text("purpose")] },
     ...(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const).map((field) => ({ heading: w(field), lines: [text(field)] })),
   ];

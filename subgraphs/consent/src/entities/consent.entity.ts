@@ -10,7 +10,7 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -68,6 +68,10 @@ export class ConsentEntity {
 
   @Property({ type: "string", length: 100, nullable: true })
   caseReference?: string | null;
+
+  /** The authority's own words to the citizen with the request (not signed: the texts are). */
+  @Property({ type: "text", nullable: true })
+  message?: string | null;
 
   @Property({ type: "json" })
   body!: ConsentBody;

@@ -18,6 +18,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     signingLevel: entity.signingLevel,
     replacesConsentId: entity.replacesConsentId ?? null,
     caseReference: entity.caseReference ?? null,
+    message: entity.message ?? null,
     singleUse: entity.singleUse,
     channel: entity.channel ?? null,
     attestation: entity.attestation ?? null,

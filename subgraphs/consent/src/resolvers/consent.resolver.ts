@@ -264,13 +264,21 @@ export class ConsentResolver {
   }
 
   @Mutation(() => Consent, { description: "Suspend a given consent; checks answer PAUSED until it is resumed." })
-  async pauseConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await actOnConsent(ctx, id, "pause"));
+  async pauseConsent(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String, { nullable: true, description: "A caseworker pausing for the citizen says how the citizen asked." }) reason: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await actOnConsent(ctx, id, "pause", reason));
   }
 
   @Mutation(() => Consent, { description: "Put a paused consent back in force." })
-  async resumeConsent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<Consent> {
-    return toConsent(await actOnConsent(ctx, id, "resume"));
+  async resumeConsent(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String, { nullable: true, description: "A caseworker resuming for the citizen says how the citizen asked." }) reason: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Consent> {
+    return toConsent(await actOnConsent(ctx, id, "resume", reason));
   }
 
   @Mutation(() => Consent, { description: "Record that a single-use consent has been used; it is then USED and no longer valid." })

@@ -187,6 +187,9 @@ export class Consent {
   @Field(() => String, { nullable: true })
   caseReference!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The authority's own words to the citizen with the request; not part of what is signed." })
+  message!: string | null;
+
   @Field(() => Boolean, { description: "May be used once; then it is USED." })
   singleUse!: boolean;
 

@@ -18,6 +18,9 @@ export class RequestConsentInput extends ConsentSubjectInput {
   @Field(() => Date, { nullable: true, description: "Unanswered by then, the request is cancelled. Default: 30 days." })
   answerBy?: Date | null;
 
+  @Field(() => String, { nullable: true, description: "The authority's own words to the citizen, shown with the request and in its letter (at most 1000 characters)." })
+  message?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: "Send the same key when retrying: the retry returns the first answer and creates nothing twice.",

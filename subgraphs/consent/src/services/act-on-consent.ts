@@ -118,14 +118,14 @@ export async function markConsentUsed(ctx: ConsentContext, id: string, idempoten
 
 const MAX_REASON = 1_000;
 
-/** A caseworker who ends a consent for the citizen says how the citizen asked for it. */
+/** A caseworker who withdraws, pauses or resumes a consent for the citizen says how the citizen asked for it. */
 function requiredReason(reason: string | null | undefined): string {
   const trimmed = reason?.trim() ?? "";
   if (!trimmed || trimmed.length > MAX_REASON) {
     throw new ValidationError(
       {
-        da: `Skriv hvordan borgeren bad om at trække samtykket tilbage (højst ${MAX_REASON} tegn).`,
-        en: `Say how the citizen asked to withdraw the consent (at most ${MAX_REASON} characters).`,
+        da: `Skriv, hvordan borgeren bad om det (højst ${MAX_REASON} tegn).`,
+        en: `Say how the citizen asked for it (at most ${MAX_REASON} characters).`,
       },
       { field: "reason" },
     );

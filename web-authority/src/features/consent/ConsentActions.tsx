@@ -6,6 +6,10 @@ import { useLanguage } from "../../lib/i18n.js";
 import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, REMIND, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
 
 type Action = "withdraw" | "pause" | "resume" | "markUsed" | "remind" | "cancel" | "closeCase";
+/** What the authority does only when the citizen asks it to: it writes down how they asked. */
+type OnRequest = "withdraw" | "pause" | "resume";
+const ON_REQUEST: readonly Action[] = ["withdraw", "pause", "resume"];
+const onRequest = (action: Action | undefined): action is OnRequest => ON_REQUEST.includes(action as Action);
 
 /** What a caseworker may do to a consent in each status; the API decides again, this only offers. */
 export function actionsFor(consent: Pick<ConsentDetail, "status" | "singleUse" | "caseReference">): Action[] {
@@ -49,8 +53,8 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     const variables = { id: consent.id };
     try {
       if (action === "withdraw") await withdraw({ variables: { ...variables, reason: reason.trim() } });
-      if (action === "pause") await pause({ variables });
-      if (action === "resume") await resume({ variables });
+      if (action === "pause") await pause({ variables: { ...variables, reason: reason.trim() } });
+      if (action === "resume") await resume({ variables: { ...variables, reason: reason.trim() } });
       if (action === "markUsed") await markUsed({ variables });
       if (action === "cancel") await cancel({ variables });
       if (action === "remind") await remind({ variables });
@@ -74,7 +78,8 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     cancel: t("cancelRequest"),
     closeCase: t("closeCase").replace("{ref}", ref),
   };
-  const dialogs: Record<Exclude<Action, "withdraw">, { title: string; consequence: string }> = {
+  const dialogs: Record<Action, { title: string; consequence: string }> = {
+    withdraw: { title: t("withdrawTitle"), consequence: t("withdrawConsequence") },
     pause: { title: t("pauseTitle"), consequence: t("pauseConsequence") },
     resume: { title: t("resumeTitle"), consequence: t("resumeConsequence") },
     markUsed: { title: t("markUsedTitle"), consequence: t("markUsedConsequence") },
@@ -104,9 +109,9 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
           ))}
         </div>
       )}
-      {open === "withdraw" && (
+      {onRequest(open) && (
         <Modal
-          title={t("withdrawTitle")}
+          title={dialogs[open].title}
           onClose={() => {
             setOpen(undefined);
             setReasonMissing(false);
@@ -123,12 +128,13 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
                     document.getElementById("withdraw-reason")?.focus();
                     return;
                   }
+                  const action = open;
                   setOpen(undefined);
                   setReasonMissing(false);
-                  void run("withdraw");
+                  void run(action);
                 }}
               >
-                {t("withdrawConfirm")}
+                {open === "withdraw" ? t("withdrawConfirm") : labels[open]}
               </button>
               <button type="button" className="button button-secondary" onClick={() => setOpen(undefined)}>
                 {shared("cancel")}
@@ -136,14 +142,14 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
             </>
           }
         >
-          <p>{t("withdrawConsequence")}</p>
+          <p>{dialogs[open].consequence}</p>
           <div className={`form-group${reasonMissing ? " form-error" : ""}`}>
             <label className="form-label" htmlFor="withdraw-reason">
-              {t("withdrawReason")}
+              {t("reasonLabel")}
             </label>
             {reasonMissing && (
               <span className="form-error-message" id="withdraw-reason-error">
-                {t("withdrawReasonMissing")}
+                {t("reasonMissing")}
               </span>
             )}
             <textarea
@@ -159,7 +165,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
           </div>
         </Modal>
       )}
-      {open && open !== "withdraw" && (
+      {open && !onRequest(open) && (
         <ConfirmModal title={dialogs[open].title} confirmLabel={labels[open]} busy={busy} onClose={() => setOpen(undefined)} onConfirm={() => void run(open)}>
           <p>{dialogs[open].consequence}</p>
         </ConfirmModal>

@@ -1,10 +1,10 @@
-import { useLazyQuery, useQuery } from "@apollo/client/react";
+import { useApolloClient, useLazyQuery, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { AnswersList, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { hasText, useLanguage } from "../../lib/i18n.js";
-import { ATTACHMENT_CONTENT, CONSENT_DETAIL, type ConsentDetail } from "../consents/operations.js";
+import { ATTACHMENT_CONTENT, CASEWORKER_NAME, CONSENT_DETAIL, VERIFY_DOCUMENT, VERIFY_SEALED_DOCUMENT, type ConsentDetail } from "../consents/operations.js";
 import { ConsentActions } from "./ConsentActions.js";
 
 /** Words for a key built from data, or the data itself when the app has none (a newer API's action). */
@@ -55,6 +55,7 @@ function Facts({ consent }: { consent: ConsentDetail }) {
     { key: "status", name: t("status"), value: <StatusBadge status={consent.status} /> },
     { key: "template", name: t("template"), value: `${pick(consent.title)} (v${consent.templateVersion})` },
     { key: "case", name: t("caseReference"), value: consent.caseReference ?? "–" },
+    ...(consent.message ? [{ key: "message", name: t("messageToCitizen"), value: consent.message }] : []),
     { key: "channel", name: t("channel"), value: consent.channel ? t(`channel_${consent.channel}`) : "–" },
     { key: "requested", name: t("requestedAt"), value: dateTime(consent.requestedAt) },
     ...(consent.status === "REQUESTED" && consent.answerBy ? [{ key: "answerBy", name: t("answerBy"), value: date(consent.answerBy) }] : []),
@@ -112,6 +113,41 @@ function Stops({ consent }: { consent: ConsentDetail }) {
   );
 }
 
+/** A caseworker by name, looked up once per page (Apollo keeps it); their id until then. */
+function CaseworkerName({ id }: { id: string }) {
+  const { data } = useQuery(CASEWORKER_NAME, { variables: { id } });
+  return <>{data?.caseworker.name ?? ""}</>;
+}
+
+/** The sealed document checked by the platform, as a recipient of it would: on request, not on every visit. */
+function DocumentCheck({ consentId }: { consentId: string }) {
+  const { t } = useLanguage();
+  const client = useApolloClient();
+  const [verdict, setVerdict] = useState<{ verdict: string; why: string }>();
+  const [error, setError] = useState<unknown>();
+  const check = async () => {
+    setError(undefined);
+    try {
+      const sealed = await client.query({ query: VERIFY_SEALED_DOCUMENT, variables: { id: consentId }, fetchPolicy: "network-only" });
+      const checked = await client.query({ query: VERIFY_DOCUMENT, variables: { document: sealed.data!.consent.document }, fetchPolicy: "network-only" });
+      setVerdict(checked.data!.verifyConsentDocument);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button-secondary" onClick={() => void check()}>
+        {t("verifyDocument")}
+      </button>
+      {error !== undefined && <ErrorAlert error={error} />}
+      <p role="status" className={verdict ? `mt-4 alert ${verdict.verdict === "VALID" ? "alert-success" : "alert-error"} p-4` : undefined}>
+        {verdict && (hasText(`verdict_${verdict.verdict}`) ? t(`verdict_${verdict.verdict}` as Parameters<typeof t>[0]) : verdict.why)}
+      </p>
+    </>
+  );
+}
+
 function History({ consent }: { consent: ConsentDetail }) {
   const { t, dateTime, status } = useLanguage();
   const givers = new Map(consent.givers.map((giver) => [giver.id, giver.name]));
@@ -141,6 +177,11 @@ function History({ consent }: { consent: ConsentDetail }) {
                 <td>
                   {words(`actor_${entry.actorKind}`, entry.actorKind)}
                   {entry.actorKind === "CITIZEN" && entry.actorId && givers.has(entry.actorId) ? `: ${givers.get(entry.actorId)}` : ""}
+                  {entry.actorKind === "CASEWORKER" && entry.actorId && (
+                    <>
+                      : <CaseworkerName id={entry.actorId} />
+                    </>
+                  )}
                 </td>
                 <td>
                   {entry.channel ? words(`channel_${entry.channel}`, entry.channel) : "–"}
@@ -262,6 +303,7 @@ export function ConsentPage() {
             </div>
           </div>
         )}
+        <DocumentCheck consentId={consent.id} />
       </section>
       <History consent={consent} />
       <AccessLog consent={consent} />

@@ -87,6 +87,7 @@ export const CONSENT_DETAIL = graphql(`
     consent(id: $id) {
       ...AuthorityConsentRow
       singleUse
+      message
       answeredAt
       validFrom
       endedAt
@@ -119,10 +120,10 @@ export const WITHDRAW = graphql(`
   mutation WithdrawOnBehalf($id: ID!, $reason: String) { withdrawConsent(id: $id, reason: $reason) { id status } }
 `);
 export const PAUSE = graphql(`
-  mutation PauseConsent($id: ID!) { pauseConsent(id: $id) { id status } }
+  mutation PauseConsent($id: ID!, $reason: String) { pauseConsent(id: $id, reason: $reason) { id status } }
 `);
 export const RESUME = graphql(`
-  mutation ResumeConsent($id: ID!) { resumeConsent(id: $id) { id status } }
+  mutation ResumeConsent($id: ID!, $reason: String) { resumeConsent(id: $id, reason: $reason) { id status } }
 `);
 export const MARK_USED = graphql(`
   mutation MarkConsentUsed($id: ID!) { markConsentUsed(id: $id) { id status } }
@@ -135,4 +136,17 @@ export const REMIND = graphql(`
 `);
 export const CLOSE_CASE = graphql(`
   mutation CloseCase($caseReference: String!, $authorityId: ID!) { closeCase(caseReference: $caseReference, authorityId: $authorityId) { id status } }
+`);
+
+export const CASEWORKER_NAME = graphql(`
+  query CaseworkerName($id: ID!) { caseworker(id: $id) { id name } }
+`);
+
+/** The consent's sealed document, checked by the platform as anyone receiving it would. */
+export const VERIFY_SEALED_DOCUMENT = graphql(`
+  query SealedConsentDocument($id: ID!) { consent(id: $id) { id document } }
+`);
+
+export const VERIFY_DOCUMENT = graphql(`
+  query VerifyConsentDocument($document: JSONObject!) { verifyConsentDocument(document: $document) { verdict why } }
 `);

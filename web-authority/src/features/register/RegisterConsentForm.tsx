@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ChoiceFields, ErrorAlert, errorField, errorMessage, Icon, Page, type ChoiceAnswer } from "@samtykke/web-kit";
 import { Link } from "react-router";
 import { useAuthorityLive } from "../../app/live.js";
@@ -16,6 +16,29 @@ function readAsBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
+}
+
+/** The chosen scan as it will be stored: an image shown, a PDF opened in the browser's own viewer. */
+function ScanPreview({ file }: { file: File }) {
+  const { t } = useLanguage();
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(file);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [file]);
+  if (!url) return null;
+  return (
+    <div className="form-group">
+      {file.type.startsWith("image/") ? (
+        <img src={url} alt={t("scanPreviewAlt").replace("{name}", file.name)} style={{ maxWidth: "100%", maxHeight: "24rem", border: "1px solid #bfbfbf" }} />
+      ) : (
+        <a href={url} target="_blank" rel="noreferrer">
+          {t("openScan").replace("{name}", file.name)}
+        </a>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -141,6 +164,7 @@ export function RegisterConsentForm() {
                 <input id="register-scan" className="form-file-input" type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={describedBy} onChange={(e) => setScan(e.target.files?.[0] ?? null)} />
               )}
             </Field>
+            {scan && <ScanPreview file={scan} />}
             <Field id="register-signed-at" label={t("signedAtLabel")} error={fieldError("givenAt")}>
               {(describedBy) => <input id="register-signed-at" className="form-input input-width-s" type="date" value={signedAt} aria-describedby={describedBy} onChange={(e) => setSignedAt(e.target.value)} />}
             </Field>

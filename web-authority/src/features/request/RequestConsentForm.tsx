@@ -10,7 +10,7 @@ import { TemplatePreview } from "../../lib/TemplatePreview.js";
 import { CITIZEN_BY_CPR, type CitizenRef } from "../consents/operations.js";
 import { AUTHORITY_TEMPLATES, REQUEST_CONSENT, TEMPLATE_PREVIEW } from "./operations.js";
 
-const FIELD_IDS: Record<string, string> = { templateId: "request-template", cpr: "request-cpr", caseReference: "request-case-reference", answerBy: "request-answer-by" };
+const FIELD_IDS: Record<string, string> = { templateId: "request-template", cpr: "request-cpr", caseReference: "request-case-reference", answerBy: "request-answer-by", message: "request-message" };
 
 /** The chosen template as the citizen will see it. */
 function Preview({ templateId }: { templateId: string }) {
@@ -34,6 +34,7 @@ export function RequestConsentForm() {
   const [cpr, setCpr] = useState("");
   const [caseReference, setCaseReference] = useState("");
   const [answerBy, setAnswerBy] = useState("");
+  const [citizenMessage, setCitizenMessage] = useState("");
   const [citizen, setCitizen] = useState<CitizenRef>();
   const [sent, setSent] = useState<{ id: string; name: string }>();
   // One key per request being prepared: a retry after a lost answer sends it once.
@@ -41,8 +42,13 @@ export function RequestConsentForm() {
   const [lookUp, lookedUp] = useLazyQuery(CITIZEN_BY_CPR, { fetchPolicy: "network-only" });
   const [requestConsent, requesting] = useMutation(REQUEST_CONSENT);
   const sentMessage = useRef<HTMLDivElement>(null);
-  const choices = templates.data?.authority.templates ?? [];
-  const chosen = templateId || choices[0]?.id || "";
+  const [templateSearch, setTemplateSearch] = useState("");
+  // The list narrows as the caseworker types; the chosen template stays chosen while it matches.
+  const words = templateSearch.trim().toLocaleLowerCase("da").split(/\s+/).filter(Boolean);
+  const choices = (templates.data?.authority.templates ?? []).filter((template) =>
+    words.every((word) => `${pick(template.title)} ${template.key}`.toLocaleLowerCase("da").includes(word)),
+  );
+  const chosen = choices.some((template) => template.id === templateId) ? templateId : choices[0]?.id || "";
   const error = requesting.error ?? lookedUp.error;
   const failed = errorField(error) ?? (lookedUp.error ? "cpr" : undefined);
   const message = error ? errorMessage(error, language) : undefined;
@@ -63,12 +69,13 @@ export function RequestConsentForm() {
     try {
       // A date of the caseworker's calendar: the request runs until that day ends.
       const deadline = answerBy ? new Date(`${answerBy}T23:59:59`).toISOString() : null;
-      const result = await requestConsent({ variables: { input: { templateId: chosen, cpr: cpr.trim(), caseReference: caseReference.trim() || null, answerBy: deadline, idempotencyKey } } });
+      const result = await requestConsent({ variables: { input: { templateId: chosen, cpr: cpr.trim(), caseReference: caseReference.trim() || null, answerBy: deadline, message: citizenMessage.trim() || null, idempotencyKey } } });
       setSent({ id: result.data!.requestConsent.id, name: citizen!.name });
       setCitizen(undefined);
       setCpr("");
       setCaseReference("");
       setAnswerBy("");
+      setCitizenMessage("");
       setIdempotencyKey(crypto.randomUUID());
       setTimeout(() => sentMessage.current?.focus(), 0);
     } catch {
@@ -104,6 +111,16 @@ export function RequestConsentForm() {
               <p className="alert-text">{t("rightCitizen")}</p>
             </div>
           </div>
+          {citizenMessage.trim() && (
+            <div className="alert alert-info mb-5">
+              <div className="alert-body">
+                <p className="alert-heading">{t("messageToCitizen")}</p>
+                <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
+                  {citizenMessage.trim()}
+                </p>
+              </div>
+            </div>
+          )}
           <Preview templateId={chosen} />
           <button type="button" className="button button-primary mr-5" onClick={() => void send()}>
             {t("send")}
@@ -117,6 +134,23 @@ export function RequestConsentForm() {
           <p>{t("requestHelp")}</p>
           <ErrorSummary problems={message ? [{ fieldId: fieldId ?? "request-submit", message }] : []} />
           <form onSubmit={check} noValidate aria-label={t("requestTitle")}>
+            <Field id="request-template-search" label={t("templateSearch")} hint={t("templateSearchHint")} error={undefined}>
+              {(describedBy) => (
+                <input
+                  id="request-template-search"
+                  type="search"
+                  className="form-input input-width-l"
+                  autoComplete="off"
+                  value={templateSearch}
+                  aria-describedby={describedBy}
+                  aria-controls="request-template"
+                  onChange={(e) => setTemplateSearch(e.target.value)}
+                />
+              )}
+            </Field>
+            <p className="form-hint" role="status">
+              {choices.length === 1 ? t("templatesFoundOne") : t("templatesFound").replace("{n}", String(choices.length))}
+            </p>
             <Field id="request-template" label={t("templateLabel")} error={fieldError("templateId")}>
               {(describedBy) => (
                 <select id="request-template" className="form-select input-width-xl" value={chosen} aria-invalid={failed === "templateId"} aria-describedby={describedBy} onChange={(e) => setTemplateId(e.target.value)}>
@@ -149,6 +183,20 @@ export function RequestConsentForm() {
             <Field id="request-answer-by" label={t("answerByLabel")} error={fieldError("answerBy")}>
               {(describedBy) => (
                 <input id="request-answer-by" className="form-input input-width-s" type="date" value={answerBy} aria-invalid={failed === "answerBy"} aria-describedby={describedBy} onChange={(e) => setAnswerBy(e.target.value)} />
+              )}
+            </Field>
+            <Field id="request-message" label={t("messageLabel")} hint={t("messageHint")} error={fieldError("message")}>
+              {(describedBy) => (
+                <textarea
+                  id="request-message"
+                  className="form-input"
+                  rows={3}
+                  maxLength={1000}
+                  value={citizenMessage}
+                  aria-invalid={failed === "message"}
+                  aria-describedby={describedBy}
+                  onChange={(e) => setCitizenMessage(e.target.value)}
+                />
               )}
             </Field>
             {/* Never disabled: a disabled button drops the keyboard user's focus to the top of the page. */}

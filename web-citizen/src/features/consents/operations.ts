@@ -27,6 +27,7 @@ graphql(`
     validFrom
     validTo
     caseReference
+    message
     authority { id name }
     template { id version }
     subject { id name }

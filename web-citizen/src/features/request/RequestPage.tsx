@@ -121,6 +121,19 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
         {t("asks")}: {consent.authority.name}
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
       </p>
+      {consent.message && (
+        // The caseworker's own words, as written: not translated, and not part of what is signed.
+        <div className="alert alert-info mb-5">
+          <div className="alert-body">
+            <p className="alert-heading">
+              {t("messageFrom")} {consent.authority.name}
+            </p>
+            <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
+              {consent.message}
+            </p>
+          </div>
+        </div>
+      )}
       <div className="row">
         <div className="col-12 col-lg-4">
           <StepIndicator steps={steps.map((name) => stepTitle[name])} current={steps.indexOf(current)} />
