@@ -1,5 +1,7 @@
+import { MikroORM } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cprBornOn, DEMO } from "@samtykke/server-kit";
+import { consentSubgraph, runCampaignBatch } from "@samtykke/consent";
+import { createLogger, cprBornOn, DEMO, ormConfig, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 // A re-consent campaign through the gateway: it answers at once and asks every holder of an older
@@ -83,4 +85,63 @@ describe("a re-consent campaign", () => {
     const other = await (await platform.caseworker("skattestyrelsen")).graphql(`query($id: ID!) { reconsentCampaigns(templateId: $id) { id } }`, { id: v2 });
     expect(other.data.reconsentCampaigns).toEqual([]);
   });
+});
+
+describe("a re-consent campaign cut off by a restart", () => {
+  it("goes on from the last batch it finished after the process that ran it is gone, asking no one twice", async () => {
+    // The platform's own instance never gets to it: the batches run in processes of the test's making.
+    const quiet = await startTestPlatform({ gatewayLimits: { requestsPerMinute: { caseworker: 1_000_000, system: 1_000_000 } }, consentCampaignIntervalMs: 3_600_000 });
+    const open = () =>
+      MikroORM.init(
+        ormConfig({
+          databaseUrl: subgraphDatabaseUrl(quiet.databaseUrl, "consent"),
+          entities: consentSubgraph.entities as never,
+          migrationsPath: consentSubgraph.migrationsPath,
+          logger: createLogger("campaign-worker", "silent"),
+        }),
+      );
+    try {
+      const caseworker = await quiet.caseworker("odense");
+      const publish = async (purpose: string) => {
+        const drafted = await caseworker.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+          input: { authorityId: DEMO.authorities.odense, key: "odense-genstart", title: { da: "Genstart", en: "Restart" }, purpose: { da: purpose, en: purpose }, ...TEMPLATE_TEXTS },
+        });
+        const id = drafted.data.createTemplate.id;
+        expect((await caseworker.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { id } }`, { id })).errors).toBeUndefined();
+        return id;
+      };
+      const first = await publish("Først");
+      const system = await quiet.caseSystem("odense");
+      const givenAt = new Date(Date.now() - 86_400_000).toISOString();
+      for (let i = 0; i < HOLDERS; i += 25) {
+        await Promise.all(
+          Array.from({ length: Math.min(25, HOLDERS - i) }, (_, j) =>
+            system.graphql(`mutation($input: DeliverConsentInput!) { deliverConsent(input: $input) { id } }`, {
+              input: { templateId: first, cpr: cprBornOn(new Date(Date.UTC(1951, 0, 1 + i + j)), "139"), givenAt, evidenceReference: `DOK-${i + j}` },
+            }),
+          ),
+        );
+      }
+      const second = await publish("Ændret");
+      const started = await caseworker.graphql(`mutation($id: ID!) { startReconsentCampaign(templateId: $id) { id total } }`, { id: second });
+      expect(started.data.startReconsentCampaign.total).toBe(HOLDERS);
+      const standing = async () => (await caseworker.graphql(`query($id: ID!) { reconsentCampaigns(templateId: $id) { status requested skipped } }`, { id: second })).data.reconsentCampaigns[0];
+
+      // One process does one batch, then is gone.
+      const before = await open();
+      expect(await runCampaignBatch(before.em, new Date())).toMatchObject({ worked: true, requested: 200 });
+      await before.close(true);
+      expect(await standing()).toEqual({ status: "RUNNING", requested: 200, skipped: 0 });
+
+      // The next takes the campaign up where the last batch left it.
+      const after = await open();
+      while ((await runCampaignBatch(after.em, new Date())).worked);
+      await after.close(true);
+      expect(await standing()).toEqual({ status: "DONE", requested: HOLDERS, skipped: 0 });
+      const asked = await caseworker.graphql(`{ consents(filter: { templateKey: "odense-genstart", status: [REQUESTED] }, first: 100) { totalCount } }`);
+      expect(asked.data.consents.totalCount).toBe(HOLDERS);
+    } finally {
+      await quiet.stop();
+    }
+  }, 120_000);
 });

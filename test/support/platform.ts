@@ -55,6 +55,8 @@ export async function startTestPlatform(
     sealKeys?: SealKey[];
     /** How long subscribers wait without a wake-up before reading the event log anyway. */
     consentEventPollMs?: number;
+    /** How often the consent subgraph works on re-consent campaigns. */
+    consentCampaignIntervalMs?: number;
     /** How long the development login's tokens live (seconds). */
     tokenLifetimeSeconds?: number;
   } = {},
@@ -82,6 +84,7 @@ export async function startTestPlatform(
     gatewayLimits: options.gatewayLimits,
     sealKeys: options.sealKeys,
     consentEventPollMs: options.consentEventPollMs,
+    consentCampaignIntervalMs: options.consentCampaignIntervalMs,
     devLoginTokenLifetimeSeconds: options.tokenLifetimeSeconds,
     cprKey: DEVELOPMENT_CPR_KEY,
     logLevel: "info",

@@ -53,6 +53,8 @@ export interface PlatformOptions {
   gatewayLimits?: CallerLimitOverrides;
   /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
   consentEventPollMs?: number;
+  /** How often the consent subgraph looks for re-consent campaigns to work on (a test may leave them to itself). */
+  consentCampaignIntervalMs?: number;
   /** The consent subgraph's clock and how often it applies expiry (tests move time). */
   consentClock?: { now: () => Date; dueCheckIntervalMs: number };
 }
@@ -151,6 +153,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       sealKeys: options.sealKeys ?? [await generateSealKey()],
       secretKey: options.consentSecretKey,
       eventPollMs: options.consentEventPollMs,
+      campaignIntervalMs: options.consentCampaignIntervalMs,
     });
     stops.push(consent.close);
     if (options.seedDemo) {

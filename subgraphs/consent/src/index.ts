@@ -140,3 +140,4 @@ function scheduleDueChanges(subgraph: StartedSubgraph, events: ConsentEventBus, 
   };
 }
 export { SUPERGRAPH_CLIENT_DOCUMENTS } from "./services/supergraph-client.js";
+export { runCampaignBatch } from "./services/reconsent.js";
