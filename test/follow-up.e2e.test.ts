@@ -81,6 +81,24 @@ describe("the authority's message with a request", () => {
   });
 });
 
+describe("a request's return address", () => {
+  it("is kept when it lies under one the authority registered, and refused otherwise with nothing stored", async () => {
+    const cpr = cprBornOn(new Date(Date.UTC(1979, 3, 13)), "451");
+    const registered = (await odense.graphql(`{ authority(id: "${DEMO.authorities.odense}") { returnAddresses } }`)).data.authority.returnAddresses;
+    expect(registered).toEqual(["https://selvbetjening.odense.dk/"]);
+    const kept = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { returnUrl } }`, {
+      input: { templateId: DEMO.templates.dataSharing, cpr, returnUrl: "https://selvbetjening.odense.dk/sager/4711?trin=3" },
+    });
+    expect(kept.data.requestConsent.returnUrl).toBe("https://selvbetjening.odense.dk/sager/4711?trin=3");
+    // A stranger's site, a look-alike and another authority's address: each could carry a citizen off the platform.
+    for (const returnUrl of ["https://evil.example/", "https://selvbetjening.odense.dk.evil.example/", "https://skat.dk/borger/"]) {
+      const refused = await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr, returnUrl } });
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "returnUrl", message: { da: expect.stringContaining("registrerede adresser") } });
+    }
+    expect((await odense.graphql(`{ consents(filter: { cpr: "${cpr}" }) { totalCount } }`)).data.consents.totalCount).toBe(1);
+  });
+});
+
 describe("a consent's access log", () => {
   it("shows the holding authority who asked, read and changed the consent, and nobody else", async () => {
     const cpr = cprBornOn(new Date(Date.UTC(1979, 3, 11)), "451");

@@ -30,6 +30,7 @@ const BOUNDED_LISTS: Record<string, string> = {
   "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
   "Query.consentStatusCounts": "one per consent status: nine",
   "Query.consentStatistics": "one per template key the authority asked with in the period",
+  "Authority.returnAddresses": "the few addresses of the authority's own services, registered with the platform, not by callers",
   "TemplateStatistics.channels": "one per channel: four",
   "DataAccessGrant.scope": "data items of one consent: at most its 50 choices",
   "DataAccessIntrospection.scope": "data items of one consent: at most its 50 choices",

@@ -165,9 +165,10 @@ describe("the citizen app", () => {
     await page.getByRole("link", { name: "Tilbage til forsiden" }).waitFor();
   });
 
-  it("takes a citizen on a 360 px phone through reading, choosing, a summary and signing to a receipt, whose heading gets focus", async () => {
+  it("takes a citizen on a 360 px phone through reading, choosing, a summary and signing to a receipt, whose heading gets focus, and back to the service that asked", async () => {
     const cpr = freshCpr();
-    const id = await request(cpr);
+    // Odense's self-service asked, and registered where the citizen goes back to.
+    const id = await request(cpr, DEMO.templates.dataSharing, { returnUrl: "https://selvbetjening.odense.dk/sager/4711" });
     const page = await openAs(cpr, "/", { width: 360 });
     await page.getByRole("article", { name: DATA_SHARING }).getByRole("link", { name: DATA_SHARING }).click();
 
@@ -214,6 +215,7 @@ describe("the citizen app", () => {
     await eventually(() => focusedText(page)).toBe("Kvittering: Du har givet samtykke");
     await page.getByText("Trin 5 af 5").waitFor();
     await page.getByRole("definition").filter({ hasText: "Odense Kommune" }).waitFor();
+    expect(await page.getByRole("link", { name: "Tilbage til Odense Kommune" }).getAttribute("href")).toBe("https://selvbetjening.odense.dk/sager/4711");
     expect(await scrollsSideways(page)).toBe(false);
     await checkPage(page, "request-receipt");
     const stored = await (await platform.citizen(cpr)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });

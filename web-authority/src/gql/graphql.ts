@@ -162,6 +162,8 @@ export type RequestConsentInput = {
   idempotencyKey?: string | null | undefined;
   /** The authority's own words to the citizen, shown with the request and in its letter (at most 1000 characters). */
   message?: string | null | undefined;
+  /** Where the citizen app sends the citizen back to after the receipt; must lie under one of the authority's returnAddresses. */
+  returnUrl?: string | null | undefined;
   /** A published template version. */
   templateId: string | number;
 };

@@ -100,6 +100,7 @@ const TEXTS = {
   awaitingOthersShort: { da: "Du har svaret. Venter på:", en: "You have answered. Waiting for:" },
   endedOn: { da: "Afsluttet", en: "Ended" },
   messageFrom: { da: "Besked fra", en: "Message from" },
+  backToService: { da: "Tilbage til {authority}", en: "Back to {authority}" },
   requestTitle: { da: "Anmodning om samtykke", en: "Request for consent" },
   stepsLabel: { da: "Trin", en: "Steps" },
   stepOf: { da: "Trin {n} af {total}", en: "Step {n} of {total}" },

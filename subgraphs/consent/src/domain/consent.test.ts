@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, Channel, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
+import { applyAction, Channel, checkedReturnUrl, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
 import { ChoiceKind, contentHash, SignatureMethod, signedContent } from "./declaration.js";
 
 const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
@@ -258,5 +258,32 @@ describe("give with several givers", () => {
       body: request.body,
     });
     expect(handedOver.body).not.toBe(request.body);
+  });
+});
+
+describe("a request's return address", () => {
+  const registered = ["https://selvbetjening.odense.dk/sager/"];
+  it("is kept when it lies under an address the authority registered", () => {
+    expect(checkedReturnUrl("https://selvbetjening.odense.dk/sager/4711?trin=2", registered)).toBe("https://selvbetjening.odense.dk/sager/4711?trin=2");
+    expect(checkedReturnUrl("https://selvbetjening.odense.dk/sager/", registered)).toBe("https://selvbetjening.odense.dk/sager/");
+    expect(checkedReturnUrl(null, registered)).toBeNull();
+    expect(checkedReturnUrl("  ", registered)).toBeNull();
+  });
+
+  it.each([
+    ["another site", "https://evil.example/sager/"],
+    ["a look-alike host", "https://selvbetjening.odense.dk.evil.example/sager/"],
+    ["credentials before the host", "https://selvbetjening.odense.dk@evil.example/sager/"],
+    ["a path beside the registered one", "https://selvbetjening.odense.dk/sagerx/1"],
+    ["a path above it", "https://selvbetjening.odense.dk/andet"],
+    ["plain http", "http://selvbetjening.odense.dk/sager/1"],
+    ["a script", "javascript:alert(1)"],
+    ["no address at all", "not a url"],
+  ])("refuses %s, naming the field", (_, url) => {
+    expect(() => checkedReturnUrl(url, registered)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: expect.objectContaining({ field: "returnUrl" }) }));
+  });
+
+  it("refuses every address when the authority registered none", () => {
+    expect(() => checkedReturnUrl("https://selvbetjening.odense.dk/sager/1", [])).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT" }));
   });
 });

@@ -21,6 +21,8 @@ export type TemplateSnapshot = ConsentBody & {
   status: string;
   kind: string;
   authorityId: string;
+  /** Where the authority's services may send a citizen back to (a request's returnUrl lies under one). */
+  authorityReturnAddresses?: readonly string[];
   defaultValidityDays: number | null;
   fixedValidTo: Date | null;
   singleUse: boolean;
@@ -49,6 +51,36 @@ export interface NewConsentRequest {
   requestedAt: Date;
   answerBy: Date;
   message: string | null;
+  returnUrl: string | null;
+}
+
+/**
+ * A request's return address, if it lies under one the authority registered: the same origin, and
+ * a path at or below the registered one. Anything else is refused, so no request can send a
+ * citizen from the platform to a stranger's site (an open redirect).
+ */
+export function checkedReturnUrl(returnUrl: string | null | undefined, registered: readonly string[]): string | null {
+  const wanted = returnUrl?.trim();
+  if (!wanted) return null;
+  const refused = () =>
+    new ValidationError(
+      { da: "Returadressen er ikke en af myndighedens registrerede adresser.", en: "The return address is not one of the authority's registered addresses." },
+      { field: "returnUrl" },
+    );
+  let url: URL;
+  try {
+    url = new URL(wanted);
+  } catch {
+    throw refused();
+  }
+  if (url.username || url.password || (url.protocol !== "https:" && url.protocol !== "http:")) throw refused();
+  const allowed = registered.some((address) => {
+    const base = new URL(address);
+    const path = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
+    return url.origin === base.origin && (url.pathname === base.pathname || url.pathname.startsWith(path));
+  });
+  if (!allowed) throw refused();
+  return url.toString();
 }
 
 /** The most an authority may write to the citizen with a request. */
@@ -67,6 +99,8 @@ export function createRequest(input: {
   answerBy?: Date | null;
   /** The authority's own words to the citizen, shown with the request; not part of what is signed. */
   message?: string | null;
+  /** Where the citizen goes back to after answering: under one of the authority's registered addresses. */
+  returnUrl?: string | null;
   now: Date;
 }): NewConsentRequest {
   const { template, now } = input;
@@ -128,6 +162,7 @@ export function createRequest(input: {
     requestedAt: now,
     answerBy,
     message,
+    returnUrl: checkedReturnUrl(input.returnUrl, template.authorityReturnAddresses ?? []),
   };
 }
 
@@ -161,7 +196,7 @@ export function requiredSigners(template: Pick<TemplateSnapshot, "signers">, sub
  * the same version and texts, now theirs to give, replacing the old one when they do.
  */
 export function handOverRequest(
-  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "message"> & { id: string },
+  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "message" | "returnUrl"> & { id: string },
   now: Date,
 ) {
   return {

@@ -10,7 +10,7 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -72,6 +72,10 @@ export class ConsentEntity {
   /** The authority's own words to the citizen with the request (not signed: the texts are). */
   @Property({ type: "text", nullable: true })
   message?: string | null;
+
+  /** Where the citizen goes back to after answering; checked against the authority's registered addresses. */
+  @Property({ type: "text", nullable: true })
+  returnUrl?: string | null;
 
   @Property({ type: "json" })
   body!: ConsentBody;

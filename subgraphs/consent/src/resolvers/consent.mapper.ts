@@ -19,6 +19,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     replacesConsentId: entity.replacesConsentId ?? null,
     caseReference: entity.caseReference ?? null,
     message: entity.message ?? null,
+    returnUrl: entity.returnUrl ?? null,
     singleUse: entity.singleUse,
     channel: entity.channel ?? null,
     attestation: entity.attestation ?? null,

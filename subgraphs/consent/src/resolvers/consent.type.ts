@@ -190,6 +190,9 @@ export class Consent {
   @Field(() => String, { nullable: true, description: "The authority's own words to the citizen with the request; not part of what is signed." })
   message!: string | null;
 
+  @Field(() => String, { nullable: true, description: "Where the citizen goes back to after answering: under one of the authority's registered return addresses." })
+  returnUrl!: string | null;
+
   @Field(() => Boolean, { description: "May be used once; then it is USED." })
   singleUse!: boolean;
 

@@ -21,6 +21,9 @@ export class RequestConsentInput extends ConsentSubjectInput {
   @Field(() => String, { nullable: true, description: "The authority's own words to the citizen, shown with the request and in its letter (at most 1000 characters)." })
   message?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Where the citizen app sends the citizen back to after the receipt; must lie under one of the authority's returnAddresses." })
+  returnUrl?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: "Send the same key when retrying: the retry returns the first answer and creates nothing twice.",

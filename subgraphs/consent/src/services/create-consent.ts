@@ -16,7 +16,7 @@ import { idempotentCall, once } from "./idempotency.js";
  */
 export async function requestConsent(
   ctx: ConsentContext,
-  input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null; message?: string | null; idempotencyKey?: string | null },
+  input: { templateId: string; cpr: string; caseReference?: string | null; answerBy?: Date | null; message?: string | null; returnUrl?: string | null; idempotencyKey?: string | null },
 ): Promise<ConsentEntity> {
   const caller = requireCaller(ctx.caller, "caseworker", "system");
   const call = idempotentCall(ctx, caller.authorityId, input.idempotencyKey, {
@@ -27,12 +27,13 @@ export async function requestConsent(
     answerBy: input.answerBy?.toISOString() ?? null,
     // Only when given: a retry of a key made before messages existed still matches.
     ...(input.message?.trim() ? { message: input.message.trim() } : {}),
+    ...(input.returnUrl?.trim() ? { returnUrl: input.returnUrl.trim() } : {}),
   });
   return once(ctx, call, async (remember) => {
     const { template, subject } = await lookUp(ctx, input);
     requireAuthority(ctx.caller, template.authorityId);
     const request = {
-      ...createRequest({ template, subjectId: subject.id, caseReference: input.caseReference, answerBy: input.answerBy, message: input.message, now: ctx.now() }),
+      ...createRequest({ template, subjectId: subject.id, caseReference: input.caseReference, answerBy: input.answerBy, message: input.message, returnUrl: input.returnUrl, now: ctx.now() }),
       ...requiredSigners(template, subject),
     };
     return create(ctx, request, "request", remember);

@@ -64,7 +64,7 @@ const DOCUMENTS = {
   citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
   requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id comesOfAgeOn custodyHolders { id } } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
-  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel authority { id } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
+  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
 } as const;
 
 const HASHES = Object.fromEntries(Object.entries(DOCUMENTS).map(([name, text]) => [name, documentHash(text)])) as Record<keyof typeof DOCUMENTS, string>;
@@ -188,7 +188,7 @@ export class SupergraphClient {
   async template(id: string, onBehalf: OnBehalf): Promise<TemplateSnapshot> {
     const data = await this.request<{
       template: Omit<TemplateSnapshot, "authorityId" | "thirdPartyId" | "fixedValidTo"> & {
-        authority: { id: string };
+        authority: { id: string; returnAddresses: string[] };
         thirdParty: { id: string } | null;
         fixedValidTo: string | null;
       };
@@ -198,6 +198,6 @@ export class SupergraphClient {
       onBehalf,
     );
     const { authority, thirdParty, fixedValidTo, ...template } = data.template;
-    return { ...template, authorityId: authority.id, thirdPartyId: thirdParty?.id ?? null, fixedValidTo: fixedValidTo ? new Date(fixedValidTo) : null };
+    return { ...template, authorityId: authority.id, authorityReturnAddresses: authority.returnAddresses, thirdPartyId: thirdParty?.id ?? null, fixedValidTo: fixedValidTo ? new Date(fixedValidTo) : null };
   }
 }

@@ -14,9 +14,20 @@ import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
  * person's number follows the year (see DEMO.citizens), so a demo kept from an earlier year gets
  * this year's 16-year-old too. Returns whether the organisations were seeded now.
  */
+/** Where the demo authorities' self-service sends citizens back to. */
+const DEMO_RETURN_ADDRESSES: Record<string, string[]> = {
+  [DEMO.authorities.odense]: ["https://selvbetjening.odense.dk/"],
+  [DEMO.authorities.skattestyrelsen]: ["https://skat.dk/borger/"],
+};
+
 export async function seedPartyDemo(em: EntityManager, vault: CprVault): Promise<boolean> {
   const firstTime = (await em.count(Authority)) === 0;
   if (firstTime) await seedOrganisations(em);
+  // Also on a demo database made before authorities had return addresses.
+  for (const [id, addresses] of Object.entries(DEMO_RETURN_ADDRESSES)) {
+    const authority = await em.findOne(Authority, { id });
+    if (authority && !authority.returnAddresses.length) authority.returnAddresses = addresses;
+  }
   const byCpr = new Map<string, Awaited<ReturnType<typeof findOrRegisterCitizen>>>();
   for (const citizen of DEMO.citizens) byCpr.set(citizen.cpr, await findOrRegisterCitizen(em, vault, citizen.cpr));
   for (const { child, holders } of DEMO.custody) {

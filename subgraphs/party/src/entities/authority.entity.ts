@@ -1,3 +1,4 @@
+import { OptionalProps } from "@mikro-orm/core";
 import { Entity, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
@@ -5,6 +6,8 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 @Directive('@key(fields: "id")')
 @Entity({ tableName: "authority" })
 export class Authority {
+  [OptionalProps]?: "returnAddresses";
+
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
   id!: string;
@@ -24,4 +27,10 @@ export class Authority {
   @Field(() => String, { nullable: true, description: "Where a citizen contacts the authority about a consent: an e-mail address or a web page." })
   @Property({ type: "string", length: 300, nullable: true })
   contact?: string | null;
+
+  @Field(() => [String], {
+    description: "Where the authority's own services may send a citizen back to after answering a request: a request's returnUrl must lie under one of these (same origin, path below).",
+  })
+  @Property({ type: "json", default: "[]" })
+  returnAddresses: string[] = [];
 }

@@ -28,6 +28,7 @@ graphql(`
     validTo
     caseReference
     message
+    returnUrl
     authority { id name }
     template { id version }
     subject { id name }

@@ -296,6 +296,15 @@ function RequestReceipt({ consent, outcome, answers, headingRef }: { consent: Ci
         </>
       )}
       {outcome !== "declined" && <p>{t("receiptMail")}</p>}
+      {consent.returnUrl && (
+        // Back to the service that sent the citizen here: an address the API checked against the
+        // authority's registered ones when the request was made.
+        <p>
+          <a href={consent.returnUrl} className="button button-primary">
+            {t("backToService").replace("{authority}", consent.authority.name)}
+          </a>
+        </p>
+      )}
       <p>
         <Link to={`/samtykker/${consent.id}`} className="mr-5">
           {t("seeConsent")}
