@@ -385,6 +385,9 @@ describe("the citizen app", () => {
     const entries = page.getByRole("list", { name: "Hvem har brugt dine samtykker" }).getByRole("listitem");
     await eventually(() => entries.count()).toBe(10);
     await entries.filter({ hasText: `Odense Kommune bad om samtykket "${DATA_SHARING}"` }).first().waitFor();
+    // The detail is named for what it is: here the case number, not a "purpose".
+    await entries.filter({ hasText: "Sag: ODE-POST-11" }).first().waitFor();
+    expect(await page.getByText("Formål:").count()).toBe(0);
     await checkPage(page, "access-log");
     await page.getByRole("link", { name: "Næste side" }).click();
     await eventually(() => new URL(page.url()).search).toBe("?side=2");

@@ -9,12 +9,20 @@ type Access = MyConsentAccessLogQuery["myConsentAccessLog"][number];
 
 const ACCESS_LOG = graphql(`
   query MyConsentAccessLog($first: Int!) {
-    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } } purpose }
+    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } caseReference } purpose }
   }
 `);
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
 const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;
+
+/** The log keeps one detail per entry; what it is depends on the entry: a case number, the data asked for, what was searched for, or the caseworker's words. */
+function detailLabel(entry: { action: string; purpose?: string | null; consent?: { caseReference?: string | null } | null }) {
+  if (entry.consent?.caseReference && entry.purpose === entry.consent.caseReference) return "accessCase" as const;
+  if (entry.action === "accessGranted" || entry.action === "accessRefused" || entry.action === "introspect") return "accessData" as const;
+  if (entry.action === "search") return "accessSearchedFor" as const;
+  return "accessReason" as const;
+}
 
 /** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, a page at a time. */
 export function AccessLogPage() {
@@ -44,7 +52,7 @@ export function AccessLogPage() {
               <br />
               <span className="form-hint">
                 {dateTime(entry.occurredAt)}
-                {entry.purpose && ` · ${t("accessPurpose")}: ${entry.purpose}`}
+                {entry.purpose && ` · ${t(detailLabel(entry))}: ${entry.purpose}`}
               </span>
             </li>
           ))}
