@@ -311,6 +311,19 @@ describe("the citizen app", () => {
     expect(verified.data.verifyConsentDocument.verdict).toBe("VALID");
     await karen.getByRole("button", { name: "Hent som ISO 27560-kvittering" }).waitFor();
 
+    // A pause: the authority may not use the consent until the citizen resumes it.
+    await karen.getByRole("button", { name: "Sæt samtykket på pause" }).click();
+    const pauseDialog = karen.getByRole("dialog", { name: "Vil du sætte samtykket på pause?" });
+    await pauseDialog.getByText("Mens samtykket er på pause, må Odense Kommune ikke bruge det.", { exact: false }).waitFor();
+    expect(await seriousAxeViolations(karen, '[role="dialog"]')).toEqual([]);
+    await pauseDialog.getByRole("button", { name: "Ja, sæt det på pause" }).click();
+    await karen.getByRole("status").filter({ hasText: "Samtykket er sat på pause." }).waitFor();
+    await eventually(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id })).data.consent.status).toBe("PAUSED");
+    await karen.getByRole("button", { name: "Genoptag samtykket" }).click();
+    await karen.getByRole("dialog", { name: "Vil du genoptage samtykket?" }).getByRole("button", { name: "Ja, genoptag det" }).click();
+    await karen.getByRole("status").filter({ hasText: "Samtykket gælder igen." }).waitFor();
+    await eventually(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id })).data.consent.status).toBe("ACTIVE");
+
     // Withdrawing: what it means first, then confirm; cancelling gives focus back to the button.
     const withdraw = karen.getByRole("button", { name: "Træk samtykke tilbage" });
     await withdraw.click();

@@ -24,6 +24,8 @@ type Documents = {
     "\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n": typeof types.GiveConsentDocument,
     "\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n": typeof types.DeclineConsentDocument,
     "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n": typeof types.PauseMyConsentDocument,
+    "\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n": typeof types.ResumeMyConsentDocument,
     "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": typeof types.ConsentDetailsDocument,
     "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": typeof types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": typeof types.LetterPdfDocument,
@@ -40,6 +42,8 @@ const documents: Documents = {
     "\n  mutation GiveConsent($id: ID!, $answers: [ChoiceAnswerInput!]!) {\n    giveConsent(id: $id, answers: $answers) { id status validFrom validTo endedAt answers { key checked text } signatures { signer { id } } }\n  }\n": types.GiveConsentDocument,
     "\n  mutation DeclineConsent($id: ID!) {\n    declineConsent(id: $id) { id status endedAt }\n  }\n": types.DeclineConsentDocument,
     "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n": types.WithdrawConsentDocument,
+    "\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n": types.PauseMyConsentDocument,
+    "\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n": types.ResumeMyConsentDocument,
     "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": types.ConsentDetailsDocument,
     "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": types.LetterPdfDocument,
@@ -100,6 +104,14 @@ export function graphql(source: "\n  mutation DeclineConsent($id: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) { id status endedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { ErrorAlert, Icon, StatusBadge, ConfirmModal, Page, AnswersList, Consent
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
-import { CONSENT_DETAILS, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
+import { CONSENT_DETAILS, PAUSE_CONSENT, RESUME_CONSENT, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
 import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/letters.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
@@ -101,6 +101,15 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
       void details.refetch().catch(() => {});
     },
   });
+  // A pause is the citizen's own "not now": the authority may not use the consent until it is resumed.
+  const [pausing, setPausing] = useState<"pause" | "resume">();
+  const [paused, setPaused] = useState<"pause" | "resume">();
+  const pausedNote = useRef<HTMLParagraphElement>(null);
+  const [pause, pauseState] = useMutation(PAUSE_CONSENT, { onCompleted: () => setPaused("pause") });
+  const [resume, resumeState] = useMutation(RESUME_CONSENT, { onCompleted: () => setPaused("resume") });
+  useEffect(() => {
+    if (paused) pausedNote.current?.focus();
+  }, [paused]);
   const thanks = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (withdrawn) thanks.current?.focus();
@@ -166,14 +175,25 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
               </div>
             )}
             {inForce && (
-              <div className="mb-4">
+              <div className="mb-4 mr-4">
                 <button type="button" className="button button-primary" disabled={withdrawal.loading} onClick={() => setConfirming(true)}>
                   {t("withdraw")}
                 </button>
               </div>
             )}
+            {inForce && (
+              <div className="mb-4">
+                <button type="button" className="button button-secondary" onClick={() => setPausing(consent.status === "PAUSED" ? "resume" : "pause")}>
+                  {consent.status === "PAUSED" ? t("resume") : t("pause")}
+                </button>
+              </div>
+            )}
           </div>
+          <p role="status" tabIndex={-1} ref={pausedNote} className={paused ? "alert alert-success p-4" : undefined}>
+            {paused && t(paused === "pause" ? "pausedNote" : "resumedNote")}
+          </p>
           {withdrawal.error && <ErrorAlert error={withdrawal.error} />}
+          {(pauseState.error ?? resumeState.error) && <ErrorAlert error={pauseState.error ?? resumeState.error} />}
         </section>
       )}
 
@@ -225,6 +245,19 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
         </div>
       </details>
 
+      {pausing && (
+        <ConfirmModal
+          title={t(pausing === "resume" ? "resumeTitle" : "pauseTitle")}
+          confirmLabel={t(pausing === "resume" ? "resumeConfirm" : "pauseConfirm")}
+          onClose={() => setPausing(undefined)}
+          onConfirm={() => {
+            setPaused(undefined);
+            void (pausing === "resume" ? resume : pause)({ variables: { id: consent.id } }).catch(() => {});
+          }}
+        >
+          <p>{t(pausing === "resume" ? "resumeWhat" : "pauseWhat").replace("{authority}", consent.authority.name)}</p>
+        </ConfirmModal>
+      )}
       {confirming && (
         <ConfirmModal title={t("withdrawTitle")} confirmLabel={t("withdrawConfirm")} onClose={() => setConfirming(false)} onConfirm={() => withdraw({ variables: { id: consent.id } }).catch(() => {})}>
           <h3 className="h5">{t("withoutConsent")}</h3>

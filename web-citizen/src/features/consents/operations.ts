@@ -77,6 +77,18 @@ export const WITHDRAW_CONSENT = graphql(`
   }
 `);
 
+export const PAUSE_CONSENT = graphql(`
+  mutation PauseMyConsent($id: ID!) {
+    pauseConsent(id: $id) { id status }
+  }
+`);
+
+export const RESUME_CONSENT = graphql(`
+  mutation ResumeMyConsent($id: ID!) {
+    resumeConsent(id: $id) { id status }
+  }
+`);
+
 /** What a consent's own page adds to the list's fields: its history and who signed when. */
 export type ConsentDetails = ConsentDetailsQuery["consent"];
 
