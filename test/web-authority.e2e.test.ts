@@ -251,6 +251,7 @@ describe("the caseworker app", () => {
     const citizen = await openCitizen(SOFIE, `/anmodninger/${after.edges[0].node.id}`);
     await citizen.getByText("Besked fra Odense Kommune").waitFor();
     await citizen.getByText("Ring til mig, hvis du har spørgsmål. Hilsen Mette").waitFor();
+    expect(await seriousAxeViolations(citizen)).toEqual([]);
     expect(await (await odense.graphql(`{ consents(filter: { caseReference: "ODE-ANMOD-1" }) { totalCount } }`)).data.consents.totalCount).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { StatusBadge, type ConsentStatus } from "@samtykke/web-kit";
 import type { AuthorityConsent } from "../features/consents/operations.js";
 import { useLanguage } from "./i18n.js";
+import { TableRegion } from "./TableRegion.js";
 
 /** Where "valid until" still means something: a withdrawn or expired consent is valid no longer. */
 const IN_FORCE = new Set<ConsentStatus>(["ACTIVE", "PAUSED"]);
@@ -22,7 +23,7 @@ function UnconfirmedStops({ consent }: { consent: AuthorityConsent }) {
 export function ConsentTable({ consents, label }: { consents: AuthorityConsent[]; label: string }) {
   const { t, pick, date } = useLanguage();
   return (
-    <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={label}>
+    <TableRegion label={label}>
       <table className="table table--zebra">
         <thead>
           <tr>
@@ -54,6 +55,6 @@ export function ConsentTable({ consents, label }: { consents: AuthorityConsent[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -6,6 +6,7 @@ import { useAuthorityLive } from "../../app/live.js";
 import { hasText, useLanguage } from "../../lib/i18n.js";
 import { ATTACHMENT_CONTENT, CASEWORKER_NAME, CONSENT_DETAIL, VERIFY_DOCUMENT, VERIFY_SEALED_DOCUMENT, type ConsentDetail } from "../consents/operations.js";
 import { ConsentActions } from "./ConsentActions.js";
+import { TableRegion } from "../../lib/TableRegion.js";
 
 /** Words for a key built from data, or the data itself when the app has none (a newer API's action). */
 function useWords() {
@@ -157,7 +158,7 @@ function History({ consent }: { consent: ConsentDetail }) {
       <h2 id="history-title" className="h3">
         {t("historyTitle")}
       </h2>
-      <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t("historyTable")}>
+      <TableRegion label={t("historyTable")}>
         <table className="table table--zebra">
           <thead>
             <tr>
@@ -191,7 +192,7 @@ function History({ consent }: { consent: ConsentDetail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }
@@ -208,7 +209,7 @@ function AccessLog({ consent }: { consent: ConsentDetail }) {
       {consent.accessLog.length === 0 ? (
         <p>{t("accessLogEmpty")}</p>
       ) : (
-        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t("accessLogTable")}>
+        <TableRegion label={t("accessLogTable")}>
           <table className="table table--zebra">
             <thead>
               <tr>
@@ -233,7 +234,7 @@ function AccessLog({ consent }: { consent: ConsentDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );
