@@ -50,11 +50,11 @@ describe("faults", () => {
 describe("no leaks", () => {
   it("leaves sockets, subscriptions and memory where they were after 10,000 subscribe/unsubscribe cycles and 1,000 dropped sockets", { timeout: 180_000 }, async () => {
     const odense = await platform.caseworker("odense");
+    const logBefore = (await odense.graphql(`{ latestConsentCursor }`)).data.latestConsentCursor;
     await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr: "2508920147" } });
-    const latest = BigInt((await odense.graphql(`{ latestConsentCursor }`)).data.latestConsentCursor);
-    // Each subscription starts just before the newest event, so it is fully set up (gateway, upstream,
-    // event stream) when its first event arrives; only then is it ended.
-    const SUBSCRIBE = { query: "subscription($after: String) { consentStatusChanged(after: $after) { cursor } }", variables: { after: String(latest - 1n) } };
+    // Each subscription starts just before the request's event, so it is fully set up (gateway,
+    // upstream, event stream) when its first event arrives; only then is it ended.
+    const SUBSCRIBE = { query: "subscription($after: String) { consentStatusChanged(after: $after) { cursor } }", variables: { after: logBefore } };
     const cycle = (client: Client) =>
       new Promise<void>((resolve, reject) => {
         const unsubscribe = client.subscribe(SUBSCRIBE, {

@@ -1,11 +1,15 @@
 import "reflect-metadata";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedPostgres, type EmbeddedDatabaseServer } from "@samtykke/server-kit";
+import { promisify } from "node:util";
+import { startEmbeddedPostgres, subgraphDatabaseUrl, type EmbeddedDatabaseServer } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
+import { generateSealKey } from "@samtykke/consent";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform, type Platform } from "@samtykke/platform";
+import { restartablePort, startPart, type PartProcess } from "../support/processes.js";
 
 export const UNLIMITED = 1e9;
 
@@ -58,4 +62,75 @@ export async function gatewayCall(platform: Platform, token: string, query: stri
   const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join("; "));
   return result.data;
+}
+
+export interface Row {
+  layer: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number | null;
+  errors: number;
+  /** Lowest and highest req/s over the rounds. */
+  range?: [number, number];
+}
+
+/** The round with the median req/s, and the spread of all rounds. */
+export function medianRound(rounds: Row[]): Row {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return { ...sorted[Math.floor(sorted.length / 2)]!, errors: rounds.reduce((sum, row) => sum + row.errors, 0), range: [sorted[0]!.requestsPerSecond, sorted.at(-1)!.requestsPerSecond] };
+}
+
+const run = promisify(execFile);
+
+/** Drives `job` from the load generator in a process of its own (`load-generator.ts`) and answers its figures as a row. */
+export async function loadFromOwnProcess(layer: string, job: { url: string; token: string; bodies: string[]; connections: number; seconds: number }): Promise<Row> {
+  const { stdout } = await run("npx", ["tsx", "test/bench/load-generator.ts"], { env: { ...process.env, LOAD_JOB: JSON.stringify(job) } });
+  return { layer, connections: job.connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
+}
+
+/**
+ * A second consent subgraph and a second gateway, each in a process of its own, on the bench's
+ * databases; party and template stay in the bench's process (consentCheck does not reach them once
+ * a citizen's id is known).
+ */
+export async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; stop(): Promise<void> }> {
+  const { identity } = platform.devLogin!;
+  const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl };
+  const [consentPort, gatewayPort] = [await restartablePort(), await restartablePort()];
+  const parts: PartProcess[] = [];
+  try {
+    parts.push(
+      await startPart(
+        "subgraphs/consent/src/main.ts",
+        {
+          ...auth,
+          CONSENT_DATABASE_URL: subgraphDatabaseUrl(platform.databaseUrl, "consent"),
+          CONSENT_PORT: String(consentPort),
+          GATEWAY_URL: platform.gatewayUrl,
+          CONSENT_SEAL_KEYS: JSON.stringify([await generateSealKey()].map(({ kid, privateJwk }) => ({ kid, ...privateJwk }))),
+        },
+        `http://127.0.0.1:${consentPort}/readiness`,
+      ),
+    );
+    const consentUrl = `http://127.0.0.1:${consentPort}/graphql`;
+    parts.push(
+      await startPart(
+        "gateway/src/main.ts",
+        {
+          ...auth,
+          GATEWAY_PORT: String(gatewayPort),
+          PARTY_URL: platform.subgraphs.party.url,
+          TEMPLATE_URL: platform.subgraphs.template.url,
+          CONSENT_URL: consentUrl,
+          GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED } }),
+        },
+        `http://127.0.0.1:${gatewayPort}/readiness`,
+      ),
+    );
+    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => part.kill()))) };
+  } catch (error) {
+    await Promise.all(parts.map((part) => part.kill()));
+    throw error;
+  }
 }

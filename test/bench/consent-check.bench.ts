@@ -1,13 +1,8 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { promisify } from "node:util";
 import pg from "pg";
-import type { Platform } from "@samtykke/platform";
 import { cprBornOn, DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { demoAnswers } from "@samtykke/template";
-import { generateSealKey } from "@samtykke/consent";
-import { restartablePort, startPart, type PartProcess } from "../support/processes.js";
-import { gatewayCall, UNLIMITED, withBenchPlatform } from "./bench-platform.js";
+import { gatewayCall, loadFromOwnProcess, medianRound, ownProcesses, withBenchPlatform, type Row } from "./bench-platform.js";
 
 /**
  * `npm run bench`: "is there a valid consent?" as case systems ask it before every action, at
@@ -22,24 +17,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CITIZENS = 64;
 const TEMPLATE_KEY = "soefarende-skattedata-tredjepart";
-const run = promisify(execFile);
-
-interface Row {
-  layer: string;
-  connections: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number | null;
-  errors: number;
-  /** Lowest and highest req/s over the rounds. */
-  range?: [number, number];
-}
-
-/** The round with the median req/s, and the spread of all rounds. */
-function medianRound(rounds: Row[]): Row {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return { ...sorted[Math.floor(sorted.length / 2)]!, errors: rounds.reduce((sum, row) => sum + row.errors, 0), range: [sorted[0]!.requestsPerSecond, sorted.at(-1)!.requestsPerSecond] };
-}
 
 await withBenchPlatform(async (platform) => {
   const system = await platform.devLogin!.issue({ role: "system", caseSystemId: DEMO.caseSystems.skattestyrelsen, authorityId: DEMO.authorities.skattestyrelsen });
@@ -55,12 +32,7 @@ await withBenchPlatform(async (platform) => {
   if (!answer.consentCheck.valid) throw new Error(`the bench's consents are not valid: ${JSON.stringify(answer)}`);
 
   const floorUrl = subgraphDatabaseUrl(platform.databaseUrl, "consent");
-  const load = async (layer: string, url: string, connections: number): Promise<Row> => {
-    const { stdout } = await run("npx", ["tsx", "test/bench/load-generator.ts"], {
-      env: { ...process.env, LOAD_JOB: JSON.stringify({ url, token: system, bodies, connections, seconds: SECONDS }) },
-    });
-    return { layer, connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
-  };
+  const load = (layer: string, url: string, connections: number) => loadFromOwnProcess(layer, { url, token: system, bodies, connections, seconds: SECONDS });
   const own = await ownProcesses(platform);
   try {
     // Warm both paths (JIT, pools, caches) before anything is timed.
@@ -95,52 +67,6 @@ await withBenchPlatform(async (platform) => {
     await own.stop();
   }
 });
-
-/**
- * A second consent subgraph and a second gateway, each in a process of its own, on the bench's
- * databases; party and template stay in the bench's process (consentCheck does not reach them once
- * a citizen's id is known).
- */
-async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; stop(): Promise<void> }> {
-  const { identity } = platform.devLogin!;
-  const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl };
-  const [consentPort, gatewayPort] = [await restartablePort(), await restartablePort()];
-  const parts: PartProcess[] = [];
-  try {
-    parts.push(
-      await startPart(
-        "subgraphs/consent/src/main.ts",
-        {
-          ...auth,
-          CONSENT_DATABASE_URL: subgraphDatabaseUrl(platform.databaseUrl, "consent"),
-          CONSENT_PORT: String(consentPort),
-          GATEWAY_URL: platform.gatewayUrl,
-          CONSENT_SEAL_KEYS: JSON.stringify([await generateSealKey()].map(({ kid, privateJwk }) => ({ kid, ...privateJwk }))),
-        },
-        `http://127.0.0.1:${consentPort}/readiness`,
-      ),
-    );
-    const consentUrl = `http://127.0.0.1:${consentPort}/graphql`;
-    parts.push(
-      await startPart(
-        "gateway/src/main.ts",
-        {
-          ...auth,
-          GATEWAY_PORT: String(gatewayPort),
-          PARTY_URL: platform.subgraphs.party.url,
-          TEMPLATE_URL: platform.subgraphs.template.url,
-          CONSENT_URL: consentUrl,
-          GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED } }),
-        },
-        `http://127.0.0.1:${gatewayPort}/readiness`,
-      ),
-    );
-    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => part.kill()))) };
-  } catch (error) {
-    await Promise.all(parts.map((part) => part.kill()));
-    throw error;
-  }
-}
 
 /** The same look-up the subgraph makes, as one prepared statement on a pool of `connections`. */
 async function floor(databaseUrl: string, connections: number): Promise<Row> {

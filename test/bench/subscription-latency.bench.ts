@@ -27,55 +27,55 @@ await withBenchPlatform(async (platform) => {
   const answers = requestConsent.choices.map(({ key, kind }: { key: string; kind: string }) => (kind === "CHECKBOX" ? { key, checked: true } : { key, text: "" }));
   await gatewayCall(platform, citizen, `mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { id } }`, { id: requestConsent.id, answers });
 
-  // Each subscriber notes when each event (by cursor) reached it.
+  // Each subscriber notes when each event (by cursor) reached it; the first also notes their order,
+  // and so which event each change made (nothing else changes Odense's consents meanwhile).
   const arrivals: Map<string, number>[] = [];
+  const order: string[] = [];
   const sockets: Client[] = [];
   const subscribe = async (count: number) => {
-    const ready: Promise<void>[] = [];
+    // From the log's position now: every change made after it reaches each subscriber, live or not yet.
+    const { latestConsentCursor: after } = await gatewayCall(platform, caseworker, `{ latestConsentCursor }`);
     for (let i = 0; i < count; i++) {
       if (arrivals.length % PER_SOCKET === 0) {
         sockets.push(createClient({ url: platform.gatewayUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: true, connectionParams: { authorization: `Bearer ${caseworker}` } }));
       }
       const seen = new Map<string, number>();
+      const first = arrivals.length === 0;
       arrivals.push(seen);
-      // Starting just before the newest event, the first arrival says the subscription is live.
-      const latest = BigInt((await gatewayCall(platform, caseworker, `{ latestConsentCursor }`)).latestConsentCursor);
-      ready.push(
-        new Promise<void>((resolve, reject) => {
-          let first = true;
-          sockets.at(-1)!.subscribe<{ consentStatusChanged: { cursor: string } }>(
-            { query: `subscription($after: String) { consentStatusChanged(after: $after) { cursor } }`, variables: { after: String(latest - 1n) } },
-            {
-              next: ({ data }) => {
-                if (first) {
-                  first = false;
-                  resolve();
-                } else seen.set(data!.consentStatusChanged.cursor, performance.now());
-              },
-              error: reject,
-              complete: () => {},
-            },
-          );
-        }),
+      sockets.at(-1)!.subscribe<{ consentStatusChanged: { cursor: string; action: string } }>(
+        { query: `subscription($after: String) { consentStatusChanged(after: $after) { cursor action } }`, variables: { after } },
+        {
+          next: ({ data }) => {
+            const { cursor, action } = data!.consentStatusChanged;
+            if (!seen.has(cursor)) seen.set(cursor, performance.now());
+            // The request and the consent given before may come once more just after the start.
+            if (first && (action === "pause" || action === "resume") && !order.includes(cursor)) order.push(cursor);
+          },
+          error: (error) => console.error("a subscription failed", error),
+          complete: () => {},
+        },
       );
     }
-    await Promise.all(ready);
   };
 
   const results: { size: number; median: number; p95: number; last: number; mutation: number }[] = [];
   let paused = false;
+  let changes = 0;
   for (const size of SIZES) {
     await subscribe(size - arrivals.length);
     const perChange: { sent: number; cursor: string; mutation: number }[] = [];
+    // Three changes warm up each size: the new subscriptions are live, caught up and timed from then on.
     for (let round = -3; round < CHANGES; round++) {
       const sent = performance.now();
       await gatewayCall(platform, citizen, `mutation($id: ID!) { ${paused ? "resumeConsent" : "pauseConsent"}(id: $id) { id } }`, { id: requestConsent.id });
       const mutation = performance.now() - sent;
       paused = !paused;
-      const { latestConsentCursor: cursor } = await gatewayCall(platform, caseworker, `{ latestConsentCursor }`);
+      changes += 1;
+      while (order.length < changes) await new Promise((resolve) => setTimeout(resolve, 2));
+      const cursor = order[changes - 1]!;
       // Wait until every subscriber has it before the next change, so that changes do not queue.
       while (arrivals.some((seen) => !seen.has(cursor))) await new Promise((resolve) => setTimeout(resolve, 2));
-      if (round >= 0) perChange.push({ sent, cursor, mutation }); // three changes warm up
+      if (round >= 0) perChange.push({ sent, cursor, mutation });
     }
     const latencies = perChange.flatMap(({ sent, cursor }) => arrivals.map((seen) => seen.get(cursor)! - sent));
     const lastPerChange = perChange.map(({ sent, cursor }) => Math.max(...arrivals.map((seen) => seen.get(cursor)!)) - sent);

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import { derivedKey, NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
-import { listenForCommits } from "./services/commit-listener.js";
+import { announceCommits, listenForCommits } from "./services/commit-listener.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
 import { startReconsentCampaigns } from "./services/reconsent.js";
 import { PreparedQueries } from "./services/prepared-queries.js";
@@ -88,11 +88,12 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   // Commits on any instance wake this one's subscribers.
+  announceCommits(subgraph.orm.em, events);
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
   await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
   const stopSealing = startAuditSealing(subgraph.orm.em, options.logger, options.auditSealIntervalMs ?? 250, now);
   const stopCampaigns = startReconsentCampaigns(subgraph.orm.em, events, options.logger, options.campaignIntervalMs ?? 500, now);
-  const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, options.logger, options.webhookIntervalMs ?? 1_000);
+  const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, events, options.logger, options.webhookIntervalMs ?? 1_000);
   const stopLetters = startLetterDelivery({
     em: subgraph.orm.em,
     events,

@@ -5,12 +5,13 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentStatus } from "../src/domain/consent-state.js";
-import { ActorKind, ConsentEventEntity } from "../src/entities/consent-event.entity.js";
+import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { ConsentEventBus } from "../src/services/consent-event-bus.js";
-import { consentEventStream, wakeOrAbort } from "../src/services/consent-event-stream.js";
-import { lockEventLog } from "../src/services/consent-log.js";
+import { consentEventStream, latestCursor, wakeOrAbort } from "../src/services/consent-event-stream.js";
+import { recordEvent, sealChanges } from "../src/services/consent-log.js";
+import { PLATFORM_ACTOR } from "../src/services/actor.js";
 import { consentSubgraph } from "../src/subgraph.js";
 
 const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
@@ -53,13 +54,54 @@ describe("the event log", () => {
     await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await stream.return?.();
 
-    const all = await orm.em.fork().find(ConsentEventEntity, {}, { orderBy: { id: "asc" } });
+    const all = await orm.em.fork().find(ConsentEventEntity, {}, { orderBy: { xid: "asc", id: "asc" } });
     expect(all).toHaveLength(expected);
     expect(seen).toEqual(all.map((event) => event.id));
+    // The writers took ids out of the order they committed in, or the test proved nothing.
+    expect(seen).not.toEqual([...seen].sort((a, b) => Number(BigInt(a) - BigInt(b))));
   }, 60_000);
+
+  it("lets a change commit while another writer's transaction is still open, and holds the later event back until the earlier one ends", async () => {
+    const bus = new ConsentEventBus();
+    const from = await latestCursor(orm.em);
+    const seen: string[] = [];
+    const stream = consentEventStream(orm.em, bus, {}, from);
+    const reading = (async () => {
+      for await (const { event } of stream) seen.push(event.id);
+    })();
+    const [first, second] = [await eventWriter(), await eventWriter()];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const hasWritten = new Promise<void>((resolve) => (written = resolve));
+    // The first writer has its event (and its id) written and keeps its transaction open.
+    const slow = first(bus, () => (written(), released));
+    await hasWritten;
+    expect(await idsAfter(from)).toHaveLength(0);
+    const quick = await Promise.race([second(bus).then(() => "committed"), new Promise((resolve) => setTimeout(() => resolve("waited"), 5_000))]);
+    expect(quick).toBe("committed");
+    expect(await idsAfter(from)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    bus.committed();
+    expect(seen).toEqual([]);
+    release();
+    await slow;
+    await expect.poll(() => seen.length).toBe(2);
+    const inOrder = await orm.em.fork().find(ConsentEventEntity, { id: { $in: seen } }, { orderBy: { xid: "asc", id: "asc" } });
+    expect(seen).toEqual(inOrder.map((event) => event.id));
+    await stream.return?.();
+    await reading;
+  }, 30_000);
 });
 
-/** A consent to hang events on, and a writer that adds events as a change would (event log lock held to commit). */
+/** The ids of the committed events written since `cursor` (a `latestCursor`) was taken, in log order. */
+async function idsAfter(cursor: string): Promise<string[]> {
+  const [xid] = cursor.split(".");
+  const rows = await orm.em.fork().getConnection().execute<{ id: string }[]>("select id::text as id from consent_event where xid >= ? order by xid, id", [xid]);
+  return rows.map((row) => row.id);
+}
+
+/** A consent to hang events on, and a writer that records a change on it as the services do. */
 async function eventWriter() {
   const consentId = randomUUID();
   await orm.em.fork().transactional(async (em) => {
@@ -76,13 +118,14 @@ async function eventWriter() {
       requestedAt: new Date(),
     });
   });
-  return async (bus: ConsentEventBus) => {
+  return async (bus: ConsentEventBus, beforeCommit?: () => Promise<void>) => {
     await orm.em.fork().transactional(async (em) => {
-      em.create(ConsentEventEntity, { consentId, action: "request", status: ConsentStatus.REQUESTED, actorKind: ActorKind.PLATFORM, authorityId: consentId, subjectId: consentId, occurredAt: new Date() });
-      await lockEventLog(em);
+      const consent = await em.findOneOrFail(ConsentEntity, { id: consentId });
+      recordEvent(em, consent, "remind", new Date(), PLATFORM_ACTOR);
+      await sealChanges(em);
       await em.flush();
       // Widen the gap between taking an id and committing it, as a loaded server would.
-      await em.execute("select pg_sleep(random() * 0.002)");
+      await (beforeCommit ? beforeCommit() : em.execute("select pg_sleep(random() * 0.002)"));
     });
     bus.committed();
   };
@@ -91,7 +134,7 @@ async function eventWriter() {
 describe("many readers on one instance", () => {
   it("brings every event to each of 50 readers once and in order, and to a slow one that falls behind and catches up", async () => {
     const bus = new ConsentEventBus();
-    const before = BigInt((await orm.em.fork().getConnection().execute<{ max: string | null }[]>("select max(id)::text as max from consent_event"))[0]?.max ?? "0");
+    const before = await latestCursor(orm.em);
     const expected = 32 * 20;
     let writesDone!: () => void;
     const written = new Promise<void>((resolve) => (writesDone = resolve));
@@ -107,8 +150,8 @@ describe("many readers on one instance", () => {
     };
     // Half start from the cursor before the writes, half live from now; the slow one may hold only ten unread.
     const readers = [
-      ...Array.from({ length: 50 }, (_, i) => read(consentEventStream(orm.em, bus, {}, i % 2 ? String(before) : undefined), false)),
-      read(consentEventStream(orm.em, bus, {}, String(before), { maxBuffered: 10 }), true),
+      ...Array.from({ length: 50 }, (_, i) => read(consentEventStream(orm.em, bus, {}, i % 2 ? before : undefined), false)),
+      read(consentEventStream(orm.em, bus, {}, before, { maxBuffered: 10 }), true),
     ];
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(bus.openStreams).toBe(51);
@@ -117,7 +160,7 @@ describe("many readers on one instance", () => {
       for (let i = 0; i < 20; i++) await write(bus);
     }));
     writesDone();
-    const all = (await orm.em.fork().find(ConsentEventEntity, { id: { $gt: String(before) } }, { orderBy: { id: "asc" } })).map((event) => event.id);
+    const all = await idsAfter(before);
     expect(all).toHaveLength(expected);
     const seen = await Promise.race([Promise.all(readers), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("readers did not finish")), 30_000))]);
     for (const ids of seen) expect(ids).toEqual(all);

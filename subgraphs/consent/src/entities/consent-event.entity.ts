@@ -16,16 +16,22 @@ export enum ActorKind {
 
 /**
  * An immutable record of one change to a consent, written in the same transaction as the change.
- * Its id is the global cursor subscribers resume from.
+ * Its transaction and id are its place in the log, the cursor subscribers resume from
+ * (`domain/event-position.ts`).
  */
 @Entity({ tableName: "consent_event" })
 @Index({ properties: ["consentId", "id"] })
+@Index({ properties: ["xid", "id"] })
 export class ConsentEventEntity {
-  [OptionalProps]?: "id" | "actorId" | "onBehalfOfId" | "channel" | "reason" | "assuranceLevel" | "loginTransactionId";
+  [OptionalProps]?: "id" | "xid" | "actorId" | "onBehalfOfId" | "channel" | "reason" | "assuranceLevel" | "loginTransactionId";
 
   // Read as a string: cursors outgrow what a JavaScript number holds exactly.
   @PrimaryKey({ type: new BigIntType("string"), autoincrement: true })
   id!: string;
+
+  /** The writing transaction, taken by the database; below the oldest running one, the log is final. */
+  @Property({ type: new BigIntType("string"), defaultRaw: "((pg_current_xact_id())::text)::bigint" })
+  xid!: string;
 
   @Property({ type: "uuid" })
   consentId!: string;

@@ -52,6 +52,6 @@ export class MailboxCursorEntity {
   @PrimaryKey({ type: "string", length: 30 })
   name!: string;
 
-  @Property({ type: new BigIntType("string") })
+  @Property({ type: "string", length: 41 })
   cursor!: string;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { BigIntType, OptionalProps } from "@mikro-orm/core";
+import { OptionalProps } from "@mikro-orm/core";
 import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 
 /**
@@ -29,8 +29,8 @@ export class WebhookSubscriptionEntity {
   secret!: string;
 
   /** The last event the endpoint acknowledged. */
-  @Property({ type: new BigIntType("string"), default: "0" })
-  cursor: string = "0";
+  @Property({ type: "string", length: 41, default: "0.0" })
+  cursor: string = "0.0";
 
   /** One instance delivers at a time: it holds the lease until then. */
   @Property({ type: "datetime", nullable: true })

@@ -15,7 +15,8 @@ import { publicJwk, verifyDocument, type ConsentDocument } from "../domain/conse
 import { consentAttachments, consentDocument, consentFhir, consentIntegrity, consentIso27560, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
-import { consentEventStream, latestCursor, type StreamedConsentEvent } from "../services/consent-event-stream.js";
+import { consentEventStream, latestCursor, positionOf, type StreamedConsentEvent } from "../services/consent-event-stream.js";
+import { formatPosition } from "../domain/event-position.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { introspectDataAccess, requestDataAccess } from "../services/data-access.js";
@@ -80,7 +81,7 @@ export class ConsentResolver {
     @Ctx() { em }: ConsentContext,
   ): Promise<ConsentHistoryEntry[]> {
     return (await consentHistory(em, consent.id, first)).map((event) => ({
-      cursor: event.id,
+      cursor: formatPosition(positionOf(event)),
       action: event.action,
       status: event.status,
       occurredAt: event.occurredAt,
@@ -160,7 +161,8 @@ export class ConsentResolver {
   }
 
   @Query(() => String, {
-    description: "The cursor of the newest event. Read it before loading data, then subscribe with `after` set to it, and nothing falls between.",
+    description:
+      "Where the event log stands now: every event from now on lies after it. Read it before loading data, then subscribe with `after` set to it, and nothing falls between (an event that committed just before may come once more).",
   })
   async latestConsentCursor(@Ctx() { em, caller }: ConsentContext): Promise<string> {
     requireCaller(caller, "citizen", "caseworker", "system");
@@ -335,6 +337,6 @@ export class ConsentResolver {
     @Root() { event, consent }: StreamedConsentEvent,
     @Args(() => ConsentStatusChangedArgs) _args: ConsentStatusChangedArgs,
   ): ConsentStatusEvent {
-    return { cursor: event.id, status: event.status, action: event.action, occurredAt: event.occurredAt, consent: toConsent(consent) };
+    return { cursor: formatPosition(positionOf(event)), status: event.status, action: event.action, occurredAt: event.occurredAt, consent: toConsent(consent) };
   }
 }

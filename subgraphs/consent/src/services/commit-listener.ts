@@ -1,9 +1,15 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { ConsentEventBus } from "./consent-event-bus.js";
 
-/** The channel every writing transaction notifies on commit (PostgreSQL delivers NOTIFY only then). */
+/** The channel each instance notifies on after its changes commit. */
 export const COMMIT_CHANNEL = "consent_committed";
+
+/** This instance's commits are told to the others as a NOTIFY of its own, after they commit. */
+export function announceCommits(em: EntityManager, bus: ConsentEventBus): void {
+  bus.announceWith(() => em.getConnection().execute(`select pg_notify('${COMMIT_CHANNEL}', '')`));
+}
 
 const RECONNECT_MS = 1_000;
 
@@ -17,7 +23,7 @@ export function listenForCommits(databaseUrl: string, bus: ConsentEventBus, logg
   let retry: NodeJS.Timeout | undefined;
   const connect = async () => {
     const next = new pg.Client({ connectionString: databaseUrl });
-    next.on("notification", () => bus.committed());
+    next.on("notification", () => bus.heard());
     next.on("error", (error) => {
       logger.warn({ err: error }, "commit listener lost its connection; reconnecting");
       void next.end().catch(() => {});
@@ -28,7 +34,7 @@ export function listenForCommits(databaseUrl: string, bus: ConsentEventBus, logg
       await next.query(`LISTEN ${COMMIT_CHANNEL}`);
       client = next;
       // Anything committed while no one listened is found by reading the log now.
-      bus.committed();
+      bus.heard();
     } catch (error) {
       logger.warn({ err: error }, "commit listener could not connect; retrying");
       await next.end().catch(() => {});

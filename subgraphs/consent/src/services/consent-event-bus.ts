@@ -1,12 +1,16 @@
 import { EventEmitter } from "node:events";
 
 /**
- * Wakes this instance's subscribers after a change has committed. It carries no data: readers
- * always read the event log, so a missed wake-up delays an event but never loses it.
+ * Wakes this instance's subscribers after a change has committed, and tells the other instances. It
+ * carries no data: readers always read the event log, so a missed wake-up delays an event but never
+ * loses it.
  */
 export class ConsentEventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private streams = 0;
+  private announcer: (() => Promise<unknown>) | undefined;
+  private announcing = false;
+  private announceAgain = false;
 
   /**
    * How long a waiting reader sleeps without a wake-up before it reads the log anyway: the safety
@@ -14,8 +18,42 @@ export class ConsentEventBus {
    */
   constructor(readonly pollMs = 2_000) {}
 
+  /** A change committed on this instance: wake its readers and tell the other instances. */
   committed(): void {
     this.emitter.emit("committed");
+    this.announce();
+  }
+
+  /** Another instance committed a change (its announcement arrived): wake this one's readers. */
+  heard(): void {
+    this.emitter.emit("committed");
+  }
+
+  /** How this instance tells the others of its commits (a NOTIFY; see `announceCommits`). */
+  announceWith(announcer: () => Promise<unknown>): void {
+    this.announcer = announcer;
+  }
+
+  /**
+   * One announcement in flight at a time; commits meanwhile are told by one more after it. A NOTIFY
+   * serialises the commits that send it (PostgreSQL takes one lock for the notification queue), so
+   * it is sent outside the changes' transactions and coalesced under load, never on a request's path.
+   */
+  private announce(): void {
+    if (!this.announcer) return;
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void (async () => {
+      do {
+        this.announceAgain = false;
+        // A lost announcement only delays the other instances until their next poll.
+        await this.announcer!().catch(() => {});
+      } while (this.announceAgain);
+      this.announcing = false;
+    })();
   }
 
   /** Resolves at the next commit, when `signal` aborts, or after `pollMs` at the latest. */

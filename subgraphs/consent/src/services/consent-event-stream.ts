@@ -1,5 +1,5 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
-import { ValidationError } from "@samtykke/server-kit";
+import type { EntityManager, FilterObject } from "@mikro-orm/postgresql";
+import { formatPosition, isAfter, parsePosition, type EventPosition } from "../domain/event-position.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
@@ -23,28 +23,43 @@ export interface StreamedConsentEvent {
 const BATCH = 100;
 /** Events a live stream may hold unread before it lets go of them and reads the log itself again. */
 const MAX_BUFFERED = 5_000;
+/** The oldest transaction still running: every one below it has committed or never will. */
+const HORIZON = "(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint";
 
-/** The id of the newest event, "0" when there is none. */
-export async function latestCursor(em: EntityManager): Promise<string> {
-  const [row] = await em.fork().getConnection().execute<{ max: string | null }[]>("select max(id)::text as max from consent_event");
-  return row?.max ?? "0";
+export const positionOf = (event: ConsentEventEntity): EventPosition => ({ xid: BigInt(event.xid), id: BigInt(event.id) });
+
+/**
+ * The log's current position: every event from now on lies after it. It stands just before the
+ * oldest running transaction, so an event that committed a moment ago behind an older transaction
+ * still running may come once more; none is missed.
+ */
+export async function latestPosition(em: EntityManager): Promise<EventPosition> {
+  const [row] = await em.fork().getConnection().execute<{ horizon: string }[]>(`select ${HORIZON}::text as horizon`);
+  return { xid: BigInt(row!.horizon), id: 0n };
 }
 
-function parseCursor(after: string | null | undefined): bigint | undefined {
-  if (after === null || after === undefined) return undefined;
-  if (!/^\d{1,19}$/.test(after)) {
-    throw new ValidationError(
-      { da: "Ugyldig markør (cursor).", en: "Invalid cursor." },
-      { field: "after" },
-    );
-  }
-  return BigInt(after);
+export const latestCursor = async (em: EntityManager): Promise<string> => formatPosition(await latestPosition(em));
+
+/**
+ * The finished events after `after` in log order (at most `limit`). Only transactions below the
+ * horizon are read: one that commits later lies beyond everything read now, so moving past what
+ * was read never skips it. No lock is taken, by readers or writers.
+ */
+export async function eventsAfter(em: EntityManager, after: EventPosition, limit: number, where: FilterObject<ConsentEventEntity> = {}): Promise<ConsentEventEntity[]> {
+  return em
+    .createQueryBuilder(ConsentEventEntity)
+    .where(where)
+    .andWhere("(xid, id) > (?, ?)", [String(after.xid), String(after.id)])
+    .andWhere(`xid < ${HORIZON}`)
+    .orderBy({ xid: "asc", id: "asc" })
+    .limit(limit)
+    .getResultList();
 }
 
 /** The events after `after` (at most `limit`), each with its consent. */
-async function readEvents(em: EntityManager, after: bigint, limit: number, where: object = {}): Promise<StreamedConsentEvent[]> {
+async function readEvents(em: EntityManager, after: EventPosition, limit: number, where: FilterObject<ConsentEventEntity> = {}): Promise<StreamedConsentEvent[]> {
   const reader = em.fork();
-  const events: ConsentEventEntity[] = await reader.find(ConsentEventEntity, { ...where, id: { $gt: String(after) } }, { orderBy: { id: "asc" }, limit });
+  const events = await eventsAfter(reader, after, limit, where);
   if (!events.length) return [];
   const consents = new Map((await reader.find(ConsentEntity, { id: { $in: [...new Set(events.map((e) => e.consentId))] } })).map((c) => [c.id, c]));
   return events.flatMap((event) => (consents.has(event.consentId) ? [{ event, consent: consents.get(event.consentId)! }] : []));
@@ -53,14 +68,14 @@ async function readEvents(em: EntityManager, after: bigint, limit: number, where
 /**
  * One reader of the event log per instance for every live subscription on it: on each commit it
  * reads the new events once, with their consents, and hands the batch to every listener in memory.
- * Ids commit in the order they are taken (the event log lock), so reading past the last id seen
- * never skips an event. It runs while anyone listens and forgets its place when no one does.
+ * It reads only finished transactions (`eventsAfter`), so moving past the last event seen never
+ * skips one. It runs while anyone listens and forgets its place when no one does.
  */
 class EventTail {
   private readonly listeners = new Set<(batch: readonly StreamedConsentEvent[]) => void>();
-  /** Where the running loop starts, and the last id it has read and handed out. */
-  private start: Promise<bigint> | undefined;
-  private last: bigint | undefined;
+  /** Where the running loop starts, and the last position it has read and handed out. */
+  private start: Promise<EventPosition> | undefined;
+  private last: EventPosition | undefined;
   private running = false;
   private readonly idle = new AbortController();
 
@@ -70,15 +85,15 @@ class EventTail {
   ) {}
 
   /**
-   * Adds a listener and answers the id up to which the tail has read: every event after it reaches
+   * Adds a listener and answers the position up to which the tail has read: every event after it reaches
    * the listener; those up to it the listener reads itself.
    */
-  async listen(listener: (batch: readonly StreamedConsentEvent[]) => void): Promise<{ from: bigint; stop: () => void }> {
+  async listen(listener: (batch: readonly StreamedConsentEvent[]) => void): Promise<{ from: EventPosition; stop: () => void }> {
     this.listeners.add(listener);
     if (!this.running) {
       this.running = true;
       this.last = undefined;
-      const start = (this.start = latestCursor(this.em).then(BigInt));
+      const start = (this.start = latestPosition(this.em));
       // Without a place to start there is no loop; the listeners waiting for it fail with the same error.
       void start.then(
         (from) => this.follow(from),
@@ -88,12 +103,12 @@ class EventTail {
     return { from: await this.reached(), stop: () => this.listeners.delete(listener) };
   }
 
-  /** The last id handed out; every batch from now on lies beyond it. */
-  reached(): Promise<bigint> {
+  /** The last position handed out; every batch from now on lies beyond it. */
+  reached(): Promise<EventPosition> {
     return this.last !== undefined ? Promise.resolve(this.last) : this.start!;
   }
 
-  private async follow(from: bigint): Promise<void> {
+  private async follow(from: EventPosition): Promise<void> {
     this.last = from;
     for (;;) {
       // Decided and marked in one step: a listener arriving after this starts a loop of its own.
@@ -113,7 +128,7 @@ class EventTail {
         await this.bus.waitForCommit(this.idle.signal, this.bus.pollMs);
         continue;
       }
-      this.last = BigInt(batch.at(-1)!.event.id);
+      this.last = positionOf(batch.at(-1)!.event);
       for (const listener of [...this.listeners]) listener(batch);
     }
   }
@@ -164,7 +179,7 @@ export function consentEventStream(
   after?: string | null,
   { maxBuffered = MAX_BUFFERED }: { maxBuffered?: number } = {},
 ): AsyncIterableIterator<StreamedConsentEvent> {
-  const cursor = parseCursor(after);
+  const cursor = after === null || after === undefined ? undefined : parsePosition(after);
   const abort = new AbortController();
   const where = {
     ...(filter.consentId ? { consentId: filter.consentId } : {}),
@@ -191,15 +206,15 @@ export function consentEventStream(
     try {
       const { from, stop: stopListening } = await listening;
       stop = stopListening;
-      let last = cursor ?? BigInt(await latestCursor(em));
+      let last = cursor ?? (await latestPosition(em));
       // Reads the log itself, up to where the tail had read when it was asked.
-      async function* catchUp(until: bigint): AsyncGenerator<StreamedConsentEvent> {
-        while (last < until && !abort.signal.aborted) {
+      async function* catchUp(until: EventPosition): AsyncGenerator<StreamedConsentEvent> {
+        while (isAfter(until, last) && !abort.signal.aborted) {
           const batch = await readEvents(em, last, BATCH, where);
           if (!batch.length) return;
           for (const item of batch) {
-            if (BigInt(item.event.id) > until) return;
-            last = BigInt(item.event.id);
+            if (isAfter(positionOf(item.event), until)) return;
+            last = positionOf(item.event);
             if (!filter.visible || filter.visible(item.consent)) yield item;
             if (abort.signal.aborted) return;
           }
@@ -218,8 +233,9 @@ export function consentEventStream(
           wake = undefined;
           continue;
         }
-        if (BigInt(item.event.id) <= last) continue;
-        last = BigInt(item.event.id);
+        const position = positionOf(item.event);
+        if (!isAfter(position, last)) continue;
+        last = position;
         yield item;
       }
     } finally {

@@ -5,18 +5,7 @@ import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entit
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import type { EventActor } from "./actor.js";
 import { appendAudit, auditFacts } from "./audit.js";
-import { COMMIT_CHANNEL } from "./commit-listener.js";
 import { expectStopConfirmations } from "./stop-confirmations.js";
-
-/**
- * Makes event ids commit in the order they are taken: the writer holds this lock from just before
- * its events are inserted until it commits. Without it, a reader past id 12 would never see id 11
- * committing after 12 (the outbox trap). Call it last in a writing transaction.
- */
-export const EVENT_LOG_LOCK = 7_245_001;
-export async function lockEventLog(em: EntityManager): Promise<void> {
-  await em.execute("select pg_advisory_xact_lock(?)", [EVENT_LOG_LOCK]);
-}
 
 // What a transaction's changes leave to do when it seals (see `sealChanges`): their audit entries,
 // and the endings whose recipients must confirm that they stopped.
@@ -50,16 +39,14 @@ function actingFor(actor: EventActor, consent: ConsentEntity): string | null {
 }
 
 /**
- * Last in a writing transaction: its events take their place in the log (`lockEventLog`) and its
- * audit entries are written (to be sealed later), all committed with the change or not at all, as
- * are the confirmations an ending asks of the systems that knew the consent.
+ * Last in a writing transaction: its audit entries are written (to be sealed later), committed with
+ * the change and its events or not at all, as are the confirmations an ending asks of the systems
+ * that knew the consent. No lock: the events take their place in the log by their transaction
+ * (`domain/event-position.ts`). After the commit, the writer calls `ConsentEventBus.committed()`.
  */
 export async function sealChanges(em: EntityManager): Promise<void> {
   const pending = pendingSeals.get(em);
   pendingSeals.delete(em);
   await expectStopConfirmations(em, pending?.endings ?? []);
-  await lockEventLog(em);
-  // Delivered by PostgreSQL at commit, to every instance's commit listener.
-  await em.execute(`select pg_notify('${COMMIT_CHANNEL}', '')`);
   await appendAudit(em, pending?.audit ?? []);
 }

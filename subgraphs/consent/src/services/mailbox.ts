@@ -4,11 +4,12 @@ import type { Logger } from "pino";
 import { NotFoundError, requireCaller } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
 import type { LocalizedText } from "../domain/declaration.js";
+import { formatPosition, parsePosition } from "../domain/event-position.js";
 import { letterContent, letterKindFor, letterRecipients, letterTitle, type LetterKind } from "../domain/letter.js";
-import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
+import { eventsAfter, positionOf } from "./consent-event-stream.js";
 import { renderLetterPdf } from "./letter-pdf.js";
 
 /** One letter to one citizen about one event; `id` is the same however often it is delivered. */
@@ -47,6 +48,8 @@ export const platformMailbox: DigitalPost = {
 };
 
 const CURSOR = "letters";
+/** Held by the instance whose turn it is to send letters; only senders take it, never a request. */
+const LETTERS_LOCK = 7_245_003;
 const BATCH = 50;
 
 // A letter's id from its event and recipient (a name-based UUID), so a repeat is recognisably the same letter.
@@ -60,8 +63,12 @@ const formatDate = (date: Date, language: "da" | "en") =>
 
 /**
  * Turns the next events into letters and hands them to `post`, then moves the cursor past them, all
- * in one transaction that holds the cursor row: one instance sends at a time, in event order, and a
- * crash sends the same letters again rather than none. Returns how many events were read and letters sent.
+ * in one transaction: one instance sends at a time, in event order, and a crash sends the same
+ * letters again rather than none. Returns how many events were read and letters sent.
+ *
+ * The turn is an advisory lock, not a lock on the cursor row: a row lock would give the transaction
+ * an id while it renders the letters, and every event reader waits for the oldest running
+ * transaction (`eventsAfter`). This way it has one only for its writes at the end.
  */
 export async function sendDueLetters(
   em: EntityManager,
@@ -69,10 +76,12 @@ export async function sendDueLetters(
   authorityName: (id: string) => Promise<string | null>,
 ): Promise<{ events: number; letters: number }> {
   return em.fork().transactional(async (tx) => {
-    const [row] = await tx.execute<{ cursor: string }[]>("select cursor::text as cursor from mailbox_cursor where name = ? for update skip locked", [CURSOR]);
+    const [turn] = await tx.execute<{ locked: boolean }[]>("select pg_try_advisory_xact_lock(?) as locked", [LETTERS_LOCK]);
+    if (!turn!.locked) return { events: 0, letters: 0 };
+    const [row] = await tx.execute<{ cursor: string }[]>("select cursor from mailbox_cursor where name = ?", [CURSOR]);
     if (!row) return { events: 0, letters: 0 };
     // Every event moves the cursor, letter or not: a read never scans past what it has seen before.
-    const events = await tx.find(ConsentEventEntity, { id: { $gt: row.cursor } }, { orderBy: { id: "asc" }, limit: BATCH });
+    const events = await eventsAfter(tx, parsePosition(row.cursor), BATCH);
     if (!events.length) return { events: 0, letters: 0 };
     const lettered = events.filter((event) => letterKindFor(event));
     const consents = new Map(
@@ -92,7 +101,7 @@ export async function sendDueLetters(
       }
     }
     await post.deliver(letters, tx);
-    await tx.execute("update mailbox_cursor set cursor = ? where name = ?", [events.at(-1)!.id, CURSOR]);
+    await tx.execute("update mailbox_cursor set cursor = ? where name = ?", [formatPosition(positionOf(events.at(-1)!)), CURSOR]);
     return { events: events.length, letters: letters.length };
   });
 }

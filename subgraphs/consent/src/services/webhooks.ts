@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError, requireAuthority, requireCaller, type SecretBox } from "@samtykke/server-kit";
 import type { Logger } from "pino";
+import { formatPosition, parsePosition } from "../domain/event-position.js";
 import { backoffSeconds, SIGNATURE_HEADER, signWebhook, validateWebhookUrl } from "../domain/webhook.js";
-import { ConsentEventEntity } from "../entities/consent-event.entity.js";
+import type { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";
 import type { ConsentContext } from "../context.js";
-import { latestCursor } from "./consent-event-stream.js";
+import type { ConsentEventBus } from "./consent-event-bus.js";
+import { eventsAfter, latestCursor, positionOf } from "./consent-event-stream.js";
 import { confirmStoppedByWebhook } from "./confirm-stopped.js";
 import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 
@@ -56,8 +58,8 @@ export async function replayWebhook(ctx: ConsentContext, id: string, fromCursor:
   const subscription = await ctx.em.findOne(WebhookSubscriptionEntity, { id });
   if (!subscription) throw new NotFoundError({ da: "Webhooket findes ikke.", en: "Webhook not found." }, { id });
   requireAuthority(ctx.caller, subscription.authorityId);
-  if (!/^\d{1,19}$/.test(fromCursor)) throw new NotFoundError({ da: "Ugyldig markør.", en: "Invalid cursor." }, { field: "fromCursor" });
-  ctx.em.assign(subscription, { cursor: fromCursor, failures: 0, nextAttemptAt: null, lastError: null });
+  const from = parsePosition(fromCursor, "fromCursor");
+  ctx.em.assign(subscription, { cursor: formatPosition(from), failures: 0, nextAttemptAt: null, lastError: null });
   await ctx.em.flush();
   return subscription;
 }
@@ -65,7 +67,7 @@ export async function replayWebhook(ctx: ConsentContext, id: string, fromCursor:
 /** What a receiver gets for one event; `cursor` orders them and names the event for acknowledgement. */
 function payload(event: ConsentEventEntity): string {
   return JSON.stringify({
-    cursor: event.id,
+    cursor: formatPosition(positionOf(event)),
     consentId: event.consentId,
     action: event.action,
     status: event.status,
@@ -89,7 +91,7 @@ async function answersStopped(response: Response, event: ConsentEventEntity): Pr
  * event the endpoint answered 2xx; a failure waits 1, 2, 4, … s (up to 5 min) and tries the same
  * event again. One instance at a time holds a subscription's lease, so order holds across instances.
  */
-export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, logger: Logger, now = new Date()): Promise<number> {
+export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, events: ConsentEventBus, logger: Logger, now = new Date()): Promise<number> {
   const leased = await em.getConnection().execute<{ id: string }[]>(
     `update webhook_subscription set leased_until = ? where id in (
        select id from webhook_subscription
@@ -103,22 +105,22 @@ export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, 
     const fork = em.fork();
     const subscription = await fork.findOneOrFail(WebhookSubscriptionEntity, { id });
     const secret = openSecret(secrets, subscription.secret);
-    const events = await fork.find(ConsentEventEntity, { authorityId: subscription.authorityId, id: { $gt: subscription.cursor } }, { orderBy: { id: "asc" }, limit: BATCH });
-    for (const event of events) {
+    for (const event of await eventsAfter(fork, parsePosition(subscription.cursor), BATCH, { authorityId: subscription.authorityId })) {
+      const cursor = formatPosition(positionOf(event));
       const body = payload(event);
       const attemptAt = new Date();
       let failure: string | null = null;
       try {
         const response = await fetch(subscription.url, {
           method: "POST",
-          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(secret, body, attemptAt), "x-samtykke-cursor": event.id },
+          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(secret, body, attemptAt), "x-samtykke-cursor": cursor },
           body,
           redirect: "manual",
           signal: AbortSignal.timeout(5_000),
         });
         if (!response.ok) failure = `HTTP ${response.status}`;
         else if (await answersStopped(response, event)) {
-          await confirmStoppedByWebhook(em, event.consentId, { kind: "CASE_SYSTEM", systemId: subscription.caseSystemId, organisationId: subscription.authorityId }, attemptAt);
+          if (await confirmStoppedByWebhook(em, event.consentId, { kind: "CASE_SYSTEM", systemId: subscription.caseSystemId, organisationId: subscription.authorityId }, attemptAt)) events.committed();
         }
       } catch (error) {
         failure = (error as Error).message.slice(0, 200);
@@ -126,10 +128,10 @@ export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, 
       if (failure) {
         const failures = subscription.failures + 1;
         fork.assign(subscription, { failures, lastError: failure, nextAttemptAt: new Date(attemptAt.getTime() + backoffSeconds(failures) * 1000) });
-        logger.warn({ webhook: subscription.id, cursor: event.id, failure }, "webhook delivery failed; will retry");
+        logger.warn({ webhook: subscription.id, cursor, failure }, "webhook delivery failed; will retry");
         break;
       }
-      fork.assign(subscription, { cursor: event.id, failures: 0, lastError: null, lastDeliveryAt: attemptAt, nextAttemptAt: null });
+      fork.assign(subscription, { cursor, failures: 0, lastError: null, lastDeliveryAt: attemptAt, nextAttemptAt: null });
       await fork.flush();
       delivered += 1;
     }
@@ -139,10 +141,10 @@ export async function deliverDueWebhooks(em: EntityManager, secrets: SecretBox, 
   return delivered;
 }
 
-export function startWebhookDelivery(em: EntityManager, secrets: SecretBox, logger: Logger, intervalMs: number): () => Promise<void> {
+export function startWebhookDelivery(em: EntityManager, secrets: SecretBox, events: ConsentEventBus, logger: Logger, intervalMs: number): () => Promise<void> {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running ??= deliverDueWebhooks(em, secrets, logger)
+    running ??= deliverDueWebhooks(em, secrets, events, logger)
       .catch((error) => logger.error({ err: error }, "webhook delivery failed"))
       .finally(() => (running = undefined));
   }, intervalMs);
