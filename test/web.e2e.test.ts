@@ -263,10 +263,10 @@ describe("the web apps", () => {
     await expect.poll(() => subscribes.length).toBe(1);
     const sameCitizenPage = await markPage(citizen);
 
-    await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } });
+    const requested = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id history { cursor } } }`, { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } });
     await citizen.getByRole("article", { name: DATA_SHARING }).waitFor();
-    const { data } = await odense.graphql(`{ latestConsentCursor }`);
-    const lastSeen = data.latestConsentCursor;
+    // The last event the page saw: the request's.
+    const lastSeen = requested.data.requestConsent.history.at(-1).cursor;
 
     // The connection drops; a request is made before the page is back (graphql-ws waits > 1 s to retry).
     await sockets[0]!.close({ code: 1001, reason: "dropped" });

@@ -15,6 +15,7 @@ type Variables = { after?: string | null };
 type List = { owner: { __typename: string; id: string } | "ROOT_QUERY"; field: string };
 
 const RETRY_AFTER_ERROR_MS = 5_000;
+const SEEN_KEPT = 5_000;
 
 /**
  * Follows `consentStatusChanged`: every event after `startAfter` (a cursor read together with the
@@ -24,13 +25,14 @@ const RETRY_AFTER_ERROR_MS = 5_000;
  *
  * The newest cursor seen is kept. When the WebSocket is back after a drop, or the subscription ended
  * in an error, it starts again after that cursor: nothing that happened meanwhile is missed, and an
- * event already seen is never applied twice.
+ * event already seen (by its cursor, which the client does not otherwise read) is never applied twice.
  */
 export function useConsentEvents<TConsent extends { id: string }, TVariables extends Variables>(
   subscription: TypedDocumentNode<{ consentStatusChanged: ConsentEvent<TConsent> }, TVariables>,
   options: { variables: Omit<TVariables, "after">; startAfter: string | undefined; list?: List; onEvent?: (event: ConsentEvent<TConsent>) => void },
 ): void {
   const lastSeen = useRef<string | undefined>(undefined);
+  const seen = useRef(new Set<string>());
   const [resumeAfter, setResumeAfter] = useState<string>();
   const [failed, setFailed] = useState(false);
   const after = resumeAfter ?? options.startAfter;
@@ -58,7 +60,10 @@ export function useConsentEvents<TConsent extends { id: string }, TVariables ext
     onData: ({ client, data }) => {
       const event = data.data?.consentStatusChanged;
       if (!event) return;
-      if (lastSeen.current !== undefined && BigInt(event.cursor) <= BigInt(lastSeen.current)) return;
+      if (seen.current.has(event.cursor)) return;
+      seen.current.add(event.cursor);
+      // Repeats come only around a resumption, so the newest few thousand are enough to know them.
+      if (seen.current.size > SEEN_KEPT) seen.current.delete(seen.current.values().next().value!);
       lastSeen.current = event.cursor;
       if (options.list) addToList(client.cache, options.list, event.consent.id);
       options.onEvent?.(event);
