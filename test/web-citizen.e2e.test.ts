@@ -344,6 +344,51 @@ describe("the citizen app", () => {
     expect(stored.data.consent.status).toBe("WITHDRAWN");
   });
 
+  it("lets a parent switch, with the keyboard alone, between their own consents and each child's, keeps the choice on reload, and follows a consent's page to whom it concerns", async () => {
+    // Karen holds custody of Emil and Freja: an active consent for Emil, and one of her own.
+    const emils = await request("0304214912", DEMO.templates.childTherapy);
+    for (const parent of ["0101804321", "1203755678"]) expect((await giveWithYesToAll(await platform.citizen(parent), emils)).errors).toBeUndefined();
+    const hers = await request("0101804321");
+    expect((await giveWithYesToAll(await platform.citizen("0101804321"), hers)).errors).toBeUndefined();
+
+    const karen = await openAs("0101804321");
+    const actingFor = karen.getByLabel("Du handler for");
+    expect(await actingFor.locator("option").allTextContents()).toEqual(["Dig selv (Karen Jensen)", "Emil Nielsen (dit barn)", "Freja Jensen (dit barn)"]);
+    const own = karen.getByRole("region", { name: "Dine aktive samtykker" });
+    await own.getByRole("article", { name: DATA_SHARING }).first().waitFor();
+    expect(await own.getByRole("article", { name: CHILD_THERAPY }).count()).toBe(0);
+
+    // From the top of the page, Tab to the switch and choose the next person with the arrow key.
+    await karen.locator("body").focus();
+    await tabTo(karen, (element) => element.tag === "SELECT");
+    await karen.keyboard.press("ArrowDown");
+    const emil = karen.getByRole("region", { name: "Aktive samtykker for Emil Nielsen" });
+    await emil.getByRole("article", { name: CHILD_THERAPY }).waitFor();
+    expect(await emil.getByRole("article", { name: DATA_SHARING }).count()).toBe(0);
+    await karen.getByRole("status").filter({ hasText: "Du handler nu for Emil Nielsen." }).waitFor({ state: "attached" });
+    await karen.getByRole("region", { name: "Tidligere samtykker og anmodninger for Emil Nielsen" }).waitFor();
+    await checkPage(karen, "front-acting-for-child");
+
+    await karen.reload();
+    await emil.getByRole("article", { name: CHILD_THERAPY }).waitFor();
+    expect(await actingFor.inputValue()).not.toBe("");
+    expect(await actingFor.locator("option:checked").textContent()).toBe("Emil Nielsen (dit barn)");
+
+    // A page about her own consent is acted on her own behalf: back on the front page, her own list.
+    await karen.goto(new URL(`/samtykker/${hers}`, citizenUrl()).href);
+    await karen.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    await karen.getByRole("link", { name: "Forside" }).click();
+    await own.getByRole("article", { name: DATA_SHARING }).first().waitFor();
+    expect(await actingFor.locator("option:checked").textContent()).toBe("Dig selv (Karen Jensen)");
+
+    // Sofie holds Ole's power of attorney; someone without children or grantors is never asked.
+    const sofie = await openAs("2508920147");
+    expect(await sofie.getByLabel("Du handler for").locator("option").allTextContents()).toEqual(["Dig selv (Sofie Hansen)", "Ole Sømand Pedersen (fuldmagt)"]);
+    const alone = await openAs(freshCpr());
+    await alone.getByRole("region", { name: "Dine aktive samtykker" }).waitFor();
+    expect(await alone.getByLabel("Du handler for").count()).toBe(0);
+  });
+
   it("names the third party in a consent's history when its system confirms it stopped using a withdrawn consent", async () => {
     const cpr = freshCpr();
     const skat = await platform.caseworker("skattestyrelsen");

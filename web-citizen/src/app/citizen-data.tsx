@@ -1,16 +1,31 @@
 import { useQuery } from "@apollo/client/react";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useParams } from "react-router";
 import { ErrorAlert, NotFound, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../lib/i18n.js";
 import { MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent } from "../features/consents/operations.js";
+
+/** Someone the citizen may act for: themselves, a child in their custody, or a person who gave them power of attorney. */
+export interface Person {
+  id: string;
+  name: string;
+  relation: "SELF" | "CHILD" | "GRANTOR";
+}
 
 export interface CitizenData {
   me: { id: string; name: string; cprMasked: string };
   consents: CitizenConsent[];
   /** How many consent changes have arrived live; pages that show letters ask again after each. */
   changes: number;
+  /** The citizen first, then each child, then each grantor. */
+  people: Person[];
+  /** On whose behalf the citizen acts now; kept for the tab across reloads. */
+  actingFor: Person;
+  actFor: (personId: string) => void;
 }
+
+// Per tab, like the session: a reload keeps the choice, a new tab starts with the citizen themselves.
+const ACTING_FOR_KEY = "samtykke.actingFor";
 
 const CitizenContext = createContext<CitizenData | null>(null);
 
@@ -25,7 +40,13 @@ export function useCitizen(): CitizenData {
 export function ConsentFromRoute({ children }: { children: (consent: CitizenConsent) => ReactNode }) {
   const { id = "" } = useParams();
   const { t } = useLanguage();
-  const consent = useCitizen().consents.find((candidate) => candidate.id === id);
+  const { consents, people, actingFor, actFor } = useCitizen();
+  const consent = consents.find((candidate) => candidate.id === id);
+  // A page about someone's consent is a page acted on their behalf: the switch follows the address.
+  const subjectId = consent?.subject.id;
+  useEffect(() => {
+    if (subjectId && subjectId !== actingFor.id && people.some((person) => person.id === subjectId)) actFor(subjectId);
+  }, [subjectId, actingFor.id, people, actFor]);
   if (!consent) return <NotFound />;
   return children(consent);
 }
@@ -39,6 +60,7 @@ export function CitizenDataProvider({ children }: { children: ReactNode }) {
   // Announced in the language it was made in; a switch of language leaves no stale text behind.
   const [announcement, setAnnouncement] = useState<{ text: string; language: Language }>();
   const [changes, setChanges] = useState(0);
+  const [actingForId, setActingForId] = useState(() => sessionStorage.getItem(ACTING_FOR_KEY));
   // Always from the server: the cursor read with the list must be as new as the list.
   const { data, loading, error } = useQuery(MY_CONSENTS, { fetchPolicy: "network-only" });
   const me = data?.me;
@@ -56,12 +78,27 @@ export function CitizenDataProvider({ children }: { children: ReactNode }) {
 
   if (loading) return <p role="status">{t("loading")}</p>;
   if (error || !me) return <ErrorAlert error={error} />;
+  const people = peopleOf(me);
+  const actFor = (personId: string) => {
+    sessionStorage.setItem(ACTING_FOR_KEY, personId);
+    setActingForId(personId);
+  };
+  // One who is no longer among them (custody ended, the power of attorney lapsed) falls back to the citizen.
+  const actingFor = people.find((person) => person.id === actingForId) ?? people[0]!;
   return (
-    <CitizenContext.Provider value={{ me, consents: data.myConsents, changes }}>
+    <CitizenContext.Provider value={{ me, consents: data.myConsents, changes, people, actingFor, actFor }}>
       <p role="status" aria-live="polite" className="sr-only">
         {announcement?.language === language && announcement.text}
       </p>
       {children}
     </CitizenContext.Provider>
   );
+}
+
+function peopleOf(me: { id: string; name: string; children: { id: string; name: string }[]; powersOfAttorney: { grantor: { id: string; name: string } }[] }): Person[] {
+  const people: Person[] = [{ id: me.id, name: me.name, relation: "SELF" }, ...me.children.map((child) => ({ ...child, relation: "CHILD" as const }))];
+  for (const { grantor } of me.powersOfAttorney) {
+    if (!people.some((person) => person.id === grantor.id)) people.push({ id: grantor.id, name: grantor.name, relation: "GRANTOR" });
+  }
+  return people;
 }

@@ -43,7 +43,7 @@ graphql(`
 export const MY_CONSENTS = graphql(`
   query MyConsents {
     latestConsentCursor
-    me { id name cprMasked }
+    me { id name cprMasked children { id name } powersOfAttorney { grantor { id name } } }
     myConsents(first: 100) { ...CitizenConsentFields }
   }
 `);

@@ -1,6 +1,7 @@
+import { useState } from "react";
 import { Link } from "react-router";
 import { StatusBadge, Page } from "@samtykke/web-kit";
-import { useCitizen } from "../../app/citizen-data.js";
+import { useCitizen, type Person } from "../../app/citizen-data.js";
 import { useLanguage } from "../../lib/i18n.js";
 import type { CitizenConsent } from "../consents/operations.js";
 
@@ -83,18 +84,64 @@ function ConsentItem({ consent }: { consent: CitizenConsent }) {
   );
 }
 
-/** What waits for an answer first, then what is in force, then what has ended. */
+/** Whose consents the page shows: the citizen, a child in their custody, or a grantor. Only there when there is a choice. */
+function ActingForSwitch() {
+  const { t } = useLanguage();
+  const { people, actingFor, actFor } = useCitizen();
+  // Said once the citizen switches, so a screen reader hears that the lists below now are someone else's.
+  const [switched, setSwitched] = useState(false);
+  const label = (person: Person) => (person.relation === "SELF" ? `${t("yourself")} (${person.name})` : `${person.name} (${t(`relation_${person.relation}`)})`);
+  if (people.length < 2) return null;
+  return (
+    <div className="form-group">
+      <label className="form-label" htmlFor="acting-for">
+        {t("actingFor")}
+      </label>
+      <span className="form-hint" id="acting-for-hint">
+        {t("actingForHelp")}
+      </span>
+      <select
+        className="form-select"
+        id="acting-for"
+        aria-describedby="acting-for-hint"
+        value={actingFor.id}
+        onChange={(event) => {
+          actFor(event.target.value);
+          setSwitched(true);
+        }}
+      >
+        {people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {label(person)}
+          </option>
+        ))}
+      </select>
+      <p role="status" className="sr-only">
+        {switched && t("actingForNow").replace("{name}", actingFor.name)}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * What waits for the citizen's answer first (for everyone they answer for, each marked with whom it
+ * concerns), then what is in force, then what has ended, for the person they act for.
+ */
 export function FrontPage() {
   const { t } = useLanguage();
-  const { me, consents } = useCitizen();
+  const { me, consents, actingFor } = useCitizen();
   const awaiting = consents.filter((consent) => consent.status === "REQUESTED");
-  const active = consents.filter((consent) => IN_FORCE.has(consent.status));
-  const history = consents.filter((consent) => consent.status !== "REQUESTED" && !IN_FORCE.has(consent.status));
+  const theirs = consents.filter((consent) => consent.subject.id === actingFor.id);
+  const active = theirs.filter((consent) => IN_FORCE.has(consent.status));
+  const history = theirs.filter((consent) => consent.status !== "REQUESTED" && !IN_FORCE.has(consent.status));
+  const self = actingFor.id === me.id;
+  const forThem = (key: "activeTitleFor" | "noActiveFor" | "historyTitleFor" | "noHistoryFor") => t(key).replace("{name}", actingFor.name);
   return (
     <Page title={t("frontTitle")}>
       <p className="font-lead">
         {me.name} ({me.cprMasked})
       </p>
+      <ActingForSwitch />
       <section aria-labelledby="awaiting-title">
         <h2 id="awaiting-title">{t("awaitingTitle")}</h2>
         {awaiting.length === 0 ? (
@@ -108,9 +155,9 @@ export function FrontPage() {
         )}
       </section>
       <section aria-labelledby="active-title">
-        <h2 id="active-title">{t("activeTitle")}</h2>
+        <h2 id="active-title">{self ? t("activeTitle") : forThem("activeTitleFor")}</h2>
         {active.length === 0 ? (
-          <p>{t("noActive")}</p>
+          <p>{self ? t("noActive") : forThem("noActiveFor")}</p>
         ) : (
           <ul className="nobullet-list">
             {active.map((consent) => (
@@ -120,9 +167,9 @@ export function FrontPage() {
         )}
       </section>
       <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("historyTitle")}</h2>
+        <h2 id="history-title">{self ? t("historyTitle") : forThem("historyTitleFor")}</h2>
         {history.length === 0 ? (
-          <p>{t("noHistory")}</p>
+          <p>{self ? t("noHistory") : forThem("noHistoryFor")}</p>
         ) : (
           <ul className="nobullet-list">
             {history.map((consent) => (
