@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MikroORM } from "@mikro-orm/postgresql";
+import pg from "pg";
 import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentStatus } from "../src/domain/consent-state.js";
@@ -94,6 +95,38 @@ describe("the event log", () => {
   }, 30_000);
 });
 
+describe("an event held back by an older transaction", () => {
+  it("reaches a live reader soon after that transaction ends, though it writes no event and wakes no one", async () => {
+    // The poll alone would take a minute: only looking again soon can deliver it in time.
+    const bus = new ConsentEventBus(60_000);
+    const seen: string[] = [];
+    const stream = consentEventStream(orm.em, bus, {}, await latestCursor(orm.em));
+    const reading = (async () => {
+      for await (const { event } of stream) seen.push(event.id);
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const older = new pg.Client({ connectionString: subgraphDatabaseUrl(serverUrl, "consent") });
+    await older.connect();
+    try {
+      // An older transaction with an id of its own (as a read's audit entry has), still running.
+      await older.query("begin");
+      await older.query("select pg_current_xact_id()");
+      const write = await eventWriter();
+      await write(bus);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toEqual([]);
+      const ended = performance.now();
+      await older.query("commit");
+      await expect.poll(() => seen.length, { timeout: 5_000, interval: 10 }).toBe(1);
+      expect(performance.now() - ended).toBeLessThan(1_000);
+    } finally {
+      await older.end();
+      await stream.return?.();
+      await reading;
+    }
+  }, 30_000);
+});
+
 /** The ids of the committed events written since `cursor` (a `latestCursor`) was taken, in log order. */
 async function idsAfter(cursor: string): Promise<string[]> {
   const [xid] = cursor.split(".");
@@ -173,6 +206,16 @@ describe("waking readers", () => {
     const subscription = new AbortController();
     for (let i = 0; i < 100; i++) await wakeOrAbort(subscription.signal, (wake) => setImmediate(wake));
     expect(getEventListeners(subscription.signal, "abort")).toHaveLength(0);
+  });
+
+  it("does not sleep through a commit that came while the reader was reading (and no one was waiting to hear it)", async () => {
+    const bus = new ConsentEventBus(3_600_000);
+    const beforeReading = bus.commits;
+    bus.committed();
+    const started = performance.now();
+    await bus.waitForCommit(new AbortController().signal, bus.pollMs, beforeReading);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(bus.listenerCount()).toBe(0);
   });
 
   it("lets a wait that is already cancelled end at once instead of sleeping out its poll", async () => {

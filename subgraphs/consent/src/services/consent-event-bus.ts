@@ -18,14 +18,21 @@ export class ConsentEventBus {
    */
   constructor(readonly pollMs = 2_000) {}
 
+  /**
+   * Counts the wake-ups: a reader notes it before it reads and passes it to `waitForCommit`, so a
+   * commit that came while it was reading (when no one was waiting to hear it) is not slept through.
+   */
+  commits = 0;
+
   /** A change committed on this instance: wake its readers and tell the other instances. */
   committed(): void {
-    this.emitter.emit("committed");
+    this.heard();
     this.announce();
   }
 
   /** Another instance committed a change (its announcement arrived): wake this one's readers. */
   heard(): void {
+    this.commits += 1;
     this.emitter.emit("committed");
   }
 
@@ -56,10 +63,13 @@ export class ConsentEventBus {
     })();
   }
 
-  /** Resolves at the next commit, when `signal` aborts, or after `pollMs` at the latest. */
-  waitForCommit(signal: AbortSignal, pollMs: number): Promise<void> {
+  /**
+   * Resolves at the next commit, when `signal` aborts, or after `pollMs` at the latest; at once when
+   * there has been a commit since the count `since` was read.
+   */
+  waitForCommit(signal: AbortSignal, pollMs: number, since = this.commits): Promise<void> {
     // An abort that came first would never fire its event: the wait would sleep out the whole poll.
-    if (signal.aborted) return Promise.resolve();
+    if (signal.aborted || since !== this.commits) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

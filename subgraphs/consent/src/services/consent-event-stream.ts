@@ -56,6 +56,41 @@ export async function eventsAfter(em: EntityManager, after: EventPosition, limit
     .getResultList();
 }
 
+/** Whether committed events wait behind the horizon: a transaction older than theirs is still running. */
+export async function eventsHeldBack(em: EntityManager): Promise<boolean> {
+  const [row] = await em.fork().getConnection().execute<{ held: boolean }[]>(`select exists(select 1 from consent_event where xid >= ${HORIZON}) as held`);
+  return row!.held;
+}
+
+const HELD_FIRST_MS = 5;
+const HELD_MOST_MS = 200;
+
+/**
+ * How a reader that found nothing new waits: for the next commit (or its poll), except while
+ * committed events wait behind an older transaction still running. Then it looks again soon, sooner
+ * than any wake-up can be counted on (the older transaction may write no event and so notify no
+ * one when it ends), backing off from 5 ms to 200 ms while it lasts.
+ */
+export class EmptyReadPause {
+  private heldMs = HELD_FIRST_MS;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: ConsentEventBus,
+  ) {}
+
+  /** `since`: the bus's commit count read before the read that found nothing. */
+  async wait(signal: AbortSignal, pollMs: number, since: number): Promise<void> {
+    if (await eventsHeldBack(this.em).catch(() => false)) {
+      const ms = this.heldMs;
+      this.heldMs = Math.min(this.heldMs * 2, HELD_MOST_MS);
+      return this.bus.waitForCommit(signal, ms, since);
+    }
+    this.heldMs = HELD_FIRST_MS;
+    return this.bus.waitForCommit(signal, pollMs, since);
+  }
+}
+
 /** The events after `after` (at most `limit`), each with its consent. */
 async function readEvents(em: EntityManager, after: EventPosition, limit: number, where: FilterObject<ConsentEventEntity> = {}): Promise<StreamedConsentEvent[]> {
   const reader = em.fork();
@@ -78,11 +113,14 @@ class EventTail {
   private last: EventPosition | undefined;
   private running = false;
   private readonly idle = new AbortController();
+  private readonly pause: EmptyReadPause;
 
   constructor(
     private readonly em: EntityManager,
     private readonly bus: ConsentEventBus,
-  ) {}
+  ) {
+    this.pause = new EmptyReadPause(em, bus);
+  }
 
   /**
    * Adds a listener and answers the position up to which the tail has read: every event after it reaches
@@ -117,6 +155,7 @@ class EventTail {
         return;
       }
       let batch: StreamedConsentEvent[];
+      const since = this.bus.commits;
       try {
         batch = await readEvents(this.em, this.last, BATCH);
       } catch {
@@ -125,7 +164,7 @@ class EventTail {
         continue;
       }
       if (!batch.length) {
-        await this.bus.waitForCommit(this.idle.signal, this.bus.pollMs);
+        await this.pause.wait(this.idle.signal, this.bus.pollMs, since);
         continue;
       }
       this.last = positionOf(batch.at(-1)!.event);

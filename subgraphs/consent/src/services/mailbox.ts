@@ -9,7 +9,7 @@ import { letterContent, letterKindFor, letterRecipients, letterTitle, type Lette
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
-import { eventsAfter, positionOf } from "./consent-event-stream.js";
+import { EmptyReadPause, eventsAfter, positionOf } from "./consent-event-stream.js";
 import { renderLetterPdf } from "./letter-pdf.js";
 
 /** One letter to one citizen about one event; `id` is the same however often it is delivered. */
@@ -116,15 +116,17 @@ export function startLetterDelivery(options: {
   pollMs: number;
 }): () => Promise<void> {
   const abort = new AbortController();
+  const pause = new EmptyReadPause(options.em, options.events);
   const loop = (async () => {
     while (!abort.signal.aborted) {
+      const since = options.events.commits;
       try {
         // Keep going while there is a backlog; wait for the next commit once caught up.
         if ((await sendDueLetters(options.em, options.post, options.authorityName)).events > 0) continue;
       } catch (error) {
         options.logger.warn({ err: error }, "sending letters failed; will retry");
       }
-      await options.events.waitForCommit(abort.signal, options.pollMs);
+      await pause.wait(abort.signal, options.pollMs, since);
     }
   })();
   return async () => {
