@@ -113,6 +113,29 @@ describe("the audit log", () => {
     expect((await skat.graphql(`{ myConsentAccessLog { action } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
+  it("pages the citizen's access log by cursor both ways, and refuses a cursor that is none", async () => {
+    const ole = await platform.citizen(OLE);
+    const PAGE = `query($first: Int!, $after: String, $before: String) { myConsentAccessLog(first: $first, after: $after, before: $before) { cursor action occurredAt } }`;
+    const page = async (variables: Record<string, unknown>) => {
+      const result = await ole.graphql(PAGE, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data.myConsentAccessLog as { cursor: string }[];
+    };
+    const all = await page({ first: 6 });
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const [first, second] = [await page({ first: 2 }), await page({ first: 2, after: all[1]!.cursor })];
+    expect([...first, ...second].map((entry) => entry.cursor)).toEqual(all.slice(0, 4).map((entry) => entry.cursor));
+    // Newer than the fourth: the two nearest it, still newest first.
+    expect((await page({ first: 2, before: all[3]!.cursor })).map((entry) => entry.cursor)).toEqual([all[1]!.cursor, all[2]!.cursor]);
+    expect(await page({ first: 2, before: all[0]!.cursor })).toEqual([]);
+
+    for (const variables of [{ first: 2, after: "not-a-cursor" }, { first: 2, before: "1.2" }, { first: 2, after: all[1]!.cursor, before: all[3]!.cursor }]) {
+      const refused = await ole.graphql(PAGE, variables);
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+      expect(refused.errors![0]!.extensions!.message).toMatchObject({ da: expect.any(String), en: expect.any(String) });
+    }
+  });
+
   it("refuses to change or delete an entry or a sealed batch, and the verifier finds an entry changed or removed behind its back", { timeout: 90_000 }, async () => {
     // Entries are sealed in batches shortly after they are written, by one sealer, without a lock on any request.
     let intact = await verify();

@@ -192,6 +192,14 @@ describe("the citizen app", () => {
       const yes = group.getByRole("radio", { name: "Ja" });
       if ((await yes.count()) === 1 && !(await yes.isChecked())) await group.getByRole("radio", { name: "Nej" }).check();
     }
+    // A reload (or a phone that drops the tab in the background) keeps the step and every answer.
+    const answered = await page.getByRole("radio", { checked: true }).count();
+    expect(answered).toBeGreaterThan(1);
+    await page.reload();
+    await page.getByText("Trin 2 af 5").waitFor();
+    await page.getByRole("group", { name: "Kommunen må indhente oplysninger fra" }).getByRole("group", { name: "Din egen læge" }).getByRole("radio", { name: "Ja" }).waitFor();
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(answered);
+    expect(await page.getByRole("group", { name: "Kommunen må indhente oplysninger fra" }).getByRole("group", { name: "Din egen læge" }).getByRole("radio", { name: "Ja" }).isChecked()).toBe(true);
     expect(await scrollsSideways(page)).toBe(false);
     await checkPage(page, "request-choices");
     await page.getByRole("button", { name: "Videre til opsummering" }).click();
@@ -389,6 +397,77 @@ describe("the citizen app", () => {
     expect(await alone.getByLabel("Du handler for").count()).toBe(0);
   });
 
+  it("tells a citizen when the consent or request on their screen is changed by someone else meanwhile, and not when they change it themselves", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr);
+    expect((await giveWithYesToAll(await platform.citizen(cpr), id)).errors).toBeUndefined();
+    const page = await openAs(cpr, `/samtykker/${id}`, { heading: DATA_SHARING });
+    const notice = page.getByText("Samtykket er netop blevet ændret, mens du så på det.", { exact: false });
+
+    // Her own pause is hers: no notice.
+    await page.getByRole("button", { name: "Sæt samtykket på pause" }).click();
+    await page.getByRole("dialog", { name: "Vil du sætte samtykket på pause?" }).getByRole("button", { name: "Ja, sæt det på pause" }).click();
+    await page.getByRole("status").filter({ hasText: "Samtykket er sat på pause." }).waitFor();
+    await page.getByText("Sat på pause", { exact: true }).first().waitFor();
+    expect(await notice.count()).toBe(0);
+
+    // A caseworker withdraws it for her after a phone call: the page says so, and what it is now.
+    const withdrawn = await odense.graphql(`mutation($id: ID!) { withdrawConsent(id: $id, reason: "Borgeren ringede") { status } }`, { id });
+    expect(withdrawn.errors).toBeUndefined();
+    await page.getByText("Samtykket er netop blevet ændret, mens du så på det. Status er nu: Trukket tilbage.").waitFor();
+    expect(await page.getByRole("button", { name: "Træk samtykke tilbage" }).count()).toBe(0);
+    await expectNoSeriousViolations(page);
+
+    // A request she is answering, which the authority takes back meanwhile.
+    const requested = await request(cpr);
+    await page.goto(new URL(`/anmodninger/${requested}`, citizenUrl()).href);
+    await page.getByText("Trin 1 af 5").waitFor();
+    expect((await odense.graphql(`mutation($id: ID!) { cancelConsentRequest(id: $id) { status } }`, { id: requested })).errors).toBeUndefined();
+    await page.getByText("Samtykket er netop blevet ændret, mens du så på det. Status er nu: Annulleret.").waitFor();
+    expect(await page.getByRole("button", { name: "Jeg vil svare ja – videre til mine valg" }).count()).toBe(0);
+  });
+
+  it("narrows a long front page by authority and status, keeps the choice in the address, and offers no filter for a few consents", async () => {
+    const cpr = freshCpr();
+    const citizen = await platform.citizen(cpr);
+    const skat = await platform.caseworker("skattestyrelsen");
+    const few = await openAs(cpr);
+    expect(await few.getByRole("group", { name: "Vis kun" }).count()).toBe(0);
+
+    // Four from Odense (one withdrawn) and two from Skattestyrelsen, all given.
+    const odenses = [await request(cpr), await request(cpr), await request(cpr), await request(cpr)];
+    const skats: string[] = [];
+    for (let i = 0; i < 2; i++) skats.push((await skat.graphql(REQUEST, { input: { templateId: DEMO.templates.seafarerTax, cpr } })).data.requestConsent.id);
+    for (const id of [...odenses, ...skats]) expect((await giveWithYesToAll(citizen, id)).errors).toBeUndefined();
+    expect((await citizen.graphql(`mutation($id: ID!) { withdrawConsent(id: $id) { status } }`, { id: odenses[0] })).errors).toBeUndefined();
+
+    const page = await openAs(cpr);
+    const filter = page.getByRole("group", { name: "Vis kun" });
+    await filter.getByText("Viser 6 af 6 samtykker.").waitFor();
+    const active = page.getByRole("region", { name: "Dine aktive samtykker" });
+    const earlier = page.getByRole("region", { name: "Tidligere samtykker og anmodninger" });
+    await filter.getByLabel("Myndighed").selectOption({ label: "Skattestyrelsen" });
+    await filter.getByText("Viser 2 af 6 samtykker.").waitFor();
+    expect(await active.getByRole("article").count()).toBe(2);
+    expect(await earlier.getByRole("article").count()).toBe(0);
+    expect(await active.getByRole("article", { name: DATA_SHARING }).count()).toBe(0);
+
+    await filter.getByLabel("Myndighed").selectOption({ label: "Odense Kommune" });
+    await filter.getByLabel("Status").selectOption({ label: "Trukket tilbage" });
+    await filter.getByText("Viser 1 af 6 samtykker.").waitFor();
+    expect(await active.getByRole("article").count()).toBe(0);
+    expect(await earlier.getByRole("article", { name: DATA_SHARING }).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get("status")).toBe("WITHDRAWN");
+    await checkPage(page, "front-filtered");
+
+    await page.reload();
+    await page.getByRole("group", { name: "Vis kun" }).getByText("Viser 1 af 6 samtykker.").waitFor();
+    await filter.getByLabel("Status").selectOption({ label: "Alle" });
+    await filter.getByLabel("Myndighed").selectOption({ label: "Alle" });
+    await filter.getByText("Viser 6 af 6 samtykker.").waitFor();
+    expect(await active.getByRole("article").count()).toBe(5);
+  });
+
   it("names the third party in a consent's history when its system confirms it stopped using a withdrawn consent", async () => {
     const cpr = freshCpr();
     const skat = await platform.caseworker("skattestyrelsen");
@@ -414,7 +493,7 @@ describe("the citizen app", () => {
     await page.getByRole("listitem").filter({ hasText: /^Nordsø Rederi A\/S bekræftede, at de er stoppet med at bruge samtykket · / }).waitFor();
   });
 
-  it("pages through the mailbox and the access log, ten at a time, each page its own address", async () => {
+  it("pages through the mailbox ten at a time and the whole access log, past a hundred entries, each page its own address", async () => {
     const cpr = freshCpr();
     for (let count = 0; count < 11; count++) await request(cpr, DEMO.templates.dataSharing, { caseReference: `ODE-POST-${count + 1}` });
     const citizen = await platform.citizen(cpr);
@@ -437,19 +516,44 @@ describe("the citizen app", () => {
     await page.getByRole("link", { name: "Forrige side" }).click();
     await eventually(() => letters.count()).toBe(10);
 
-    // Who used my data: the caseworker's eleven requests, newest first, ten to a page.
+    // Who used my data: the caseworker's eleven requests, then ninety checks by Odense's case system:
+    // 101 entries, newest first, ten to a page, every one of them reachable.
+    const system = await platform.caseSystem("odense");
+    for (let check = 0; check < 90; check++) {
+      expect((await system.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "indhentning-videregivelse-oplysninger") { valid } }`, { cpr })).errors).toBeUndefined();
+    }
     await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Hvem har brugt mine data" }).click();
     await page.getByRole("heading", { level: 1, name: "Hvem har brugt mine data" }).waitFor();
     const entries = page.getByRole("list", { name: "Hvem har brugt dine samtykker" }).getByRole("listitem");
     await eventually(() => entries.count()).toBe(10);
-    await entries.filter({ hasText: `Odense Kommune bad om samtykket "${DATA_SHARING}"` }).first().waitFor();
-    // The detail is named for what it is: here the case number, not a "purpose".
-    await entries.filter({ hasText: "Sag: ODE-POST-11" }).first().waitFor();
+    await entries.first().getByText("Odense Kommune (fagsystem) tjekkede om du har givet samtykke", { exact: false }).waitFor();
+    expect(await page.getByRole("link", { name: "Nyere" }).count()).toBe(0);
+    let seen = 10;
+    for (let older = 1; older <= 10; older++) {
+      const last = await entries.last().getAttribute("data-cursor");
+      await page.getByRole("link", { name: "Ældre" }).click();
+      await eventually(() => new URL(page.url()).searchParams.get("efter")).toBe(last);
+      // The page older than the last entry shown: its first entry is older still.
+      await eventually(async () => BigInt((await entries.first().getAttribute("data-cursor")) ?? last!) < BigInt(last!)).toBe(true);
+      seen += await entries.count();
+    }
+    expect(seen).toBe(101);
+    // The oldest: the first request, its detail named for what it is (the case number, not a "purpose").
+    await eventually(() => entries.count()).toBe(1);
+    await entries.filter({ hasText: `Odense Kommune bad om samtykket "${DATA_SHARING}"` }).filter({ hasText: "Sag: ODE-POST-1" }).waitFor();
     expect(await page.getByText("Formål:").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Ældre" }).count()).toBe(0);
     await checkPage(page, "access-log");
-    await page.getByRole("link", { name: "Næste side" }).click();
-    await eventually(() => new URL(page.url()).search).toBe("?side=2");
-    await eventually(() => entries.count()).toBeGreaterThan(0);
+    // Back towards the newest: the page just newer has ten, the eleven requests' latest among them.
+    await page.getByRole("link", { name: "Nyere" }).click();
+    await eventually(() => new URL(page.url()).searchParams.has("foer")).toBe(true);
+    await eventually(() => entries.count()).toBe(10);
+    await entries.filter({ hasText: "Sag: ODE-POST-11" }).waitFor();
+    await page.reload();
+    await eventually(() => entries.count()).toBe(10);
+    await page.getByRole("link", { name: "Til de nyeste" }).click();
+    await entries.first().getByText("Odense Kommune (fagsystem) tjekkede", { exact: false }).waitFor();
+    expect(new URL(page.url()).search).toBe("");
   });
 
   it("speaks the browser's language the first time and keeps the citizen's own choice across reload and login", async () => {

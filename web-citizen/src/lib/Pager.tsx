@@ -41,3 +41,31 @@ export function Pager({ page, hasNext, atLimit }: { page: number; hasNext: boole
     </nav>
   );
 }
+
+/**
+ * dkfds pagination for a list paged by cursors, newest first: newer and older as links (each page
+ * has its own address), and a way back to the newest when the citizen is deep in the list.
+ */
+export function CursorPager({ newer, older, deep }: { newer?: string; older?: string; deep: boolean }) {
+  const { t } = useLanguage();
+  if (!newer && !older) return null;
+  return (
+    <nav className="pagination" aria-label={t("pagination")}>
+      {deep && (
+        <Link className="button button-tertiary mr-4" to="?">
+          {t("newestPage")}
+        </Link>
+      )}
+      {newer && (
+        <Link className="button button-secondary button-previous mr-4" to={newer}>
+          {t("newerPage")}
+        </Link>
+      )}
+      {older && (
+        <Link className="button button-secondary button-next" to={older}>
+          {t("olderPage")}
+        </Link>
+      )}
+    </nav>
+  );
+}

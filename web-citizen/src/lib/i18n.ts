@@ -40,7 +40,13 @@ const TEXTS = {
   receiptFhir: { da: "Hent som FHIR", en: "Download as FHIR" },
   receiptIso27560: { da: "Hent som ISO 27560-kvittering", en: "Download as ISO 27560 receipt" },
   onBehalfOf: { da: "Gælder", en: "Concerns" },
+  changedElsewhere: { da: "Samtykket er netop blevet ændret, mens du så på det. Status er nu: {status}.", en: "This consent has just changed while you were looking at it. Its status is now: {status}." },
   actingFor: { da: "Du handler for", en: "You are acting for" },
+  filterTitle: { da: "Vis kun", en: "Show only" },
+  filterAuthority: { da: "Myndighed", en: "Authority" },
+  filterStatus: { da: "Status", en: "Status" },
+  filterAll: { da: "Alle", en: "All" },
+  filterShown: { da: "Viser {shown} af {all} samtykker.", en: "Showing {shown} of {all} consents." },
   actingForHelp: {
     da: "Vælg, hvis samtykker du vil se: dine egne, dit barns eller dem for en, der har givet dig fuldmagt.",
     en: "Choose whose consents to see: your own, your child's, or those of someone who gave you power of attorney.",
@@ -228,6 +234,9 @@ const TEXTS = {
   pagination: { da: "Sider", en: "Pages" },
   previousPage: { da: "Forrige side", en: "Previous page" },
   nextPage: { da: "Næste side", en: "Next page" },
+  newerPage: { da: "Nyere", en: "Newer" },
+  olderPage: { da: "Ældre", en: "Older" },
+  newestPage: { da: "Til de nyeste", en: "To the newest" },
   pageN: { da: "Side {n}", en: "Page {n}" },
   pagingLimit: { da: "Her vises de nyeste {n}.", en: "The newest {n} are shown here." },
 } satisfies Record<string, LocalizedText>;

@@ -69,9 +69,11 @@ export class ConsentResolver {
   async myConsentAccessLog(
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
     @Ctx() ctx: ConsentContext,
+    @Arg("after", () => String, { nullable: true, description: "The entries older than this cursor." }) after?: string | null,
+    @Arg("before", () => String, { nullable: true, description: "The entries newer than this cursor, the nearest `first` of them (still newest first)." }) before?: string | null,
   ): Promise<ConsentAccess[]> {
     requireCaller(ctx.caller, "citizen");
-    return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first));
+    return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first), { after, before });
   }
 
   @FieldResolver(() => [ConsentHistoryEntry], { description: "Every change of the consent, oldest first." })

@@ -315,6 +315,9 @@ export class ReconsentResult {
 
 @ObjectType({ description: "One time someone read, checked or changed a consent: who, for which authority, what, when and why." })
 export class ConsentAccess {
+  @Field(() => String, { description: "Where this entry stands in the log: page on from it with `after` (older) or `before` (newer)." })
+  cursor!: string;
+
   @Field(() => Date)
   occurredAt!: Date;
 

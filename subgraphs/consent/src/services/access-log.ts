@@ -1,24 +1,41 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { toConsent } from "../resolvers/consent.mapper.js";
 import { ConsentAccess } from "../resolvers/consent.type.js";
 
+/** Where a page of the access log starts: older than `after`, or the ones just newer than `before`. */
+export interface AccessLogPage {
+  after?: string | null;
+  before?: string | null;
+}
+
+function entryId(cursor: string, field: "after" | "before"): string {
+  if (!/^\d{1,19}$/.test(cursor)) throw new ValidationError({ da: "Ugyldig markør (cursor).", en: "Invalid cursor." }, { field });
+  return cursor;
+}
+
 /**
- * The citizen's view of the audit log: what others did with their consents and their children's.
- * Their own reads are left out; they know those.
+ * The citizen's view of the audit log: what others did with their consents and their children's,
+ * newest first, a page at a time: after a cursor the older entries, before one the newer entries
+ * nearest it. Their own reads are left out; they know those.
  */
-export async function accessLogFor(em: EntityManager, representation: Representation, limit: number): Promise<ConsentAccess[]> {
+export async function accessLogFor(em: EntityManager, representation: Representation, limit: number, page: AccessLogPage = {}): Promise<ConsentAccess[]> {
+  if (page.after && page.before) throw new ValidationError({ da: "Angiv enten after eller before, ikke begge.", en: "Give either after or before, not both." }, { field: "before" });
+  const newer = !!page.before;
   const entries = await em.find(
     AuditEntryEntity,
     {
       subjectId: { $in: [representation.citizenId, ...representation.childIds] },
       $not: { actorKind: "CITIZEN", actorId: representation.citizenId },
+      ...(page.after ? { id: { $lt: entryId(page.after, "after") } } : {}),
+      ...(page.before ? { id: { $gt: entryId(page.before, "before") } } : {}),
     },
-    { orderBy: { id: "desc" }, limit },
+    { orderBy: { id: newer ? "asc" : "desc" }, limit },
   );
-  return toAccesses(em, entries);
+  return toAccesses(em, newer ? entries.reverse() : entries);
 }
 
 /** The authority's view of one consent's audit log: every read, check, change and data access, newest first. */
@@ -31,6 +48,7 @@ async function toAccesses(em: EntityManager, entries: AuditEntryEntity[]): Promi
   const consents = new Map((consentIds.length ? await em.find(ConsentEntity, { id: { $in: consentIds } }) : []).map((consent) => [consent.id, consent]));
   return entries.map((entry) =>
     Object.assign(new ConsentAccess(), {
+      cursor: entry.id,
       occurredAt: entry.occurredAt,
       action: entry.action,
       actorKind: entry.actorKind,

@@ -2,14 +2,15 @@ import { useQuery } from "@apollo/client/react";
 import { ErrorAlert, Page } from "@samtykke/web-kit";
 import { graphql } from "../../gql/index.js";
 import type { MyConsentAccessLogQuery } from "../../gql/graphql.js";
-import { API_MAX, firstFor, PAGE_SIZE, Pager, usePageNumber } from "../../lib/Pager.js";
+import { useSearchParams } from "react-router";
+import { CursorPager, PAGE_SIZE } from "../../lib/Pager.js";
 import { useLanguage } from "../../lib/i18n.js";
 
 type Access = MyConsentAccessLogQuery["myConsentAccessLog"][number];
 
 const ACCESS_LOG = graphql(`
-  query MyConsentAccessLog($first: Int!) {
-    myConsentAccessLog(first: $first) { occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } caseReference } purpose }
+  query MyConsentAccessLog($first: Int!, $after: String, $before: String) {
+    myConsentAccessLog(first: $first, after: $after, before: $before) { cursor occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } caseReference } purpose }
   }
 `);
 
@@ -24,19 +25,27 @@ function detailLabel(entry: { action: string; purpose?: string | null; consent?:
   return "accessReason" as const;
 }
 
-/** Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, a page at a time. */
+/**
+ * Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, ten
+ * at a time, all the way back: `?efter=<cursor>` is the page older than an entry, `?foer=<cursor>`
+ * the page newer than one. Each page asks for one more than it shows, to know whether there is more.
+ */
 export function AccessLogPage() {
   const { t, pick, dateTime } = useLanguage();
-  const page = usePageNumber();
-  const first = firstFor(page);
-  const { data, error } = useQuery(ACCESS_LOG, { variables: { first }, fetchPolicy: "network-only" });
+  const [params] = useSearchParams();
+  const after = params.get("efter");
+  const before = after ? null : params.get("foer");
+  const { data, error } = useQuery(ACCESS_LOG, { variables: { first: PAGE_SIZE + 1, after, before }, fetchPolicy: "network-only" });
   const who = (entry: Access) =>
     entry.actorKind === "PLATFORM"
       ? t("accessByPlatform")
       : `${entry.thirdParty?.name ?? entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
   const what = (action: string) => (ACTIONS.includes(action as (typeof ACTIONS)[number]) ? t(`access_${action as (typeof ACTIONS)[number]}`) : action);
   const all = data?.myConsentAccessLog ?? [];
-  const entries = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // Newer than a cursor, the one more asked for is the newest, at the top.
+  const entries = before ? all.slice(-PAGE_SIZE) : all.slice(0, PAGE_SIZE);
+  const hasOlder = before ? entries.length > 0 : all.length > PAGE_SIZE;
+  const hasNewer = before ? all.length > PAGE_SIZE : !!after;
   return (
     <Page title={t("accessPage")}>
       <p>{t("accessHelp")}</p>
@@ -45,8 +54,8 @@ export function AccessLogPage() {
       {data && entries.length === 0 && <p>{t("accessNone")}</p>}
       {entries.length > 0 && (
         <ul className="bordered-list" aria-label={t("accessTitle")}>
-          {entries.map((entry, index) => (
-            <li key={`${entry.occurredAt}-${index}`}>
+          {entries.map((entry) => (
+            <li key={entry.cursor} data-cursor={entry.cursor}>
               <strong>{who(entry)}</strong> {what(entry.action)}
               {entry.consent && ` "${pick(entry.consent.title)}"`}
               <br />
@@ -58,7 +67,13 @@ export function AccessLogPage() {
           ))}
         </ul>
       )}
-      {data && <Pager page={page} hasNext={all.length > page * PAGE_SIZE} atLimit={first >= API_MAX && all.length >= API_MAX} />}
+      {data && (
+        <CursorPager
+          deep={!!after || !!before}
+          newer={hasNewer && entries.length ? `?foer=${entries[0]!.cursor}` : undefined}
+          older={hasOlder && entries.length ? `?efter=${entries.at(-1)!.cursor}` : undefined}
+        />
+      )}
     </Page>
   );
 }

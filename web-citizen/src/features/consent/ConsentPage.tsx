@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert, Icon, StatusBadge, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
+import { ChangedElsewhere, useChangedElsewhere } from "../../lib/ChangedElsewhere.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
 import { CONSENT_DETAILS, PAUSE_CONSENT, RESUME_CONSENT, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
@@ -120,6 +121,7 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
     void refetch().catch(() => {});
   }, [consent.status, refetch]);
 
+  const { changedTo, expectOwnChange } = useChangedElsewhere(consent.status);
   const inForce = IN_FORCE.has(consent.status);
   const signedBy = new Map((details.data?.consent.signatures ?? []).map((signature) => [signature.signer.id, signature]));
   const given = consent.answers !== null;
@@ -128,6 +130,7 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
       <p className="m-0">
         <StatusBadge status={consent.status} />
       </p>
+      <ChangedElsewhere status={changedTo} />
       {consent.subject.id !== me.id && (
         <p className="m-0">
           {t("onBehalfOf")}: {consent.subject.name}
@@ -252,14 +255,19 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
           onClose={() => setPausing(undefined)}
           onConfirm={() => {
             setPaused(undefined);
-            void (pausing === "resume" ? resume : pause)({ variables: { id: consent.id } }).catch(() => {});
+            const forget = expectOwnChange();
+            void (pausing === "resume" ? resume : pause)({ variables: { id: consent.id } }).catch(forget);
           }}
         >
           <p>{t(pausing === "resume" ? "resumeWhat" : "pauseWhat").replace("{authority}", consent.authority.name)}</p>
         </ConfirmModal>
       )}
       {confirming && (
-        <ConfirmModal title={t("withdrawTitle")} confirmLabel={t("withdrawConfirm")} onClose={() => setConfirming(false)} onConfirm={() => withdraw({ variables: { id: consent.id } }).catch(() => {})}>
+        <ConfirmModal title={t("withdrawTitle")} confirmLabel={t("withdrawConfirm")} onClose={() => setConfirming(false)} onConfirm={() => {
+            const forget = expectOwnChange();
+            withdraw({ variables: { id: consent.id } }).catch(forget);
+          }}
+        >
           <h3 className="h5">{t("withoutConsent")}</h3>
           <p>{pick(consent.consequencesOfNo)}</p>
           <p>{t("withdrawWhat")}</p>

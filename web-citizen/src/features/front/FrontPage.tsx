@@ -1,11 +1,13 @@
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { StatusBadge, Page } from "@samtykke/web-kit";
 import { useCitizen, type Person } from "../../app/citizen-data.js";
 import { useLanguage } from "../../lib/i18n.js";
 import type { CitizenConsent } from "../consents/operations.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
+/** Past this many consents, the lists can be narrowed by authority and status. */
+const FILTER_FROM = 6;
 
 /** Who a consent concerns, when it is not the citizen themselves (a child, a grantor). */
 function Concerns({ consent }: { consent: CitizenConsent }) {
@@ -124,6 +126,66 @@ function ActingForSwitch() {
 }
 
 /**
+ * Narrows the lists by authority and by status, once there are more than a few. The choice is in
+ * the address (`?myndighed=…&status=…`), so it survives a reload and the back button.
+ */
+function useListFilter(consents: CitizenConsent[]) {
+  const [params, setParams] = useSearchParams();
+  const authorityId = params.get("myndighed") ?? "";
+  const status = params.get("status") ?? "";
+  const set = (key: "myndighed" | "status", value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const shown = consents.filter((consent) => (!authorityId || consent.authority.id === authorityId) && (!status || consent.status === status));
+  return { authorityId, status, set, shown, offered: consents.length >= FILTER_FROM || !!authorityId || !!status };
+}
+
+/** One of the filter's choices: "Alle" first, then each value present in the lists. */
+function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (value: string) => void }) {
+  const { t } = useLanguage();
+  return (
+    <div className="form-group mt-0 mr-6">
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="form-select" id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t("filterAll")}</option>
+        {options.map(([key, name]) => (
+          <option key={key} value={key}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ListFilter({ consents, filter }: { consents: CitizenConsent[]; filter: ReturnType<typeof useListFilter> }) {
+  const { t, status: statusText } = useLanguage();
+  const authorities = [...new Map(consents.map((consent) => [consent.authority.id, consent.authority.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], "da"));
+  const statuses = [...new Set(consents.map((consent) => consent.status))];
+  return (
+    <fieldset className="mb-6">
+      <legend className="h4 mb-3">{t("filterTitle")}</legend>
+      <div className="d-flex flex-wrap">
+        <FilterSelect id="filter-authority" label={t("filterAuthority")} value={filter.authorityId} options={authorities} onChange={(value) => filter.set("myndighed", value)} />
+        <FilterSelect id="filter-status" label={t("filterStatus")} value={filter.status} options={statuses.map((status) => [status, statusText(status)])} onChange={(value) => filter.set("status", value)} />
+      </div>
+      <p role="status" className="form-hint mb-0">
+        {t("filterShown").replace("{shown}", String(filter.shown.length)).replace("{all}", String(consents.length))}
+      </p>
+    </fieldset>
+  );
+}
+
+/**
  * What waits for the citizen's answer first (for everyone they answer for, each marked with whom it
  * concerns), then what is in force, then what has ended, for the person they act for.
  */
@@ -131,9 +193,10 @@ export function FrontPage() {
   const { t } = useLanguage();
   const { me, consents, actingFor } = useCitizen();
   const awaiting = consents.filter((consent) => consent.status === "REQUESTED");
-  const theirs = consents.filter((consent) => consent.subject.id === actingFor.id);
-  const active = theirs.filter((consent) => IN_FORCE.has(consent.status));
-  const history = theirs.filter((consent) => consent.status !== "REQUESTED" && !IN_FORCE.has(consent.status));
+  const theirs = consents.filter((consent) => consent.subject.id === actingFor.id && consent.status !== "REQUESTED");
+  const filter = useListFilter(theirs);
+  const active = filter.shown.filter((consent) => IN_FORCE.has(consent.status));
+  const history = filter.shown.filter((consent) => !IN_FORCE.has(consent.status));
   const self = actingFor.id === me.id;
   const forThem = (key: "activeTitleFor" | "noActiveFor" | "historyTitleFor" | "noHistoryFor") => t(key).replace("{name}", actingFor.name);
   return (
@@ -154,6 +217,7 @@ export function FrontPage() {
           </ul>
         )}
       </section>
+      {filter.offered && <ListFilter consents={theirs} filter={filter} />}
       <section aria-labelledby="active-title">
         <h2 id="active-title">{self ? t("activeTitle") : forThem("activeTitleFor")}</h2>
         {active.length === 0 ? (

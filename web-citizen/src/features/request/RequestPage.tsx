@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
 import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
+import { ChangedElsewhere, useChangedElsewhere } from "../../lib/ChangedElsewhere.js";
 import { StepIndicator } from "../../lib/StepIndicator.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { DECLINE_CONSENT, GIVE_CONSENT, type CitizenConsent } from "../consents/operations.js";
@@ -21,6 +22,25 @@ type Outcome = "given" | "signed" | "declined";
 
 // A signature is used once, even if the page renders twice before it has been sent.
 const usedSignatures = new Set<string>();
+
+/**
+ * Where the citizen is in answering, kept for the tab so that a reload (or a phone that drops the
+ * tab in the background) brings back the step and the answers. Gone with the tab and once answered.
+ */
+interface Draft {
+  step: Step;
+  answers: Record<string, ChoiceAnswer>;
+}
+const draftKey = (consentId: string) => `samtykke.request.${consentId}`;
+
+function readDraft(consentId: string): Draft | undefined {
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(draftKey(consentId)) ?? "null") as Draft | null;
+    return draft && (draft.step === "answer" || draft.step === "summary") ? draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** On the way back from signing: gives the consent with the signing token. */
 function useFinishSigning(consentId: string, onDone: (status: string) => void) {
@@ -50,8 +70,9 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
   const { sign } = useAuth();
   const [outcome, setOutcome] = useState<Outcome>();
   const finishing = useFinishSigning(consent.id, (status) => setOutcome(status === "REQUESTED" ? "signed" : "given"));
-  const [step, setStep] = useState<Step>(finishing.pending ? "sign" : "read");
-  const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>(() => Object.fromEntries((finishing.answers ?? []).map((answer) => [answer.key, answer])));
+  const [draft] = useState(() => (finishing.pending ? undefined : readDraft(consent.id)));
+  const [step, setStep] = useState<Step>(finishing.pending ? "sign" : (draft?.step ?? "read"));
+  const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>(() => draft?.answers ?? Object.fromEntries((finishing.answers ?? []).map((answer) => [answer.key, answer])));
   const [declining, setDeclining] = useState(false);
   const [check, checking] = useMutation(GIVE_CONSENT);
   const [decline, declined] = useMutation(DECLINE_CONSENT, { onCompleted: () => setOutcome("declined") });
@@ -59,6 +80,12 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
   const firstRender = useRef(true);
 
   const current: Step = outcome ? "receipt" : step;
+  // The citizen's own answer sets an outcome; any other change of status came from elsewhere.
+  const { changedTo } = useChangedElsewhere(consent.status);
+  useEffect(() => {
+    if (outcome) sessionStorage.removeItem(draftKey(consent.id));
+    else if (step === "answer" || step === "summary") sessionStorage.setItem(draftKey(consent.id), JSON.stringify({ step, answers } satisfies Draft));
+  }, [consent.id, outcome, step, answers]);
   const steps = outcome === "declined" ? DECLINE_STEPS : GIVE_STEPS;
   const stepTitle: Record<Step, string> = { read: t("stepRead"), answer: t("stepAnswer"), summary: t("stepSummary"), sign: t("stepSign"), receipt: t("stepReceipt") };
 
@@ -81,6 +108,7 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
         <p>
           <StatusBadge status={consent.status} />
         </p>
+        <ChangedElsewhere status={changedTo} />
         <p>{consent.status === "REQUESTED" ? t("awaitingOthers") : t("alreadyAnswered")}</p>
         {consent.status === "REQUESTED" && (
           <ul>
