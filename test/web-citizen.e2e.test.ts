@@ -105,12 +105,24 @@ async function checkPage(page: Page, name: string, dialog?: string) {
   await page.setViewportSize(before);
 }
 
+/** What has the keyboard focus: its tag, its text, and for a radio button whether it is chosen. */
+interface Focused {
+  tag: string;
+  text: string;
+  radio: boolean;
+  checked: boolean;
+}
+const focused = (page: Page): Promise<Focused> =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null;
+    return { tag: element?.tagName ?? "", text: element?.textContent?.trim() ?? "", radio: element?.type === "radio", checked: !!element?.checked };
+  });
+
 /** Presses Tab until the focused element matches, as a keyboard user would look for it. */
-async function tabTo(page: Page, matches: (element: { tag: string; text: string }) => boolean, limit = 60) {
+async function tabTo(page: Page, matches: (element: Focused) => boolean, limit = 60) {
   for (let presses = 0; presses < limit; presses++) {
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
-    if (matches(focused)) return;
+    if (matches(await focused(page))) return;
   }
   throw new Error("never reached by Tab");
 }
@@ -233,6 +245,54 @@ describe("the citizen app", () => {
     await page.getByRole("link", { name: "Tilbage til forsiden" }).click();
     await page.getByRole("region", { name: "Dine aktive samtykker" }).getByRole("link", { name: DATA_SHARING }).waitFor();
     await page.getByText("Du har ingen anmodninger, der venter.").waitFor();
+  });
+
+  it("lets a citizen give, and later withdraw, a consent with the keyboard alone, from the request's address to both receipts", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr);
+    const page = await openAs(cpr, `/anmodninger/${id}`, { heading: DATA_SHARING });
+    await page.getByText("Trin 1 af 5").waitFor();
+    await tabTo(page, (element) => element.text === "Jeg vil svare ja – videre til mine valg");
+    await page.keyboard.press("Enter");
+    await page.getByText("Trin 2 af 5").waitFor();
+
+    // Each yes-or-no is one Tab stop; Space chooses the option in focus (the first: Ja).
+    const yes = page.getByRole("radio", { name: "Ja" });
+    for (let presses = 0; ; presses++) {
+      if (presses > 60) throw new Error("Videre til opsummering was never reached by Tab");
+      await page.keyboard.press("Tab");
+      const element = await focused(page);
+      if (element.tag === "BUTTON" && element.text === "Videre til opsummering") break;
+      if (element.radio && !element.checked) await page.keyboard.press("Space");
+    }
+    await eventually(async () => (await Promise.all((await yes.all()).map((radio) => radio.isChecked()))).every(Boolean)).toBe(true);
+    expect(await yes.count()).toBeGreaterThan(1);
+    await page.keyboard.press("Enter");
+
+    await page.getByText("Trin 3 af 5").waitFor();
+    await tabTo(page, (element) => element.text === "Underskriv og giv samtykke");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Underskriv med MitID" }).waitFor();
+    await tabTo(page, (element) => element.text === "Underskriv / Sign");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Kvittering: Du har givet samtykke" }).waitFor();
+    await eventually(() => focusedText(page)).toBe("Kvittering: Du har givet samtykke");
+
+    // On to the consent's own page and a withdrawal, still without the mouse.
+    await tabTo(page, (element) => element.text === "Se samtykket");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: DATA_SHARING }).waitFor();
+    await tabTo(page, (element) => element.text === "Træk samtykke tilbage");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Vil du trække samtykket tilbage?" });
+    await dialog.waitFor();
+    await tabTo(page, (element) => element.text === "Ja, træk samtykket tilbage");
+    expect(await focusedInDialog(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Kvittering: Du har trukket samtykket tilbage" }).waitFor();
+    await eventually(() => focusedText(page)).toContain("Kvittering: Du har trukket samtykket tilbage");
+    const stored = await (await platform.citizen(cpr)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
+    expect(stored.data.consent.status).toBe("WITHDRAWN");
   });
 
   it("lets a citizen decline with the keyboard alone: a dialog that says what a no means, keeps focus inside, gives it back, and ends with a receipt", async () => {
