@@ -103,11 +103,16 @@ describe("the citizen's mailbox", () => {
     expect(kinds.sort()).toEqual(["GIVEN", "REQUEST", "WITHDRAWN"]);
   });
 
-  it("sends a child's letters to both custody holders", async () => {
+  it("sends a child's letters to both custody holders, naming the child", async () => {
     const id = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.childTherapy, cpr: EMIL } })).data.requestConsent.id;
     for (const parent of [KAREN, LARS]) {
-      const [letter] = await lettersAbout(await platform.citizen(parent), id, 1);
+      const citizen = await platform.citizen(parent);
+      const [letter] = await lettersAbout(citizen, id, 1);
       expect(letter!.kind).toBe("REQUEST");
+      // The letter says which child it is about, in both languages.
+      const { text } = await pdfText(citizen, letter!.id);
+      expect(text).toContain("Gælder: Emil Nielsen");
+      expect(text).toContain("Concerns: Emil Nielsen");
     }
     expect((await (await platform.citizen(EMIL)).graphql(MAILBOX)).data.myMailbox.filter((letter: Letter) => letter.consent?.id === id)).toEqual([]);
   });

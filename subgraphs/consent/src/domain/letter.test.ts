@@ -54,6 +54,18 @@ describe("letters to the citizen's mailbox", () => {
     expect(letterRecipients({ subjectId: "me", requiredSignerIds: [], signatures: [] })).toEqual(["me"]);
   });
 
+  it("names the child in letters to the custody holders, and no one in a letter to the person it concerns", () => {
+    const childs = { ...consent, subjectName: "Emil Nielsen" };
+    const lines = (letter: LetterConsent, language: "da" | "en") => letterContent(LetterKind.REQUEST, letter, event, names, language).sections[0]!.lines;
+    expect(lines(childs, "da")).toContain("Gælder: Emil Nielsen");
+    expect(lines(childs, "en")).toContain("Concerns: Emil Nielsen");
+    // Handed over at 18, the letters go to the young person themselves.
+    expect(lines({ ...childs, handedOverAt: new Date() }, "da").some((line) => line.startsWith("Gælder"))).toBe(false);
+    expect(lines({ ...childs, subjectId: "me", requiredSignerIds: ["me"] }, "da").some((line) => line.startsWith("Gælder"))).toBe(false);
+    // A consent from before names were kept: the letter goes out without the line.
+    expect(lines(consent, "da").some((line) => line.startsWith("Gælder"))).toBe(false);
+  });
+
   it("reminds only the givers who have not answered, and only of a request", () => {
     expect(letterKindFor({ action: "remind", status: ConsentStatus.REQUESTED })).toBe(LetterKind.REMINDER);
     const oneSigned = { ...consent, signatures: [{ ...consent.signatures[0]!, signerId: "mum" }] };

@@ -16,6 +16,8 @@ export enum LetterKind {
 export interface LetterConsent {
   id: string;
   subjectId: string;
+  /** Named in letters that go to others than the subject (a child's custody holders). */
+  subjectName?: string | null;
   requiredSignerIds: readonly string[];
   handedOverAt?: Date | null;
   body: ConsentBody;
@@ -96,6 +98,7 @@ const WORDS = {
   date: { da: "Dato", en: "Date" },
   consentId: { da: "Samtykke-id", en: "Consent id" },
   caseReference: { da: "Sagsnummer", en: "Case reference" },
+  concerns: { da: "Gælder", en: "Concerns" },
   what: { da: "Hvad sker der", en: "What happened" },
   purpose: { da: "Formål", en: "Purpose" },
   dataCovered: { da: "Hvilke oplysninger", en: "What information" },
@@ -157,6 +160,7 @@ export function letterContent(
     ...(names.authority ? [`${w("from")}: ${names.authority}`] : []),
     `${w("date")}: ${names.formatDate(event.occurredAt, language)}`,
     `${w("consentId")}: ${consent.id}`,
+    ...(consent.subjectName && !letterRecipients(consent).includes(consent.subjectId) ? [`${w("concerns")}: ${consent.subjectName}`] : []),
     ...(consent.caseReference ? [`${w("caseReference")}: ${consent.caseReference}`] : []),
   ];
   const answers = new Map((consent.answers ?? []).map((answer) => [answer.key, answer]));

@@ -35,6 +35,13 @@ export class ConsentEntity {
   @Property({ type: "uuid" })
   subjectId!: string;
 
+  /**
+   * Their name as the register gave it when the consent was asked for or registered: letters to
+   * a child's custody holders say whom they are about. Null for consents from before it was kept.
+   */
+  @Property({ type: "string", length: 200, nullable: true })
+  subjectName?: string | null;
+
   /** CONSENT, OBJECTION or POWER_OF_ATTORNEY, from the template version. */
   @Property({ type: "string", length: 20, default: "CONSENT" })
   kind: string = "CONSENT";

@@ -35,6 +35,7 @@ export async function requestConsent(
     const request = {
       ...createRequest({ template, subjectId: subject.id, caseReference: input.caseReference, answerBy: input.answerBy, message: input.message, returnUrl: input.returnUrl, now: ctx.now() }),
       ...requiredSigners(template, subject),
+      subjectName: subject.name,
     };
     return create(ctx, request, "request", remember);
   });
@@ -78,7 +79,7 @@ export async function registerGivenConsent(
     const id = randomUUID();
     const given = createGiven({ ...input, id, template, subject, attachments: scan ? [scan] : [], givenAt: input.givenAt ?? now, now });
     const action = ({ [Channel.API]: "deliver", [Channel.PAPER]: "upload", [Channel.ON_BEHALF]: "register" } as const)[input.channel];
-    return create(ctx, given, action, (em, consentId, at) => {
+    return create(ctx, { ...given, subjectName: subject.name }, action, (em, consentId, at) => {
       if (scan) em.create(ConsentAttachmentEntity, { ...scan, consentId: id, createdAt: at });
       remember(em, consentId, at);
     });

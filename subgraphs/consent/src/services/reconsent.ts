@@ -44,6 +44,7 @@ async function askAgain(em: EntityManager, holders: ConsentEntity[], template: T
       ...createRequest({ template, subjectId: holder.subjectId, caseReference: holder.caseReference, now }),
       // The same people sign again; a child's holders as they were asked, until the handover.
       requiredSignerIds: holder.requiredSignerIds,
+      subjectName: holder.subjectName ?? null,
       subjectComesOfAgeOn: holder.subjectComesOfAgeOn ?? null,
       signers: template.signers,
       replacesConsentId: holder.id,

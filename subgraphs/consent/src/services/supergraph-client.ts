@@ -45,6 +45,7 @@ export interface PublicOrganisation {
 /** The citizen a request is for, with what decides who must sign it. */
 export interface RequestSubject {
   id: string;
+  name: string;
   comesOfAgeOn: Date;
   custodyHolderIds: string[];
 }
@@ -62,7 +63,7 @@ const DOCUMENTS = {
   organisations: `query ConsentOrganisations($a: ID!) { authority(id: $a) { ${ORGANISATION} } }`,
   organisationsWithThirdParty: `query ConsentOrganisationsWithThirdParty($a: ID!, $t: ID!) { authority(id: $a) { ${ORGANISATION} } thirdParty(id: $t) { ${ORGANISATION} } }`,
   citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
-  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id comesOfAgeOn custodyHolders { id } } }`,
+  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name comesOfAgeOn custodyHolders { id } } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
   template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
 } as const;
@@ -159,13 +160,13 @@ export class SupergraphClient {
   }
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {
-    const data = await this.request<{ citizen: { id: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
+    const data = await this.request<{ citizen: { id: string; name: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
       "requestSubject",
       { cpr },
       onBehalf,
     );
-    const { id, comesOfAgeOn, custodyHolders } = data.citizen;
-    return { id, comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
+    const { id, name, comesOfAgeOn, custodyHolders } = data.citizen;
+    return { id, name, comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
   }
 
   /** Whom the signed-in citizen may act for: themselves, their children, those who gave them power of attorney. */
