@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { DEMO } from "@samtykke/server-kit";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The citizen's mailbox (the stand-in for Digital Post): a letter for every request and a receipt,
@@ -12,6 +12,7 @@ const LARS = "1203755678";
 const KAREN = "0101804321";
 const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`;
 const MAILBOX = `{ myMailbox(first: 100) { id kind title { da en } sentAt readAt pdfSha256 consent { id } } }`;
+const CITIZEN_APP = "https://borger.example.dk/samtykke/";
 
 interface Letter {
   id: string;
@@ -26,7 +27,7 @@ let clock = new Date();
 let platform: TestPlatform;
 let odense: Caller;
 beforeAll(async () => {
-  platform = await startTestPlatform({ consentClock: { now: () => clock, dueCheckIntervalMs: 200 } });
+  platform = await startTestPlatform({ consentClock: { now: () => clock, dueCheckIntervalMs: 200 }, citizenAppUrl: CITIZEN_APP });
   odense = await platform.caseworker("odense");
 });
 afterAll(async () => {
@@ -46,14 +47,20 @@ async function lettersAbout(citizen: Caller, consentId: string, count: number): 
   throw new Error(`expected ${count} letters about ${consentId}, got ${letters.length}`);
 }
 
-async function pdfText(citizen: Caller, letterId: string): Promise<{ text: string; pages: number; sha256: string }> {
+const unwrapped = (text: string) => text.replace(/\s+/g, "");
+
+async function pdfText(citizen: Caller, letterId: string): Promise<{ text: string; pages: number; sha256: string; links: string[] }> {
   const result = await citizen.graphql(`query($id: ID!) { mailboxLetter(id: $id) { pdfBase64 } }`, { id: letterId });
   const base64 = result.data.mailboxLetter.pdfBase64 as string;
   const bytes = Buffer.from(base64, "base64");
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text, totalPages } = await extractText(pdf, { mergePages: true });
-  return { text: text.replace(/\s+/g, " "), pages: totalPages, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const links: string[] = [];
+  for (let number = 1; number <= totalPages; number++) {
+    for (const annotation of await (await pdf.getPage(number)).getAnnotations()) if (annotation.subtype === "Link" && annotation.url) links.push(annotation.url);
+  }
+  return { text: text.replace(/\s+/g, " "), pages: totalPages, sha256: createHash("sha256").update(bytes).digest("hex"), links };
 }
 
 describe("the citizen's mailbox", () => {
@@ -67,6 +74,10 @@ describe("the citizen's mailbox", () => {
     expect(asked.text).toContain("Fra: Odense Kommune");
     expect(asked.text).toContain("Sagsnummer: ODE-POST-1");
     expect(asked.text).toContain("Intet er valgt på forhånd");
+    // The request's own page in the citizen app, written out (a long address may wrap) and clickable, in Danish and in English.
+    expect(unwrapped(asked.text)).toContain(`Svarpåanmodningenher:${CITIZEN_APP}anmodninger/${id}`);
+    expect(unwrapped(asked.text)).toContain(`Answertherequesthere:${CITIZEN_APP}anmodninger/${id}`);
+    expect(asked.links).toEqual([`${CITIZEN_APP}anmodninger/${id}`, `${CITIZEN_APP}anmodninger/${id}`]);
 
     const choices = (await sofie.graphql(`query($id: ID!) { consent(id: $id) { choices { key kind required group { da } label { da } } } }`, { id })).data.consent.choices as {
       key: string;
@@ -83,7 +94,9 @@ describe("the citizen's mailbox", () => {
     const consent = given.data.giveConsent;
     const receipt = (await lettersAbout(sofie, id, 2)).find((letter) => letter.kind === "GIVEN")!;
     expect(receipt.title.da).toMatch(/^Kvittering: samtykke givet: /);
-    const { text, pages } = await pdfText(sofie, receipt.id);
+    const { text, pages, links } = await pdfText(sofie, receipt.id);
+    expect(unwrapped(text)).toContain(`Sesamtykkether:${CITIZEN_APP}samtykker/${id}`);
+    expect(links).toContain(`${CITIZEN_APP}samtykker/${id}`);
     // The whole consent: its texts in Danish and English, every choice with the answer given, and
     // the hash of what was signed, which the sealed consent document carries too.
     expect(text).toContain(consent.purpose.da.replace(/\s+/g, " "));
@@ -127,6 +140,37 @@ describe("the citizen's mailbox", () => {
     const expired = (await lettersAbout(ole, id, 3)).find((letter) => letter.kind === "EXPIRED")!;
     expect(expired.title.en).toMatch(/^Receipt: consent expired: /);
     expect((await pdfText(ole, expired.id)).text).toContain("Samtykket er udløbet og gælder ikke længere.");
+  });
+
+  it("pages through a mailbox by cursor, newest first, every letter once and back again, and refuses a cursor it did not give", async () => {
+    const cpr = cprBornOn(new Date(Date.UTC(1971, 4, 9)), "567");
+    for (let count = 0; count < 7; count++) expect((await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).errors).toBeUndefined();
+    const citizen = await platform.citizen(cpr);
+    const PAGE = `query($after: String, $before: String) { myMailbox(first: 3, after: $after, before: $before) { id cursor sentAt } }`;
+    let whole: { id: string; cursor: string; sentAt: string }[] = [];
+    await expect.poll(async () => (whole = (await citizen.graphql(`{ myMailbox(first: 100) { id cursor sentAt } }`)).data.myMailbox).length, { timeout: 15_000 }).toBe(7);
+    // Newest first; letters sent at the same moment (this file's clock stands still) keep one order.
+    expect(whole.map((letter) => letter.sentAt)).toEqual([...whole.map((letter) => letter.sentAt)].sort().reverse());
+
+    const pages: string[][] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = (await citizen.graphql(PAGE, { after })).data.myMailbox as typeof whole;
+      if (!page.length) break;
+      pages.push(page.map((letter) => letter.id));
+      after = page.at(-1)!.cursor;
+    }
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(whole.map((letter) => letter.id));
+    // Before the last page's letter: the three just newer, still newest first.
+    const newer = (await citizen.graphql(PAGE, { before: whole[6]!.cursor })).data.myMailbox as typeof whole;
+    expect(newer.map((letter) => letter.id)).toEqual(pages[1]);
+
+    for (const variables of [{ after: "7" }, { before: "2026-12-02T10:00:00.000Z_not-a-letter" }, { after: whole[0]!.cursor, before: whole[6]!.cursor }]) {
+      const refused = await citizen.graphql(PAGE, variables);
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+      expect(refused.data).toBeNull();
+    }
   });
 
   it("lets only the addressee read a letter, and marks it read once", async () => {

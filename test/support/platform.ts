@@ -59,6 +59,8 @@ export async function startTestPlatform(
     consentCampaignIntervalMs?: number;
     /** How long the development login's tokens live (seconds). */
     tokenLifetimeSeconds?: number;
+    /** The citizen app's public address, which letters link to. */
+    citizenAppUrl?: string;
   } = {},
 ): Promise<TestPlatform> {
   const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
@@ -80,6 +82,7 @@ export async function startTestPlatform(
     seedDemo: true,
     seedDemoConsents: false,
     serveWeb: options.serveWeb ?? false,
+    citizenAppUrl: options.citizenAppUrl,
     consentClock: options.consentClock,
     gatewayLimits: options.gatewayLimits,
     sealKeys: options.sealKeys,

@@ -35,6 +35,8 @@ export interface PlatformOptions {
   seedDemo: boolean;
   /** Also make demo consents when seeding (default: as seedDemo); tests make their own. */
   seedDemoConsents?: boolean;
+  /** The citizen app's public address, which letters link to; the served app's when not given. */
+  citizenAppUrl?: string;
   /** Serve the built SPAs (web-citizen/dist, web-authority/dist). */
   serveWeb: boolean;
   cprKey: string;
@@ -123,6 +125,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
 
     let gatewayUrl = "";
+    let citizenAppUrl = options.citizenAppUrl;
     const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity };
     progress("migrating and starting the party subgraph");
     const party = await startParty({
@@ -148,6 +151,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       port: options.ports.consent,
       logger: createLogger("consent", level, options.logDestination),
       gatewayUrl: () => gatewayUrl,
+      citizenAppUrl: () => citizenAppUrl,
       now: options.consentClock?.now,
       dueCheckIntervalMs: options.consentClock?.dueCheckIntervalMs,
       sealKeys: options.sealKeys ?? [await generateSealKey()],
@@ -200,6 +204,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         const site = await serveSite({ dir, port, host: options.host, config: { gatewayUrl: gateway.url, login } });
         stops.push(site.close);
         parts.push({ name, url: site.url });
+        if (folder === "web-citizen") citizenAppUrl ??= site.url;
       }
     }
     return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, gateway, devLogin, stop };

@@ -22,6 +22,8 @@ const env = parseEnv({
   CONSENT_PORT: port(4003),
   WEB_CITIZEN_PORT: port(5173),
   WEB_AUTHORITY_PORT: port(5174),
+  // Where citizens reach the citizen app (behind a proxy, say); letters link there. The served app's address when not given.
+  CITIZEN_APP_URL: z.string().url().optional(),
   CPR_KEY: z.string().min(32).optional(),
   CONSENT_SEAL_KEYS: z.string().min(2).optional(),
   CONSENT_SECRET_KEY: z.string().min(32).optional(),
@@ -75,6 +77,7 @@ const platform = await startPlatform({
   consentSecretKey: env.CONSENT_SECRET_KEY,
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
+  citizenAppUrl: env.CITIZEN_APP_URL,
   cprKey: env.CPR_KEY ?? DEVELOPMENT_CPR_KEY,
   production: env.NODE_ENV === "production",
   logLevel: env.LOG_LEVEL,

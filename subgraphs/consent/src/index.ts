@@ -47,6 +47,8 @@ export interface StartConsentOptions {
   campaignIntervalMs?: number;
   /** How often due webhook deliveries are made (ms). */
   webhookIntervalMs?: number;
+  /** The citizen app's public address, which letters link to (a function because the app may start after this subgraph). */
+  citizenAppUrl?: () => string | undefined;
   /** Where requests and receipts are sent; the platform's own mailbox unless a Digital Post adapter is given. */
   digitalPost?: DigitalPost;
   /** Master key (at least 32 characters) for the secrets kept in the database; required in production. */
@@ -100,6 +102,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     post: options.digitalPost ?? platformMailbox,
     // An authority that no longer exists is left out of the letter rather than holding the mailbox up.
     authorityName: (id) => supergraph.authorityName(id, `letters-${id}`).catch((error) => (error instanceof NotFoundError ? null : Promise.reject(error))),
+    citizenApp: options.citizenAppUrl ?? (() => undefined),
     logger: options.logger,
     pollMs: options.eventPollMs ?? 2_000,
   });

@@ -3,13 +3,15 @@ import { z } from "zod";
 import { parseEnv, runAlone } from "@samtykke/server-kit";
 import { parseSealKeys, startConsent } from "./index.js";
 
-const { GATEWAY_URL, CONSENT_SEAL_KEYS, CONSENT_SECRET_KEY } = parseEnv({
+const { GATEWAY_URL, CITIZEN_APP_URL, CONSENT_SEAL_KEYS, CONSENT_SECRET_KEY } = parseEnv({
   GATEWAY_URL: z.string().url().default("http://127.0.0.1:4000/graphql"),
+  // The citizen app's public address; letters link to a request's or a consent's page there.
+  CITIZEN_APP_URL: z.string().url().optional(),
   // A JSON array of private EC P-256 JWKs with their kid; the first seals. Required.
   CONSENT_SEAL_KEYS: z.string().min(2),
   // Master key for the secrets kept in the database (webhook secrets); required in production.
   CONSENT_SECRET_KEY: z.string().min(32).optional(),
 });
 await runAlone("consent", 4003, (settings) =>
-  startConsent({ ...settings, gatewayUrl: () => GATEWAY_URL, sealKeys: parseSealKeys(CONSENT_SEAL_KEYS), secretKey: CONSENT_SECRET_KEY }),
+  startConsent({ ...settings, gatewayUrl: () => GATEWAY_URL, citizenAppUrl: () => CITIZEN_APP_URL, sealKeys: parseSealKeys(CONSENT_SEAL_KEYS), secretKey: CONSENT_SECRET_KEY }),
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
 import { ChoiceKind, SignatureMethod, type ConsentBody } from "./declaration.js";
-import { letterContent, letterKindFor, letterRecipients, LetterKind, type LetterConsent } from "./letter.js";
+import { letterContent, letterKindFor, letterLink, letterRecipients, LetterKind, type LetterConsent } from "./letter.js";
 
 const text = (da: string, en: string) => ({ da, en });
 const body: ConsentBody = {
@@ -105,6 +105,19 @@ describe("letters to the citizen's mailbox", () => {
     );
     const en = letterContent(LetterKind.GIVEN, consent, event, names, "en").sections.flatMap((section) => section.lines);
     expect(en).toEqual(expect.arrayContaining(["Obtain from: Your employer: Yes", "Obtain from: Your doctor: No", "We process your case"]));
+  });
+
+  it("links a request to its page in the citizen app to answer it, and a receipt to the consent's page, in both languages", () => {
+    const app = { ...names, citizenApp: "https://samtykke.example.dk/borger" };
+    const linkOf = (kind: LetterKind, language: "da" | "en") => letterContent(kind, consent, event, app, language).sections.find((section) => section.link)?.link;
+    expect(linkOf(LetterKind.REQUEST, "da")).toEqual({ label: "Svar på anmodningen her", url: "https://samtykke.example.dk/borger/anmodninger/c-1" });
+    expect(linkOf(LetterKind.REMINDER, "en")).toEqual({ label: "Answer the request here", url: "https://samtykke.example.dk/borger/anmodninger/c-1" });
+    for (const kind of [LetterKind.GIVEN, LetterKind.WITHDRAWN, LetterKind.EXPIRED]) {
+      expect(linkOf(kind, "da")).toEqual({ label: "Se samtykket her", url: "https://samtykke.example.dk/borger/samtykker/c-1" });
+    }
+    // An id is a path segment however it is spelt; with no app address given, the letter has no link.
+    expect(letterLink(LetterKind.REQUEST, "a/../b?c", "https://samtykke.example.dk/")).toBe("https://samtykke.example.dk/anmodninger/a%2F..%2Fb%3Fc");
+    expect(letterContent(LetterKind.REQUEST, consent, event, names, "da").sections.some((section) => section.link)).toBe(false);
   });
 
   it("asks without answers in a request", () => {

@@ -79,10 +79,11 @@ export function letterTitle(kind: LetterKind, consent: Pick<LetterConsent, "body
   return { da: `${HEADINGS[kind].da}: ${consent.body.title.da}`, en: `${HEADINGS[kind].en}: ${consent.body.title.en}` };
 }
 
-/** One block of the letter: a heading and its lines. */
+/** One block of the letter: a heading, its lines, and perhaps a web address to follow. */
 export interface LetterSection {
   heading: string;
   lines: string[];
+  link?: { label: string; url: string };
 }
 
 /** A letter in one language: a title and its sections, ready to be laid out as a PDF. */
@@ -122,7 +123,18 @@ const WORDS = {
   message: { da: "Besked", en: "Message" },
   answerIt: { da: "Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.", en: "You answer under My consents on borger.dk. Nothing is chosen in advance." },
   seeIt: { da: "Du kan altid se og trække dine samtykker tilbage under Mine samtykker på borger.dk.", en: "You can always see and withdraw your consents under My consents on borger.dk." },
+  answerHere: { da: "Svar på anmodningen her", en: "Answer the request here" },
+  seeHere: { da: "Se samtykket her", en: "See the consent here" },
 };
+
+/**
+ * Where the letter takes the citizen in the citizen app: the request's own page to answer it, or
+ * the consent's page for a receipt. Null when the platform is not told where the app is.
+ */
+export function letterLink(kind: LetterKind, consentId: string, citizenApp: string | null | undefined): string | null {
+  if (!citizenApp) return null;
+  return new URL(`${asksForAnAnswer(kind) ? "anmodninger" : "samtykker"}/${encodeURIComponent(consentId)}`, citizenApp.endsWith("/") ? citizenApp : `${citizenApp}/`).href;
+}
 
 const WHAT_HAPPENED: Record<LetterKind, LocalizedText> = {
   REQUEST: { da: "Du er blevet bedt om samtykke. Læs teksten, og svar ja eller nej til hvert valg.", en: "You have been asked for consent. Read the text and answer yes or no to each choice." },
@@ -151,7 +163,7 @@ export function letterContent(
   kind: LetterKind,
   consent: LetterConsent,
   event: LetterEvent,
-  names: { authority: string | null; formatDate: (date: Date, language: Language) => string },
+  names: { authority: string | null; formatDate: (date: Date, language: Language) => string; citizenApp?: string | null },
   language: Language,
 ): LetterContent {
   const w = (word: keyof typeof WORDS) => WORDS[word][language];
@@ -164,6 +176,7 @@ export function letterContent(
     ...(consent.caseReference ? [`${w("caseReference")}: ${consent.caseReference}`] : []),
   ];
   const answers = new Map((consent.answers ?? []).map((answer) => [answer.key, answer]));
+  const link = letterLink(kind, consent.id, names.citizenApp);
   const showAnswers = !asksForAnAnswer(kind) && answers.size > 0;
   const choiceLines = consent.body.choices.map((choice) => {
     const label = `${choice.group ? `${choice.group[language]}: ` : ""}${choice.label[language]}`;
@@ -174,7 +187,7 @@ export function letterContent(
   });
   const sections: LetterSection[] = [
     { heading: consent.body.title[language], lines: header },
-    { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], asksForAnAnswer(kind) ? w("answerIt") : w("seeIt")] },
+    { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], asksForAnAnswer(kind) ? w("answerIt") : w("seeIt")], ...(link ? { link: { label: w(asksForAnAnswer(kind) ? "answerHere" : "seeHere"), url: link } } : {}) },
     ...(asksForAnAnswer(kind) && consent.message ? [{ heading: names.authority ? `${w("messageFrom")} ${names.authority}` : w("message"), lines: [consent.message] }] : []),
     { heading: w("purpose"), lines: [text("purpose")] },
     ...(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const).map((field) => ({ heading: w(field), lines: [text(field)] })),

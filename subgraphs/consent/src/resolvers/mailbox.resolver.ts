@@ -5,7 +5,7 @@ import { relationTo } from "../domain/access.js";
 import { LetterKind } from "../domain/letter.js";
 import type { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import { auditReads } from "../services/audit.js";
-import { letterOfCitizen, lettersOf, markLetterRead } from "../services/mailbox.js";
+import { letterCursor, letterOfCitizen, lettersOf, markLetterRead } from "../services/mailbox.js";
 import { toConsent } from "./consent.mapper.js";
 import { Consent, LocalizedText } from "./consent.type.js";
 
@@ -15,6 +15,9 @@ registerEnumType(LetterKind, { name: "LetterKind", description: "A request for c
 export class MailboxLetter {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, { description: "The letter's place in the mailbox, for `myMailbox(after:)` and `myMailbox(before:)`." })
+  cursor!: string;
 
   @Field(() => LetterKind)
   kind!: LetterKind;
@@ -35,16 +38,21 @@ export class MailboxLetter {
 }
 
 function toLetter(row: MailboxLetterEntity): MailboxLetter {
-  return { id: row.id, kind: row.kind, title: row.title, sentAt: row.sentAt, readAt: row.readAt ?? null, pdfSha256: row.pdfSha256, consentId: row.consentId };
+  return { id: row.id, cursor: letterCursor(row), kind: row.kind, title: row.title, sentAt: row.sentAt, readAt: row.readAt ?? null, pdfSha256: row.pdfSha256, consentId: row.consentId };
 }
 
 @Resolver(() => MailboxLetter)
 export class MailboxResolver {
-  @Query(() => [MailboxLetter], { description: "The signed-in citizen's letters about consents, newest first." })
-  async myMailbox(@Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number, @Ctx() ctx: ConsentContext): Promise<MailboxLetter[]> {
+  @Query(() => [MailboxLetter], { description: "The signed-in citizen's letters about consents, newest first, a page at a time." })
+  async myMailbox(
+    @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
+    @Ctx() ctx: ConsentContext,
+    @Arg("after", () => String, { nullable: true, description: "The letters older than this cursor." }) after?: string | null,
+    @Arg("before", () => String, { nullable: true, description: "The letters newer than this cursor, the nearest `first` of them (still newest first)." }) before?: string | null,
+  ): Promise<MailboxLetter[]> {
     requireCaller(ctx.caller, "citizen");
     const representation = (await ctx.representation())!;
-    return (await lettersOf(ctx.em, representation.citizenId, pageSize(first))).map(toLetter);
+    return (await lettersOf(ctx.em, representation.citizenId, pageSize(first), { after, before })).map(toLetter);
   }
 
   @Query(() => MailboxLetter, { description: "One of the signed-in citizen's letters; anyone else's is NOT_FOUND." })

@@ -5,12 +5,7 @@ import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { toConsent } from "../resolvers/consent.mapper.js";
 import { ConsentAccess } from "../resolvers/consent.type.js";
-
-/** Where a page of the access log starts: older than `after`, or the ones just newer than `before`. */
-export interface AccessLogPage {
-  after?: string | null;
-  before?: string | null;
-}
+import { newerSide, type NewestFirstPage } from "./newest-first-page.js";
 
 function entryId(cursor: string, field: "after" | "before"): string {
   if (!/^\d{1,19}$/.test(cursor)) throw new ValidationError({ da: "Ugyldig markør (cursor).", en: "Invalid cursor." }, { field });
@@ -22,9 +17,8 @@ function entryId(cursor: string, field: "after" | "before"): string {
  * newest first, a page at a time: after a cursor the older entries, before one the newer entries
  * nearest it. Their own reads are left out; they know those.
  */
-export async function accessLogFor(em: EntityManager, representation: Representation, limit: number, page: AccessLogPage = {}): Promise<ConsentAccess[]> {
-  if (page.after && page.before) throw new ValidationError({ da: "Angiv enten after eller before, ikke begge.", en: "Give either after or before, not both." }, { field: "before" });
-  const newer = !!page.before;
+export async function accessLogFor(em: EntityManager, representation: Representation, limit: number, page: NewestFirstPage = {}): Promise<ConsentAccess[]> {
+  const newer = newerSide(page);
   const entries = await em.find(
     AuditEntryEntity,
     {

@@ -27,6 +27,8 @@ export function renderLetterPdf(versions: readonly LetterContent[], createdAt: D
       document.moveDown(0.8).font("Helvetica-Bold").fontSize(11).text(section.heading);
       document.font("Helvetica").fontSize(10);
       for (const line of section.lines) document.text(line, { paragraphGap: 2 });
+      // The address written out in full, so it can be typed from a printed letter, and clickable.
+      if (section.link) document.text(`${section.link.label}:`).fillColor("#0059b3").text(section.link.url, { link: section.link.url, underline: true }).fillColor("black");
     }
   });
   document.end();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { raw, type EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
-import { NotFoundError, requireCaller } from "@samtykke/server-kit";
+import { NotFoundError, requireCaller, ValidationError } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
 import type { LocalizedText } from "../domain/declaration.js";
 import { formatPosition, parsePosition } from "../domain/event-position.js";
@@ -11,6 +11,7 @@ import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
 import { EmptyReadPause, eventsAfter, positionOf } from "./consent-event-stream.js";
 import { renderLetterPdf } from "./letter-pdf.js";
+import { newerSide, type NewestFirstPage } from "./newest-first-page.js";
 
 /** One letter to one citizen about one event; `id` is the same however often it is delivered. */
 export interface Letter {
@@ -74,6 +75,7 @@ export async function sendDueLetters(
   em: EntityManager,
   post: DigitalPost,
   authorityName: (id: string) => Promise<string | null>,
+  citizenApp: string | null = null,
 ): Promise<{ events: number; letters: number }> {
   return em.fork().transactional(async (tx) => {
     const [turn] = await tx.execute<{ locked: boolean }[]>("select pg_try_advisory_xact_lock(?) as locked", [LETTERS_LOCK]);
@@ -94,7 +96,7 @@ export async function sendDueLetters(
       const kind = letterKindFor(event);
       if (!consent || !kind) continue;
       if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
-      const wording = { authority: names.get(consent.authorityId) ?? null, formatDate };
+      const wording = { authority: names.get(consent.authorityId) ?? null, formatDate, citizenApp };
       const pdf = await renderLetterPdf([letterContent(kind, consent, event, wording, "da"), letterContent(kind, consent, event, wording, "en")], event.occurredAt);
       for (const recipientId of letterRecipients(consent, kind)) {
         letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind, title: letterTitle(kind, consent), sentAt: event.occurredAt, pdf });
@@ -112,6 +114,8 @@ export function startLetterDelivery(options: {
   events: ConsentEventBus;
   post: DigitalPost;
   authorityName: (id: string) => Promise<string | null>;
+  /** The citizen app's address, which letters link to; none when not given. */
+  citizenApp: () => string | undefined;
   logger: Logger;
   pollMs: number;
 }): () => Promise<void> {
@@ -122,7 +126,7 @@ export function startLetterDelivery(options: {
       const since = options.events.commits;
       try {
         // Keep going while there is a backlog; wait for the next commit once caught up.
-        if ((await sendDueLetters(options.em, options.post, options.authorityName)).events > 0) continue;
+        if ((await sendDueLetters(options.em, options.post, options.authorityName, options.citizenApp() ?? null)).events > 0) continue;
       } catch (error) {
         options.logger.warn({ err: error }, "sending letters failed; will retry");
       }
@@ -137,9 +141,33 @@ export function startLetterDelivery(options: {
 
 const noSuchLetter = (id: string) => new NotFoundError({ da: "Brevet findes ikke.", en: "Letter not found." }, { id });
 
-/** The citizen's own letters, newest first, without their PDFs. */
-export function lettersOf(em: EntityManager, citizenId: string, limit: number): Promise<MailboxLetterEntity[]> {
-  return em.find(MailboxLetterEntity, { recipientId: citizenId }, { orderBy: { sentAt: "desc", id: "asc" }, limit });
+/** A letter's place in the mailbox, newest first: when it was sent, then its id among letters sent at the same moment. */
+export function letterCursor(letter: Pick<MailboxLetterEntity, "sentAt" | "id">): string {
+  return `${letter.sentAt.toISOString()}_${letter.id}`;
+}
+
+const LETTER_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function parseLetterCursor(cursor: string, field: "after" | "before"): [Date, string] {
+  const match = LETTER_CURSOR.exec(cursor);
+  const sentAt = match && new Date(match[1]!);
+  if (!match || Number.isNaN(sentAt!.getTime())) throw new ValidationError({ da: "Ugyldig markør (cursor).", en: "Invalid cursor." }, { field });
+  return [sentAt!, match[2]!];
+}
+
+/**
+ * The citizen's own letters without their PDFs, newest first, a page at a time: after a cursor the
+ * older letters, before one the newer letters nearest it (still listed newest first).
+ */
+export async function lettersOf(em: EntityManager, citizenId: string, limit: number, page: NewestFirstPage = {}): Promise<MailboxLetterEntity[]> {
+  const newer = newerSide(page);
+  const from = page.after ? parseLetterCursor(page.after, "after") : page.before ? parseLetterCursor(page.before, "before") : null;
+  const letters = await em.find(
+    MailboxLetterEntity,
+    { recipientId: citizenId, ...(from ? { [raw((alias) => `(${alias}.sent_at, ${alias}.id) ${newer ? ">" : "<"} (?, ?)`, from)]: [] } : {}) },
+    { orderBy: { sentAt: newer ? "asc" : "desc", id: newer ? "asc" : "desc" }, limit },
+  );
+  return newer ? letters.reverse() : letters;
 }
 
 /** One of the signed-in citizen's letters, with the consent it is about; anyone else's is not found. */
