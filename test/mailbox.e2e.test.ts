@@ -142,7 +142,7 @@ describe("the citizen's mailbox", () => {
     expect((await pdfText(ole, expired.id)).text).toContain("Samtykket er udløbet og gælder ikke længere.");
   });
 
-  it("pages through a mailbox by cursor, newest first, every letter once and back again, and refuses a cursor it did not give", async () => {
+  it("pages through a mailbox by cursor, newest first, every letter once and back again, finds the letters about one consent, and refuses a cursor it did not give", async () => {
     const cpr = cprBornOn(new Date(Date.UTC(1971, 4, 9)), "567");
     for (let count = 0; count < 7; count++) expect((await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).errors).toBeUndefined();
     const citizen = await platform.citizen(cpr);
@@ -165,6 +165,12 @@ describe("the citizen's mailbox", () => {
     // Before the last page's letter: the three just newer, still newest first.
     const newer = (await citizen.graphql(PAGE, { before: whole[6]!.cursor })).data.myMailbox as typeof whole;
     expect(newer.map((letter) => letter.id)).toEqual(pages[1]);
+
+    // The letters about one consent, as a consent's page asks for its receipt among hundreds of letters.
+    const about = (await citizen.graphql(`{ myMailbox(first: 100) { consent { id } } }`)).data.myMailbox[4].consent.id;
+    const ABOUT = `query($consentId: ID) { myMailbox(first: 100, consentId: $consentId) { kind consent { id } } }`;
+    expect((await citizen.graphql(ABOUT, { consentId: about })).data.myMailbox).toEqual([{ kind: "REQUEST", consent: { id: about } }]);
+    expect((await citizen.graphql(ABOUT, { consentId: "not-a-consent" })).data.myMailbox).toEqual([]);
 
     for (const variables of [{ after: "7" }, { before: "2026-12-02T10:00:00.000Z_not-a-letter" }, { after: whole[0]!.cursor, before: whole[6]!.cursor }]) {
       const refused = await citizen.graphql(PAGE, variables);

@@ -27,7 +27,7 @@ type Documents = {
     "\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n": typeof types.PauseMyConsentDocument,
     "\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n": typeof types.ResumeMyConsentDocument,
     "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": typeof types.ConsentDetailsDocument,
-    "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": typeof types.MyMailboxDocument,
+    "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": typeof types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": typeof types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": typeof types.MarkLetterReadDocument,
 };
@@ -45,7 +45,7 @@ const documents: Documents = {
     "\n  mutation PauseMyConsent($id: ID!) {\n    pauseConsent(id: $id) { id status }\n  }\n": types.PauseMyConsentDocument,
     "\n  mutation ResumeMyConsent($id: ID!) {\n    resumeConsent(id: $id) { id status }\n  }\n": types.ResumeMyConsentDocument,
     "\n  query ConsentDetails($id: ID!) {\n    consent(id: $id) {\n      id\n      singleUse\n      thirdParty { id name }\n      signatures { signer { id name } onBehalfOf { id name } method signedAt }\n      history(first: 100) { cursor action status occurredAt actorKind actorId channel }\n    }\n  }\n": types.ConsentDetailsDocument,
-    "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n": types.MyMailboxDocument,
+    "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": types.MarkLetterReadDocument,
 };
@@ -119,7 +119,7 @@ export function graphql(source: "\n  query ConsentDetails($id: ID!) {\n    conse
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n"): (typeof documents)["\n  query MyMailbox($first: Int!) {\n    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }\n  }\n"];
+export function graphql(source: "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n"): (typeof documents)["\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,44 +2,28 @@ import { Link, useSearchParams } from "react-router";
 import { useLanguage } from "./i18n.js";
 
 export const PAGE_SIZE = 10;
-/** The API returns at most this many of a list that has no cursor. */
-export const API_MAX = 100;
 
-/** The page asked for in `?side=`, from 1. */
-export function usePageNumber(): number {
+/** Where a newest-first list starts, from the address: `?efter=<cursor>` the page older than an entry, `?foer=<cursor>` the page newer than one. */
+export function useCursorParams(): { after: string | null; before: string | null } {
   const [params] = useSearchParams();
-  const page = Number.parseInt(params.get("side") ?? "1", 10);
-  return Number.isFinite(page) && page >= 1 ? Math.min(page, API_MAX / PAGE_SIZE) : 1;
+  const after = params.get("efter");
+  return { after, before: after ? null : params.get("foer") };
 }
 
-/** How many to ask the API for to show page `page` and know whether there is another. */
-export function firstFor(page: number): number {
-  return Math.min(page * PAGE_SIZE + 1, API_MAX);
-}
-
-/** dkfds pagination: previous and next as links, so each page has its own address. */
-export function Pager({ page, hasNext, atLimit }: { page: number; hasNext: boolean; atLimit: boolean }) {
-  const { t } = useLanguage();
-  if (page === 1 && !hasNext && !atLimit) return null;
-  const to = (n: number) => (n === 1 ? "?" : `?side=${n}`);
-  return (
-    <nav className="pagination" aria-label={t("pagination")}>
-      {page > 1 && (
-        <Link className="button button-secondary button-previous mr-4" to={to(page - 1)}>
-          {t("previousPage")}
-        </Link>
-      )}
-      <span className="mx-4" aria-current="page">
-        {t("pageN").replace("{n}", String(page))}
-      </span>
-      {hasNext && (
-        <Link className="button button-secondary button-next ml-4" to={to(page + 1)}>
-          {t("nextPage")}
-        </Link>
-      )}
-      {atLimit && !hasNext && <p className="form-hint">{t("pagingLimit").replace("{n}", String(API_MAX))}</p>}
-    </nav>
-  );
+/**
+ * The page to show of what the API returned for `useCursorParams` with `first: PAGE_SIZE + 1`: the
+ * one more asked for tells whether there is more that way (newer than a cursor, it is the newest, on top).
+ */
+export function cursorPage<T extends { cursor: string }>(all: readonly T[], { after, before }: { after: string | null; before: string | null }) {
+  const items = before ? all.slice(-PAGE_SIZE) : all.slice(0, PAGE_SIZE);
+  const hasOlder = before ? items.length > 0 : all.length > PAGE_SIZE;
+  const hasNewer = before ? all.length > PAGE_SIZE : !!after;
+  return {
+    items,
+    newer: hasNewer && items.length ? `?foer=${encodeURIComponent(items[0]!.cursor)}` : undefined,
+    older: hasOlder && items.length ? `?efter=${encodeURIComponent(items.at(-1)!.cursor)}` : undefined,
+    deep: !!after || !!before,
+  };
 }
 
 /**

@@ -232,13 +232,9 @@ const TEXTS = {
     en: "Here you see who has read, checked or changed your consents and your children's – newest first.",
   },
   pagination: { da: "Sider", en: "Pages" },
-  previousPage: { da: "Forrige side", en: "Previous page" },
-  nextPage: { da: "Næste side", en: "Next page" },
   newerPage: { da: "Nyere", en: "Newer" },
   olderPage: { da: "Ældre", en: "Older" },
   newestPage: { da: "Til de nyeste", en: "To the newest" },
-  pageN: { da: "Side {n}", en: "Page {n}" },
-  pagingLimit: { da: "Her vises de nyeste {n}.", en: "The newest {n} are shown here." },
 } satisfies Record<string, LocalizedText>;
 
 export const useLanguage = createUseLanguage(TEXTS);

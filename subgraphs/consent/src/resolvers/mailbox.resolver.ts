@@ -49,10 +49,11 @@ export class MailboxResolver {
     @Ctx() ctx: ConsentContext,
     @Arg("after", () => String, { nullable: true, description: "The letters older than this cursor." }) after?: string | null,
     @Arg("before", () => String, { nullable: true, description: "The letters newer than this cursor, the nearest `first` of them (still newest first)." }) before?: string | null,
+    @Arg("consentId", () => ID, { nullable: true, description: "Only the letters about this consent." }) consentId?: string | null,
   ): Promise<MailboxLetter[]> {
     requireCaller(ctx.caller, "citizen");
     const representation = (await ctx.representation())!;
-    return (await lettersOf(ctx.em, representation.citizenId, pageSize(first), { after, before })).map(toLetter);
+    return (await lettersOf(ctx.em, representation.citizenId, pageSize(first), { after, before }, consentId)).map(toLetter);
   }
 
   @Query(() => MailboxLetter, { description: "One of the signed-in citizen's letters; anyone else's is NOT_FOUND." })

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { raw, type EntityManager } from "@mikro-orm/postgresql";
+import { z } from "zod";
 import type { Logger } from "pino";
 import { NotFoundError, requireCaller, ValidationError } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
@@ -156,15 +157,18 @@ function parseLetterCursor(cursor: string, field: "after" | "before"): [Date, st
 }
 
 /**
- * The citizen's own letters without their PDFs, newest first, a page at a time: after a cursor the
- * older letters, before one the newer letters nearest it (still listed newest first).
+ * The citizen's own letters without their PDFs (all, or those about one consent), newest first, a
+ * page at a time: after a cursor the older letters, before one the newer letters nearest it (still
+ * listed newest first).
  */
-export async function lettersOf(em: EntityManager, citizenId: string, limit: number, page: NewestFirstPage = {}): Promise<MailboxLetterEntity[]> {
+export async function lettersOf(em: EntityManager, citizenId: string, limit: number, page: NewestFirstPage = {}, consentId?: string | null): Promise<MailboxLetterEntity[]> {
+  // No consent has an id that is no UUID, so it has no letters either.
+  if (consentId && !z.uuid().safeParse(consentId).success) return [];
   const newer = newerSide(page);
   const from = page.after ? parseLetterCursor(page.after, "after") : page.before ? parseLetterCursor(page.before, "before") : null;
   const letters = await em.find(
     MailboxLetterEntity,
-    { recipientId: citizenId, ...(from ? { [raw((alias) => `(${alias}.sent_at, ${alias}.id) ${newer ? ">" : "<"} (?, ?)`, from)]: [] } : {}) },
+    { recipientId: citizenId, ...(consentId ? { consentId } : {}), ...(from ? { [raw((alias) => `(${alias}.sent_at, ${alias}.id) ${newer ? ">" : "<"} (?, ?)`, from)]: [] } : {}) },
     { orderBy: { sentAt: newer ? "asc" : "desc", id: newer ? "asc" : "desc" }, limit },
   );
   return newer ? letters.reverse() : letters;

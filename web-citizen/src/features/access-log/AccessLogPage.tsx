@@ -2,8 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { ErrorAlert, Page } from "@samtykke/web-kit";
 import { graphql } from "../../gql/index.js";
 import type { MyConsentAccessLogQuery } from "../../gql/graphql.js";
-import { useSearchParams } from "react-router";
-import { CursorPager, PAGE_SIZE } from "../../lib/Pager.js";
+import { cursorPage, CursorPager, PAGE_SIZE, useCursorParams } from "../../lib/Pager.js";
 import { useLanguage } from "../../lib/i18n.js";
 
 type Access = MyConsentAccessLogQuery["myConsentAccessLog"][number];
@@ -27,25 +26,18 @@ function detailLabel(entry: { action: string; purpose?: string | null; consent?:
 
 /**
  * Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, ten
- * at a time, all the way back: `?efter=<cursor>` is the page older than an entry, `?foer=<cursor>`
- * the page newer than one. Each page asks for one more than it shows, to know whether there is more.
+ * at a time, all the way back.
  */
 export function AccessLogPage() {
   const { t, pick, dateTime } = useLanguage();
-  const [params] = useSearchParams();
-  const after = params.get("efter");
-  const before = after ? null : params.get("foer");
-  const { data, error } = useQuery(ACCESS_LOG, { variables: { first: PAGE_SIZE + 1, after, before }, fetchPolicy: "network-only" });
+  const cursors = useCursorParams();
+  const { data, error } = useQuery(ACCESS_LOG, { variables: { first: PAGE_SIZE + 1, ...cursors }, fetchPolicy: "network-only" });
   const who = (entry: Access) =>
     entry.actorKind === "PLATFORM"
       ? t("accessByPlatform")
       : `${entry.thirdParty?.name ?? entry.authority?.name ?? t("accessUnknown")}${entry.actorKind === "CASE_SYSTEM" ? ` (${t("accessSystem")})` : ""}`;
   const what = (action: string) => (ACTIONS.includes(action as (typeof ACTIONS)[number]) ? t(`access_${action as (typeof ACTIONS)[number]}`) : action);
-  const all = data?.myConsentAccessLog ?? [];
-  // Newer than a cursor, the one more asked for is the newest, at the top.
-  const entries = before ? all.slice(-PAGE_SIZE) : all.slice(0, PAGE_SIZE);
-  const hasOlder = before ? entries.length > 0 : all.length > PAGE_SIZE;
-  const hasNewer = before ? all.length > PAGE_SIZE : !!after;
+  const { items: entries, ...pager } = cursorPage(data?.myConsentAccessLog ?? [], cursors);
   return (
     <Page title={t("accessPage")}>
       <p>{t("accessHelp")}</p>
@@ -67,13 +59,7 @@ export function AccessLogPage() {
           ))}
         </ul>
       )}
-      {data && (
-        <CursorPager
-          deep={!!after || !!before}
-          newer={hasNewer && entries.length ? `?foer=${entries[0]!.cursor}` : undefined}
-          older={hasOlder && entries.length ? `?efter=${entries.at(-1)!.cursor}` : undefined}
-        />
-      )}
+      {data && <CursorPager {...pager} />}
     </Page>
   );
 }

@@ -65,11 +65,11 @@ function StopConfirmations({ consent }: { consent: CitizenConsent }) {
 /** The receipt as the PDF letter the citizen got: fetched when asked for. */
 function ReceiptPdf({ consentId }: { consentId: string }) {
   const { t } = useLanguage();
-  const { data, refetch } = useQuery(MY_MAILBOX, { variables: { first: 100 }, fetchPolicy: "network-only" });
+  const { data, refetch } = useQuery(MY_MAILBOX, { variables: { first: 100, consentId }, fetchPolicy: "network-only" });
   const open = useOpenLetter();
   const [failure, setFailure] = useState<unknown>();
   useLettersAfterChange(refetch);
-  const letter = data?.myMailbox.find((candidate) => candidate.kind === "GIVEN" && candidate.consent?.id === consentId);
+  const letter = data?.myMailbox.find((candidate) => candidate.kind === "GIVEN");
   if (!data) return null;
   if (!letter) return <p>{t("noReceiptYet")}</p>;
   return (

@@ -6,10 +6,10 @@ import type { MyMailboxQuery } from "../../gql/graphql.js";
 
 export type Letter = MyMailboxQuery["myMailbox"][number];
 
-/** The newest `first` letters; the API has no cursor here, so a later page asks for more and shows its part. */
+/** A page of letters (all, or about one consent), newest first: older than `after`, or the ones just newer than `before`. */
 export const MY_MAILBOX = graphql(`
-  query MyMailbox($first: Int!) {
-    myMailbox(first: $first) { id kind title { da en } sentAt readAt consent { id } }
+  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {
+    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }
   }
 `);
 
