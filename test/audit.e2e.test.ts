@@ -101,7 +101,7 @@ describe("the audit log", () => {
     expect(await logOf(asked[1]!)).toEqual(before[1]);
   });
 
-  it("shows the citizen who else used their consents, in plain terms, and not their own reads", async () => {
+  it("shows the citizen who else used their consents, or one of them, in plain terms, and not their own reads", async () => {
     const ole = await platform.citizen(OLE);
     await ole.graphql(`{ myConsents { id } }`);
     const log = await ole.graphql(`{ myConsentAccessLog(first: 20) { action actorKind authority { name } consent { title { da } } purpose occurredAt } }`);
@@ -111,6 +111,16 @@ describe("the audit log", () => {
     expect(entries).toContainEqual(expect.objectContaining({ action: "read", actorKind: "CASEWORKER", authority: { name: "Skattestyrelsen" }, purpose: "SKAT-77" }));
     expect(entries.some((entry: { actorKind: string }) => entry.actorKind === "CITIZEN")).toBe(false);
     expect((await skat.graphql(`{ myConsentAccessLog { action } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+
+    // Who used one consent, as its page shows: that consent's entries only, and only to whom it concerns.
+    const other = (await skat.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.seafarerTax, cpr: OLE } })).data.requestConsent.id;
+    const BY_CONSENT = `query($consentId: ID) { myConsentAccessLog(first: 100, consentId: $consentId) { action consent { id } } }`;
+    const aboutOther = (await ole.graphql(BY_CONSENT, { consentId: other })).data.myConsentAccessLog;
+    expect(aboutOther).toEqual([{ action: "request", consent: { id: other } }]);
+    const all = (await ole.graphql(BY_CONSENT, {})).data.myConsentAccessLog as { consent: { id: string } | null }[];
+    expect(all.filter((entry) => entry.consent?.id !== other).length).toBeGreaterThan(0);
+    expect((await ole.graphql(BY_CONSENT, { consentId: "not-a-consent" })).data.myConsentAccessLog).toEqual([]);
+    expect((await (await platform.citizen("2508920147")).graphql(BY_CONSENT, { consentId: other })).data.myConsentAccessLog).toEqual([]);
   });
 
   it("pages the citizen's access log by cursor both ways, and refuses a cursor that is none", async () => {

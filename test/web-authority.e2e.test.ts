@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { seriousAxeViolations } from "./support/axe.js";
+import { brokenIcons } from "./support/icons.js";
 import { launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
@@ -82,9 +83,10 @@ async function openCitizen(cpr: string, path: string): Promise<Page> {
   return page;
 }
 
-/** axe finds nothing serious, and at 360 and 1280 px the page does not scroll sideways; both widths are photographed. */
+/** axe finds nothing serious, every icon shows, and at 360 and 1280 px the page does not scroll sideways; both widths are photographed. */
 async function checkAndPhotograph(page: Page, name: string) {
   expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await brokenIcons(page)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(await seriousAxeViolations(page)).toEqual([]);

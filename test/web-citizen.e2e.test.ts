@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { Citizen, Custody } from "@samtykke/party";
 import { seriousAxeViolations } from "./support/axe.js";
+import { brokenIcons } from "./support/icons.js";
 import { launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
@@ -119,11 +120,12 @@ async function expectNoSeriousViolations(page: Page, include?: string) {
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 /**
- * Checks the page with axe, photographs it at 360 and at 1280 px into docs/screenshots/citizen and
+ * Checks the page with axe and that its icons show, photographs it at 360 and at 1280 px into docs/screenshots/citizen and
  * checks that at 360 px nothing needs horizontal scrolling; puts the tab back to its width.
  */
 async function checkPage(page: Page, name: string, dialog?: string) {
   await expectNoSeriousViolations(page, dialog);
+  expect(await brokenIcons(page)).toEqual([]);
   const before = page.viewportSize()!;
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
@@ -443,7 +445,7 @@ describe("the citizen app", () => {
     expect(stored.data.consent.status).toBe("WITHDRAWN");
   });
 
-  it("takes a parent on a 360 px phone from a letter's link to their child's request, declines it in two steps, and withdraws a consent given for the child from its page", async () => {
+  it("takes a parent on a 360 px phone from a letter's link to their child's request, declines it in two steps, sees who used a consent given for the child, and withdraws it from its page", async () => {
     const { parent, child, childName } = await freshFamily();
     const parentApi = await platform.citizen(parent);
     const given = await request(child, DEMO.templates.childTherapy);
@@ -477,6 +479,28 @@ describe("the citizen app", () => {
     await page.getByText(`Gælder: ${childName}`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/samtykker/${given}`);
     expect(await scrollsSideways(page)).toBe(false);
+
+    // Who used it: Odense's case system checked it six times; the page shows the newest five and the way to all of it.
+    const system = await platform.caseSystem("odense");
+    for (let check = 0; check < 6; check++) {
+      expect((await system.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "odense-boern-terapi") { valid } }`, { cpr: child })).data.consentCheck.valid).toBe(true);
+    }
+    await page.reload();
+    const usedBy = page.getByRole("region", { name: "Hvem har brugt samtykket" }).getByRole("listitem");
+    await eventually(() => usedBy.count()).toBe(5);
+    await usedBy.first().getByText("Odense Kommune (fagsystem) tjekkede om du har givet samtykke", { exact: false }).waitFor();
+    await page.getByRole("link", { name: "Se hele loggen for samtykket" }).click();
+    await page.getByRole("heading", { level: 1, name: "Hvem har brugt mine data" }).waitFor();
+    await page.getByText(`Her vises kun samtykket "${CHILD_THERAPY}".`).waitFor();
+    // The six checks and the request, all about this consent, none about the declined one.
+    const entries = page.getByRole("list", { name: "Hvem har brugt dine samtykker" }).getByRole("listitem");
+    await eventually(() => entries.count()).toBe(7);
+    await entries.last().getByText(`Odense Kommune bad om samtykket "${CHILD_THERAPY}"`, { exact: false }).waitFor();
+    expect(await entries.filter({ hasText: "ODE-BARN-2" }).count()).toBe(0);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: CHILD_THERAPY }).waitFor();
+
     const withdraw = page.getByRole("button", { name: "Træk samtykke tilbage" });
     await withdraw.scrollIntoViewIfNeeded();
     expect(await withdraw.isVisible()).toBe(true);

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { Link } from "react-router";
-import { ErrorAlert, useConsentEvents } from "@samtykke/web-kit";
+import { Alert, ErrorAlert, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../lib/i18n.js";
 import { AUTHORITY_CONSENT_CHANGES, LATEST_CURSOR, type AuthorityConsent } from "../features/consents/operations.js";
 
@@ -47,21 +47,19 @@ export function AuthorityLiveProvider({ authorityId, children }: { authorityId: 
     <LiveContext.Provider value={{ authorityId, changes, lastChangedId: last?.consent.id }}>
       {cursor.error && <ErrorAlert error={cursor.error} />}
       {last && (
-        <div className="alert alert-info alert--show-icon mb-5 live-change">
-          <div className="alert-body">
-            <p className="alert-heading">{t("liveChange")}</p>
-            {/* Announced once, politely; the visible text says the same in the language it was made in. */}
-            <p className="alert-text" role="status" aria-live="polite">
-              {last.language === language && last.text}
-            </p>
-            <p className="alert-text">
-              <Link to={`/samtykker/${last.consent.id}`}>{t("seeConsent")}</Link>
-              <button type="button" className="function-link ml-5" onClick={() => setLast(undefined)}>
-                {t("dismiss")}
-              </button>
-            </p>
-          </div>
-        </div>
+        <Alert kind="info" className="mb-5 live-change">
+          <p className="alert-heading">{t("liveChange")}</p>
+          {/* Announced once, politely; the visible text says the same in the language it was made in. */}
+          <p className="alert-text" role="status" aria-live="polite">
+            {last.language === language && last.text}
+          </p>
+          <p className="alert-text">
+            <Link to={`/samtykker/${last.consent.id}`}>{t("seeConsent")}</Link>
+            <button type="button" className="function-link ml-5" onClick={() => setLast(undefined)}>
+              {t("dismiss")}
+            </button>
+          </p>
+        </Alert>
       )}
       {children}
     </LiveContext.Provider>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { Icon } from "@samtykke/web-kit";
+import { Alert } from "@samtykke/web-kit";
 import { useLanguage } from "./i18n.js";
 
 export interface FieldProblem {
@@ -21,29 +21,26 @@ export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
   }, [key]);
   if (!problems.length) return null;
   return (
-    <div className="alert alert-error mb-5" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-heading">
-      <Icon name="error" className="alert-icon" />
-      <div className="alert-body">
-        <p className="alert-heading" id="error-summary-heading">
-          {t("errorSummary")}
-        </p>
-        <ul className="alert-text nobullet-list">
-          {problems.map((problem) => (
-            <li key={problem.fieldId + problem.message}>
-              <a
-                className="function-link"
-                href={`#${problem.fieldId}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  document.getElementById(problem.fieldId)?.focus();
-                }}
-              >
-                {problem.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <Alert kind="error" className="mb-5" role="alert" tabIndex={-1} ref={summary} labelledBy="error-summary-heading">
+      <p className="alert-heading" id="error-summary-heading">
+        {t("errorSummary")}
+      </p>
+      <ul className="alert-text nobullet-list">
+        {problems.map((problem) => (
+          <li key={problem.fieldId + problem.message}>
+            <a
+              className="function-link"
+              href={`#${problem.fieldId}`}
+              onClick={(event) => {
+                event.preventDefault();
+                document.getElementById(problem.fieldId)?.focus();
+              }}
+            >
+              {problem.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Alert>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useLanguage } from "./i18n.js";
-import type { ConsentStatus } from "@samtykke/web-kit";
+import { Alert, type ConsentStatus } from "@samtykke/web-kit";
 
 /**
  * Notices when the consent a page shows changes status by someone else's hand while the citizen
@@ -32,10 +32,8 @@ export function ChangedElsewhere({ status }: { status: string | undefined }) {
   const { t, status: statusText } = useLanguage();
   if (!status) return null;
   return (
-    <div className="alert alert-info">
-      <div className="alert-body">
-        <p className="alert-text">{t("changedElsewhere").replace("{status}", statusText(status as ConsentStatus))}</p>
-      </div>
-    </div>
+    <Alert kind="info">
+      <p className="alert-text">{t("changedElsewhere").replace("{status}", statusText(status as ConsentStatus))}</p>
+    </Alert>
   );
 }

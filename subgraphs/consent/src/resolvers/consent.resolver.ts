@@ -71,9 +71,10 @@ export class ConsentResolver {
     @Ctx() ctx: ConsentContext,
     @Arg("after", () => String, { nullable: true, description: "The entries older than this cursor." }) after?: string | null,
     @Arg("before", () => String, { nullable: true, description: "The entries newer than this cursor, the nearest `first` of them (still newest first)." }) before?: string | null,
+    @Arg("consentId", () => ID, { nullable: true, description: "Only the entries about this consent: who used it." }) consentId?: string | null,
   ): Promise<ConsentAccess[]> {
     requireCaller(ctx.caller, "citizen");
-    return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first), { after, before });
+    return accessLogFor(ctx.em, (await ctx.representation())!, pageSize(first), { after, before }, consentId);
   }
 
   @FieldResolver(() => [ConsentHistoryEntry], { description: "Every change of the consent, oldest first." })

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ValidationError } from "@samtykke/server-kit";
+import { z } from "zod";
 import type { Representation } from "../domain/access.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -13,17 +14,20 @@ function entryId(cursor: string, field: "after" | "before"): string {
 }
 
 /**
- * The citizen's view of the audit log: what others did with their consents and their children's,
- * newest first, a page at a time: after a cursor the older entries, before one the newer entries
- * nearest it. Their own reads are left out; they know those.
+ * The citizen's view of the audit log: what others did with their consents and their children's (or
+ * with one of them), newest first, a page at a time: after a cursor the older entries, before one
+ * the newer entries nearest it. Their own reads are left out; they know those.
  */
-export async function accessLogFor(em: EntityManager, representation: Representation, limit: number, page: NewestFirstPage = {}): Promise<ConsentAccess[]> {
+export async function accessLogFor(em: EntityManager, representation: Representation, limit: number, page: NewestFirstPage = {}, consentId?: string | null): Promise<ConsentAccess[]> {
   const newer = newerSide(page);
+  // No consent has an id that is no UUID, so no one used it either.
+  if (consentId && !z.uuid().safeParse(consentId).success) return [];
   const entries = await em.find(
     AuditEntryEntity,
     {
       subjectId: { $in: [representation.citizenId, ...representation.childIds] },
       $not: { actorKind: "CITIZEN", actorId: representation.citizenId },
+      ...(consentId ? { consentId } : {}),
       ...(page.after ? { id: { $lt: entryId(page.after, "after") } } : {}),
       ...(page.before ? { id: { $gt: entryId(page.before, "before") } } : {}),
     },

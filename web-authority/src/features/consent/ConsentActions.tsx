@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { useRef, useState } from "react";
-import { ConfirmModal, ErrorAlert, Modal } from "@samtykke/web-kit";
+import { Alert, ConfirmModal, ErrorAlert, Modal } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, REMIND, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
@@ -95,9 +95,13 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
         {t("actionsTitle")}
       </h2>
       {error && <ErrorAlert error={error} />}
-      <p role="status" tabIndex={-1} ref={doneMessage} className={done ? "alert alert-success p-4" : undefined}>
-        {done && t(`done_${done}`)}
-      </p>
+      <div role="status" tabIndex={-1} ref={doneMessage}>
+        {done && (
+          <Alert kind="success">
+            <p className="alert-text">{t(`done_${done}`)}</p>
+          </Alert>
+        )}
+      </div>
       {actions.length === 0 ? (
         <p>{t("noActions")}</p>
       ) : (

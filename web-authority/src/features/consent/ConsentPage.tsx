@@ -1,7 +1,7 @@
 import { useApolloClient, useLazyQuery, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
-import { AnswersList, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
+import { Alert, AnswersList, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { hasText, useLanguage } from "../../lib/i18n.js";
 import { ATTACHMENT_CONTENT, CASEWORKER_NAME, CONSENT_DETAIL, VERIFY_DOCUMENT, VERIFY_SEALED_DOCUMENT, type ConsentDetail } from "../consents/operations.js";
@@ -142,9 +142,13 @@ function DocumentCheck({ consentId }: { consentId: string }) {
         {t("verifyDocument")}
       </button>
       {error !== undefined && <ErrorAlert error={error} />}
-      <p role="status" className={verdict ? `mt-4 alert ${verdict.verdict === "VALID" ? "alert-success" : "alert-error"} p-4` : undefined}>
-        {verdict && (hasText(`verdict_${verdict.verdict}`) ? t(`verdict_${verdict.verdict}` as Parameters<typeof t>[0]) : verdict.why)}
-      </p>
+      <div role="status">
+        {verdict && (
+          <Alert kind={verdict.verdict === "VALID" ? "success" : "error"} className="mt-4">
+            <p className="alert-text">{hasText(`verdict_${verdict.verdict}`) ? t(`verdict_${verdict.verdict}` as Parameters<typeof t>[0]) : verdict.why}</p>
+          </Alert>
+        )}
+      </div>
     </>
   );
 }
@@ -295,14 +299,12 @@ export function ConsentPage() {
         {consent.signatures.length === 0 ? (
           <p>{t("noSignature")}</p>
         ) : (
-          <div className={`alert ${consent.integrity.intact ? "alert-success" : "alert-error"}`}>
-            <div className="alert-body">
-              <p className="alert-text">{consent.integrity.intact ? t("intact") : t("notIntact")}</p>
-              <p className="alert-text" style={{ overflowWrap: "anywhere" }}>
-                {t("contentHash")}: <code>{consent.integrity.contentHash}</code>
-              </p>
-            </div>
-          </div>
+          <Alert kind={consent.integrity.intact ? "success" : "error"}>
+            <p className="alert-text">{consent.integrity.intact ? t("intact") : t("notIntact")}</p>
+            <p className="alert-text" style={{ overflowWrap: "anywhere" }}>
+              {t("contentHash")}: <code>{consent.integrity.contentHash}</code>
+            </p>
+          </Alert>
         )}
         <DocumentCheck consentId={consent.id} />
       </section>

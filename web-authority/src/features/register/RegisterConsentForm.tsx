@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ChoiceFields, ErrorAlert, errorField, errorMessage, Icon, Page, type ChoiceAnswer } from "@samtykke/web-kit";
+import { Alert, ChoiceFields, ErrorAlert, errorField, errorMessage, Page, type ChoiceAnswer } from "@samtykke/web-kit";
 import { Link } from "react-router";
 import { useAuthorityLive } from "../../app/live.js";
 import { Field } from "../../lib/Field.js";
@@ -195,15 +195,12 @@ export function RegisterConsentForm() {
         </button>
       </form>
       {done && (
-        <div className="alert alert-success mt-5" role="status" tabIndex={-1} ref={doneMessage}>
-          <Icon name="success" className="alert-icon" />
-          <div className="alert-body">
-            <p className="alert-text">{t("registered")}</p>
-            <p className="alert-text">
-              <Link to={`/samtykker/${done}`}>{t("seeConsent")}</Link>
-            </p>
-          </div>
-        </div>
+        <Alert kind="success" className="mt-5" role="status" tabIndex={-1} ref={doneMessage}>
+          <p className="alert-text">{t("registered")}</p>
+          <p className="alert-text">
+            <Link to={`/samtykker/${done}`}>{t("seeConsent")}</Link>
+          </p>
+        </Alert>
       )}
     </Page>
   );

@@ -1,7 +1,7 @@
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ErrorAlert, errorField, errorMessage, Icon, Page } from "@samtykke/web-kit";
+import { Alert, ErrorAlert, errorField, errorMessage, Page } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { ErrorSummary } from "../../lib/ErrorSummary.js";
 import { Field } from "../../lib/Field.js";
@@ -87,15 +87,12 @@ export function RequestConsentForm() {
   return (
     <Page title={t("requestTitle")}>
       {sent && (
-        <div className="alert alert-success mb-6" role="status" tabIndex={-1} ref={sentMessage}>
-          <Icon name="success" className="alert-icon" />
-          <div className="alert-body">
-            <p className="alert-text">{t("sent").replace("{name}", sent.name)}</p>
-            <p className="alert-text">
-              <Link to={`/samtykker/${sent.id}`}>{t("seeConsent")}</Link>
-            </p>
-          </div>
-        </div>
+        <Alert kind="success" className="mb-6" role="status" tabIndex={-1} ref={sentMessage}>
+          <p className="alert-text">{t("sent").replace("{name}", sent.name)}</p>
+          <p className="alert-text">
+            <Link to={`/samtykker/${sent.id}`}>{t("seeConsent")}</Link>
+          </p>
+        </Alert>
       )}
       {templates.error && <ErrorAlert error={templates.error} />}
       {citizen ? (
@@ -103,23 +100,19 @@ export function RequestConsentForm() {
           <h2 id="confirm-title" className="h3">
             {t("confirmTitle")}
           </h2>
-          <div className="alert alert-warning mb-5">
-            <div className="alert-body">
-              <p className="alert-heading">
-                {t("sendTo")}: {citizen.name} ({citizen.cprMasked})
-              </p>
-              <p className="alert-text">{t("rightCitizen")}</p>
-            </div>
-          </div>
+          <Alert kind="warning" className="mb-5">
+            <p className="alert-heading">
+              {t("sendTo")}: {citizen.name} ({citizen.cprMasked})
+            </p>
+            <p className="alert-text">{t("rightCitizen")}</p>
+          </Alert>
           {citizenMessage.trim() && (
-            <div className="alert alert-info mb-5">
-              <div className="alert-body">
-                <p className="alert-heading">{t("messageToCitizen")}</p>
-                <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
-                  {citizenMessage.trim()}
-                </p>
-              </div>
-            </div>
+            <Alert kind="info" className="mb-5">
+              <p className="alert-heading">{t("messageToCitizen")}</p>
+              <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
+                {citizenMessage.trim()}
+              </p>
+            </Alert>
           )}
           <Preview templateId={chosen} />
           <button type="button" className="button button-primary mr-5" onClick={() => void send()}>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { ConfirmModal, ErrorAlert, Modal, NotFound, Page } from "@samtykke/web-kit";
+import { Alert, ConfirmModal, ErrorAlert, Modal, NotFound, Page } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { TemplatePreview } from "../../lib/TemplatePreview.js";
@@ -176,9 +176,13 @@ export function TemplatePage() {
       <p className="font-lead">
         {t("templateKey")}: {template.key} · {t(`templateStatus_${template.status}`)}
       </p>
-      <p role="status" tabIndex={-1} ref={noticeRef} className={notice ? "alert alert-success p-4" : undefined}>
-        {notice}
-      </p>
+      <div role="status" tabIndex={-1} ref={noticeRef}>
+        {notice && (
+          <Alert kind="success">
+            <p className="alert-text">{notice}</p>
+          </Alert>
+        )}
+      </div>
       {retiring.error && <ErrorAlert error={retiring.error} />}
       {template.status === "DRAFT" ? (
         <div className="row">

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert, Icon, StatusBadge, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
+import { Alert, ErrorAlert, Icon, StatusBadge, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
 import { ChangedElsewhere, useChangedElsewhere } from "../../lib/ChangedElsewhere.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { Receipt } from "../consents/Receipt.js";
 import { CONSENT_DETAILS, PAUSE_CONSENT, RESUME_CONSENT, WITHDRAW_CONSENT, type CitizenConsent, type ConsentDetails } from "../consents/operations.js";
 import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/letters.js";
+import { UsedBy } from "../access-log/UsedBy.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
 const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "cancel", "confirmStop"] as const;
@@ -82,7 +83,7 @@ function ReceiptPdf({ consentId }: { consentId: string }) {
           open(letter).catch(setFailure);
         }}
       >
-        <Icon name="file-download" />
+        <Icon name="download" />
         {t("receiptPdf")}
       </button>
       {failure !== undefined && <ErrorAlert error={failure} />}
@@ -105,7 +106,7 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
   // A pause is the citizen's own "not now": the authority may not use the consent until it is resumed.
   const [pausing, setPausing] = useState<"pause" | "resume">();
   const [paused, setPaused] = useState<"pause" | "resume">();
-  const pausedNote = useRef<HTMLParagraphElement>(null);
+  const pausedNote = useRef<HTMLDivElement>(null);
   const [pause, pauseState] = useMutation(PAUSE_CONSENT, { onCompleted: () => setPaused("pause") });
   const [resume, resumeState] = useMutation(RESUME_CONSENT, { onCompleted: () => setPaused("resume") });
   useEffect(() => {
@@ -141,13 +142,10 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
       </p>
       {withdrawn && (
-        <div ref={thanks} tabIndex={-1} className="alert alert-success" role="status">
-          <Icon name="success" className="alert-icon" />
-          <div className="alert-body">
-            <h2 className="alert-heading">{t("receiptWithdrawnTitle")}</h2>
-            <p className="alert-text">{t("withdrawn")}</p>
-          </div>
-        </div>
+        <Alert kind="success" ref={thanks} tabIndex={-1} role="status">
+          <h2 className="alert-heading">{t("receiptWithdrawnTitle")}</h2>
+          <p className="alert-text">{t("withdrawn")}</p>
+        </Alert>
       )}
 
       <section aria-labelledby="validity-title">
@@ -192,9 +190,13 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
               </div>
             )}
           </div>
-          <p role="status" tabIndex={-1} ref={pausedNote} className={paused ? "alert alert-success p-4" : undefined}>
-            {paused && t(paused === "pause" ? "pausedNote" : "resumedNote")}
-          </p>
+          <div role="status" tabIndex={-1} ref={pausedNote}>
+            {paused && (
+              <Alert kind="success">
+                <p className="alert-text">{t(paused === "pause" ? "pausedNote" : "resumedNote")}</p>
+              </Alert>
+            )}
+          </div>
           {withdrawal.error && <ErrorAlert error={withdrawal.error} />}
           {(pauseState.error ?? resumeState.error) && <ErrorAlert error={pauseState.error ?? resumeState.error} />}
         </section>
@@ -239,6 +241,8 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
         {details.error && <ErrorAlert error={details.error} />}
         {details.data ? <HistoryList consent={consent} details={details.data.consent} /> : <p role="status">{t("loading")}</p>}
       </section>
+
+      <UsedBy consentId={consent.id} status={consent.status} />
 
       <details className="details mt-6">
         <summary className="details-summary">{t("professionals")}</summary>

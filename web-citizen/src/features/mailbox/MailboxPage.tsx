@@ -10,7 +10,7 @@ import { MY_MAILBOX, useLettersAfterChange, useOpenLetter, type Letter } from ".
 export function MailboxPage() {
   const { t, pick, dateTime } = useLanguage();
   const cursors = useCursorParams();
-  const { data, error, refetch } = useQuery(MY_MAILBOX, { variables: { first: PAGE_SIZE + 1, ...cursors }, fetchPolicy: "network-only" });
+  const { data, error, refetch } = useQuery(MY_MAILBOX, { variables: { first: PAGE_SIZE + 1, after: cursors.after, before: cursors.before }, fetchPolicy: "network-only" });
   const open = useOpenLetter();
   const [failure, setFailure] = useState<unknown>();
 

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
-import { ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
+import { Alert, ChoiceFields, ErrorAlert, errorReason, StatusBadge, useAuth, type ChoiceAnswer, ConfirmModal, Page, AnswersList, ConsentTexts, SummaryList } from "@samtykke/web-kit";
 import { ConsentFromRoute, useCitizen } from "../../app/citizen-data.js";
 import { ChangedElsewhere, useChangedElsewhere } from "../../lib/ChangedElsewhere.js";
 import { StepIndicator } from "../../lib/StepIndicator.js";
@@ -151,16 +151,14 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
       </p>
       {consent.message && (
         // The caseworker's own words, as written: not translated, and not part of what is signed.
-        <div className="alert alert-info mb-5">
-          <div className="alert-body">
-            <p className="alert-heading">
-              {t("messageFrom")} {consent.authority.name}
-            </p>
-            <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
-              {consent.message}
-            </p>
-          </div>
-        </div>
+        <Alert kind="info" className="mb-5">
+          <p className="alert-heading">
+            {t("messageFrom")} {consent.authority.name}
+          </p>
+          <p className="alert-text" style={{ whiteSpace: "pre-line" }}>
+            {consent.message}
+          </p>
+        </Alert>
       )}
       <div className="row">
         <div className="col-12 col-lg-4">
@@ -298,14 +296,12 @@ function RequestReceipt({ consent, outcome, answers, headingRef }: { consent: Ci
   const when = outcome === "declined" ? consent.endedAt : consent.validFrom;
   return (
     <section aria-labelledby="step-title" className="mb-6">
-      <div className="alert alert-success" role="status">
-        <div className="alert-body">
-          <h2 id="step-title" className="alert-heading" tabIndex={-1} ref={headingRef}>
-            {title}
-          </h2>
-          <p className="alert-text">{outcome === "declined" ? t("receiptDeclinedText") : outcome === "signed" ? t("awaitingOthers") : t("given")}</p>
-        </div>
-      </div>
+      <Alert kind="success" role="status">
+        <h2 id="step-title" className="alert-heading" tabIndex={-1} ref={headingRef}>
+          {title}
+        </h2>
+        <p className="alert-text">{outcome === "declined" ? t("receiptDeclinedText") : outcome === "signed" ? t("awaitingOthers") : t("given")}</p>
+      </Alert>
       <SummaryList
         label={t("stepReceipt")}
         rows={[
