@@ -366,7 +366,7 @@ describe("the citizen app", () => {
     await page.getByRole("heading", { name: "Kvittering: Du har afvist anmodningen" }).waitFor();
     await eventually(() => focusedText(page)).toBe("Kvittering: Du har afvist anmodningen");
     await page.getByText("Trin 2 af 2").waitFor();
-    await expectNoSeriousViolations(page);
+    await checkPage(page, "request-declined-receipt");
     const stored = await (await platform.citizen(cpr)).graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id });
     expect(stored.data.consent.status).toBe("DECLINED");
     await page.getByRole("link", { name: "Tilbage til forsiden" }).click();
