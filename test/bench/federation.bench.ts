@@ -1,11 +1,14 @@
-import { DEMO } from "@samtykke/server-kit";
+import { readFile } from "node:fs/promises";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { gatewayCall, quantile, withBenchPlatform } from "./bench-platform.js";
 
 /**
  * `npm run bench`: what each federation hop costs when a caseworker lists 100 consents. The same
  * list is read three ways, interleaved in one run so that the machine's state hits all alike:
  * consent fields only; plus each subject's name (party); plus each template's title (template).
- * Reports medians and p95 per variant and the ratios to the first.
+ * Beside them, a citizen's overview of their 100 consents as the citizen app asks for it (its own
+ * trusted document: every text, choice, giver and authority of each). Reports medians and p95 per
+ * variant and the ratios to the first.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const CONSENTS = 100;
@@ -44,27 +47,41 @@ await withBenchPlatform(async (platform) => {
       input: { templateId: i % 2 ? DEMO.templates.dataSharing : drafted.createTemplate.id, cpr },
     });
   }
-  // The requests above each send the citizen a letter with a PDF; let the mailbox finish before timing reads.
+  // One citizen with 100 consents asked for, for the citizen's overview.
+  const citizenCpr = cprBornOn(new Date(Date.UTC(1970, 5, 15)), "567");
+  for (let i = 0; i < CONSENTS; i++) {
+    await graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, {
+      input: { templateId: i % 2 ? DEMO.templates.dataSharing : drafted.createTemplate.id, cpr: citizenCpr, caseReference: `BENCH-${i}` },
+    });
+  }
+  const citizen = await platform.devLogin!.issue({ role: "citizen", cpr: citizenCpr });
+  const documents = JSON.parse(await readFile(new URL("../../web-citizen/src/gql/persisted-documents.json", import.meta.url), "utf8")) as Record<string, string>;
+  const overview = Object.values(documents).find((document) => /query MyConsents\b/.test(document))!;
+
+  // The requests above each send the citizen a letter with a PDF; let the mailbox finish before timing
+  // reads: its cursor is the last event's place in the log ("<transaction>.<id>") once it has caught up.
   const connection = platform.subgraphs.consent.orm.em.getConnection();
   for (;;) {
-    const [row] = await connection.execute<{ behind: boolean }[]>("select (select cursor from mailbox_cursor) < (select max(id) from consent_event) as behind");
+    const [row] = await connection.execute<{ behind: boolean }[]>("select (select cursor from mailbox_cursor) is distinct from (select xid::text || '.' || id from consent_event order by xid desc, id desc limit 1) as behind");
     if (!row?.behind) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const variants = {
-    "consent fields only": `{ id status requestedAt }`,
-    "+ subject name (party)": `{ id status requestedAt subject { name } }`,
-    "+ template title (template)": `{ id status requestedAt subject { name } template { title { da } } }`,
+  const list = (fields: string) => async () =>
+    ((await graphql(`query($id: ID!) { authority(id: $id) { consents(first: ${CONSENTS}) ${fields} } }`, { id: DEMO.authorities.odense })) as { authority: { consents: unknown[] } }).authority.consents
+      .length;
+  const variants: Record<string, () => Promise<number>> = {
+    "consent fields only": list(`{ id status requestedAt }`),
+    "+ subject name (party)": list(`{ id status requestedAt subject { name } }`),
+    "+ template title (template)": list(`{ id status requestedAt subject { name } template { title { da } } }`),
+    "citizen's overview (app query)": async () => ((await gatewayCall(platform, citizen, overview)) as { myConsents: unknown[] }).myConsents.length,
   };
   const timings: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let round = -5; round < ROUNDS; round++) {
-    for (const [name, fields] of Object.entries(variants)) {
+    for (const [name, read] of Object.entries(variants)) {
       const started = performance.now();
-      const data = (await graphql(`query($id: ID!) { authority(id: $id) { consents(first: ${CONSENTS}) ${fields} } }`, {
-        id: DEMO.authorities.odense,
-      })) as { authority: { consents: unknown[] } };
+      const count = await read();
       const elapsed = performance.now() - started;
-      if (data.authority.consents.length !== CONSENTS) throw new Error(`expected ${CONSENTS} consents`);
+      if (count !== CONSENTS) throw new Error(`${name}: expected ${CONSENTS} consents, got ${count}`);
       if (round >= 0) timings[name]!.push(elapsed); // the first five rounds warm up
     }
   }
