@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import pg from "pg";
-import { cprBornOn, DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
-import { demoAnswers } from "@samtykke/template";
-import { gatewayCall, loadFromOwnProcess, medianRound, ownProcesses, withBenchPlatform, type Row } from "./bench-platform.js";
+import { subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { loadFromOwnProcess, medianRound, ownProcesses, withBenchPlatform, type Row } from "./bench-platform.js";
+import { checkedCitizens, checkFloor } from "./consent-check-setup.js";
 
 /**
  * `npm run bench`: "is there a valid consent?" as case systems ask it before every action, at
@@ -16,20 +15,9 @@ import { gatewayCall, loadFromOwnProcess, medianRound, ownProcesses, withBenchPl
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CITIZENS = 64;
-const TEMPLATE_KEY = "soefarende-skattedata-tredjepart";
 
 await withBenchPlatform(async (platform) => {
-  const system = await platform.devLogin!.issue({ role: "system", caseSystemId: DEMO.caseSystems.skattestyrelsen, authorityId: DEMO.authorities.skattestyrelsen });
-  const cprs = Array.from({ length: CITIZENS }, (_, i) => cprBornOn(new Date(Date.UTC(1970, 0, 1 + i * 3)), String(100 + i)));
-  for (const cpr of cprs) {
-    await gatewayCall(platform, system, `mutation($input: DeliverConsentInput!) { deliverConsent(input: $input) { id } }`, {
-      input: { templateId: DEMO.templates.seafarerTax, cpr, answers: demoAnswers(DEMO.templates.seafarerTax), givenAt: new Date(Date.now() - 60_000).toISOString(), evidenceReference: "bench" },
-    });
-  }
-  const check = `query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "${TEMPLATE_KEY}") { valid reason } }`;
-  const bodies = cprs.map((cpr) => JSON.stringify({ query: check, variables: { cpr } }));
-  const answer = await gatewayCall(platform, system, check, { cpr: cprs[0] });
-  if (!answer.consentCheck.valid) throw new Error(`the bench's consents are not valid: ${JSON.stringify(answer)}`);
+  const { system, bodies } = await checkedCitizens(platform, CITIZENS);
 
   const floorUrl = subgraphDatabaseUrl(platform.databaseUrl, "consent");
   const load = (layer: string, url: string, connections: number) => loadFromOwnProcess(layer, { url, token: system, bodies, connections, seconds: SECONDS });
@@ -39,7 +27,7 @@ await withBenchPlatform(async (platform) => {
     await load("warm-up", platform.gatewayUrl, 16);
     await load("warm-up", own.gatewayUrl, 16);
     const layers = [
-      () => floor(floorUrl, 16),
+      () => checkFloor(floorUrl, 16, SECONDS),
       () => load("consent subgraph direct, one process", platform.subgraphs.consent.url, 16),
       () => load("through the gateway, one process", platform.gatewayUrl, 16),
       () => load("through the gateway, one process", platform.gatewayUrl, 1),
@@ -67,32 +55,3 @@ await withBenchPlatform(async (platform) => {
     await own.stop();
   }
 });
-
-/** The same look-up the subgraph makes, as one prepared statement on a pool of `connections`. */
-async function floor(databaseUrl: string, connections: number): Promise<Row> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
-  try {
-    const subjects = (await pool.query<{ subject_id: string; authority_id: string }>("select subject_id, authority_id from consent where template_key = $1", [TEMPLATE_KEY])).rows;
-    const latencies: number[] = [];
-    const until = performance.now() + SECONDS * 1000;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < until) {
-          const subject = subjects[next++ % subjects.length]!;
-          const started = performance.now();
-          await pool.query({
-            name: "consent-check",
-            text: "select * from consent where subject_id = $1 and template_key = $2 and authority_id = $3 order by requested_at desc limit 100",
-            values: [subject.subject_id, TEMPLATE_KEY, subject.authority_id],
-          });
-          latencies.push(performance.now() - started);
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
-    return { layer: "floor: one prepared pg query", connections, requestsPerSecond: latencies.length / SECONDS, p50: latencies[Math.floor(latencies.length / 2)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, errors: 0 };
-  } finally {
-    await pool.end();
-  }
-}

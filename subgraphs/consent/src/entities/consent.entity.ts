@@ -9,6 +9,14 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 @Index({ properties: ["subjectId", "templateKey"] })
 @Index({ properties: ["authorityId", "requestedAt"] })
 @Index({ properties: ["authorityId", "caseReference"] })
+// What time makes due (services/due-changes.ts), asked every 30 s: small partial indexes, so that
+// the question never reads the whole table.
+@Index({ name: "consent_expiry_due_index", expression: "create index consent_expiry_due_index on consent (valid_to) where status in ('ACTIVE', 'PAUSED')" })
+@Index({ name: "consent_answer_due_index", expression: "create index consent_answer_due_index on consent (answer_by) where status = 'REQUESTED'" })
+@Index({
+  name: "consent_hand_over_due_index",
+  expression: "create index consent_hand_over_due_index on consent (subject_comes_of_age_on) where signers = 'CUSTODY_HOLDERS' and handed_over_at is null",
+})
 export class ConsentEntity {
   [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl";
 

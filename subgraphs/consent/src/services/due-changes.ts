@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { LockMode, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { applyAction, dueAction, handOverRequest } from "../domain/consent.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -14,20 +14,31 @@ export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 
   return (await applyExpiry(em, now, batchSize)) + (await handOverAtEighteen(em, now, batchSize));
 }
 
+/** Consents past their end and requests past their answer deadline (a partial index serves each half). */
+export function dueToExpire(now: Date): FilterQuery<ConsentEntity> {
+  return {
+    $or: [
+      { status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] }, validTo: { $lte: now } },
+      { status: ConsentStatus.REQUESTED, answerBy: { $lte: now } },
+    ],
+  };
+}
+
+/** Consents given or asked for by custody holders whose child has come of age by `today` (a partial index serves it). */
+export function dueToHandOver(today: string): FilterQuery<ConsentEntity> {
+  return {
+    signers: "CUSTODY_HOLDERS",
+    handedOverAt: null,
+    subjectComesOfAgeOn: { $lte: today },
+    status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED, ConsentStatus.REQUESTED] },
+  };
+}
+
 async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Promise<number> {
   let changed = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(
-        ConsentEntity,
-        {
-          $or: [
-            { status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] }, validTo: { $lte: now } },
-            { status: ConsentStatus.REQUESTED, answerBy: { $lte: now } },
-          ],
-        },
-        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize },
-      );
+      const due = await tx.find(ConsentEntity, dueToExpire(now), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
       for (const consent of due) {
         const action = dueAction(consent, now);
         if (!action) continue;
@@ -52,16 +63,7 @@ async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: numbe
   let changed = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(
-        ConsentEntity,
-        {
-          signers: "CUSTODY_HOLDERS",
-          handedOverAt: null,
-          subjectComesOfAgeOn: { $lte: today },
-          status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED, ConsentStatus.REQUESTED] },
-        },
-        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize },
-      );
+      const due = await tx.find(ConsentEntity, dueToHandOver(today), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
       for (const consent of due) {
         consent.handedOverAt = now;
         if (consent.status === ConsentStatus.REQUESTED) {
