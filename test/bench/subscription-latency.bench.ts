@@ -58,7 +58,7 @@ await withBenchPlatform(async (platform) => {
     }
   };
 
-  const results: { size: number; median: number; p95: number; last: number; mutation: number }[] = [];
+  const results: { size: number; median: number; p95: number; p99: number; last: number; mutation: number; rssMb: number }[] = [];
   let paused = false;
   let changes = 0;
   for (const size of SIZES) {
@@ -83,19 +83,22 @@ await withBenchPlatform(async (platform) => {
       size,
       median: quantile(latencies, 0.5),
       p95: quantile(latencies, 0.95),
+      p99: quantile(latencies, 0.99),
       last: quantile(lastPerChange, 0.5),
       mutation: quantile(perChange.map((change) => change.mutation), 0.5),
+      // The whole process: gateway, subgraphs and these subscribers' own clients, so an upper bound for the gateway.
+      rssMb: process.memoryUsage().rss / 2 ** 20,
     });
   }
   await Promise.all(sockets.map((socket) => socket.dispose()));
 
   const base = results[0]!.median;
   console.log(`\nChange to subscriber through the gateway, ${CHANGES} changes per size, one change at a time:\n`);
-  console.log(`${"subscribers".padEnd(12)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"last ms".padStart(8)} ${"ratio".padStart(6)} ${"mutation ms".padStart(12)}`);
-  for (const { size, median, p95, last, mutation } of results) {
+  console.log(`${"subscribers".padEnd(12)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"last ms".padStart(8)} ${"ratio".padStart(6)} ${"mutation ms".padStart(12)} ${"process MB".padStart(11)}`);
+  for (const { size, median, p95, p99, last, mutation, rssMb } of results) {
     console.log(
-      `${String(size).padEnd(12)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${last.toFixed(1).padStart(8)} ${(median / base).toFixed(2).padStart(6)} ${mutation.toFixed(1).padStart(12)}`,
+      `${String(size).padEnd(12)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)} ${last.toFixed(1).padStart(8)} ${(median / base).toFixed(2).padStart(6)} ${mutation.toFixed(1).padStart(12)} ${rssMb.toFixed(0).padStart(11)}`,
     );
   }
-  console.log("\nlast: median over changes of the time until the slowest subscriber had it.");
+  console.log("\nlast: median over changes of the time until the slowest subscriber had it. process MB: resident memory of the one process that holds the platform and the subscribers' clients.");
 });

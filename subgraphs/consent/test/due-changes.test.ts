@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { FilterQuery, MikroORM } from "@mikro-orm/postgresql";
+import type { FilterQuery, MikroORM, QBFilterQuery } from "@mikro-orm/postgresql";
 import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
@@ -27,7 +27,7 @@ afterAll(async () => {
 /** The plan PostgreSQL would follow for the ORM's query with `filter`, the table scan its last resort. */
 async function planOf(filter: FilterQuery<ConsentEntity>): Promise<string> {
   const em = orm.em.fork();
-  const query = em.createQueryBuilder(ConsentEntity).select("*").where(filter).limit(100).getFormattedQuery();
+  const query = em.createQueryBuilder(ConsentEntity).select("*").where(filter as QBFilterQuery<ConsentEntity>).limit(100).getFormattedQuery();
   return em.getConnection().transactional(async (tx) => {
     await em.getConnection().execute("set local enable_seqscan = off", [], "all", tx);
     const rows = await em.getConnection().execute<{ "QUERY PLAN": string }[]>(`explain (costs off) ${query}`, [], "all", tx);
