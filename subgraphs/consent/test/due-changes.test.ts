@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { FilterQuery, MikroORM, QBFilterQuery } from "@mikro-orm/postgresql";
-import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
-import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
+import { describe, expect, it } from "vitest";
+import type { FilterQuery, QBFilterQuery } from "@mikro-orm/postgresql";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { dueToExpire, dueToHandOver } from "../src/services/due-changes.js";
-import { consentSubgraph } from "../src/subgraph.js";
+import { consentDatabase } from "./consent-database.js";
 
 // Every instance asks for what time has made due every 30 seconds. With ten million consents a
 // sequential scan reads some 20 GB each time; the questions must be answerable from an index, as
 // the plan shows when the planner is told to avoid scanning the table whenever it can.
-const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await openDatabase({
-    databaseUrl: subgraphDatabaseUrl(serverUrl, "consent"),
-    entities: consentSubgraph.entities as never,
-    migrationsPath: consentSubgraph.migrationsPath,
-    logger: createLogger("consent", "silent"),
-  });
-});
-afterAll(async () => {
-  await orm?.close();
-  await dropSubgraphDatabases(serverUrl, ["consent"]);
-});
+const database = consentDatabase();
 
 /** The plan PostgreSQL would follow for the ORM's query with `filter`, the table scan its last resort. */
 async function planOf(filter: FilterQuery<ConsentEntity>): Promise<string> {
-  const em = orm.em.fork();
+  const em = database.orm.em.fork();
   const query = em.createQueryBuilder(ConsentEntity).select("*").where(filter as QBFilterQuery<ConsentEntity>).limit(100).getFormattedQuery();
   return em.getConnection().transactional(async (tx) => {
     await em.getConnection().execute("set local enable_seqscan = off", [], "all", tx);

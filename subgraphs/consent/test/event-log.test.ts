@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getEventListeners } from "node:events";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { MikroORM } from "@mikro-orm/postgresql";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { createLogger, openDatabase, subgraphDatabaseUrl } from "@samtykke/server-kit";
-import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 import { ConsentStatus } from "../src/domain/consent-state.js";
 import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { TEXT_FIELDS, type ConsentBody } from "../src/domain/declaration.js";
@@ -13,23 +10,9 @@ import { ConsentEventBus } from "../src/services/consent-event-bus.js";
 import { consentEventStream, latestCursor, wakeOrAbort } from "../src/services/consent-event-stream.js";
 import { recordEvent, sealChanges } from "../src/services/consent-log.js";
 import { PLATFORM_ACTOR } from "../src/services/actor.js";
-import { consentSubgraph } from "../src/subgraph.js";
+import { consentDatabase } from "./consent-database.js";
 
-const serverUrl = uniqueDatabaseServerUrl(inject("databaseServerUrl"));
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await openDatabase({
-    databaseUrl: subgraphDatabaseUrl(serverUrl, "consent"),
-    entities: consentSubgraph.entities as never,
-    migrationsPath: consentSubgraph.migrationsPath,
-    logger: createLogger("consent", "silent"),
-    poolMax: 40,
-  });
-});
-afterAll(async () => {
-  await orm?.close();
-  await dropSubgraphDatabases(serverUrl, ["consent"]);
-});
+const database = consentDatabase({ poolMax: 40 });
 
 describe("the event log", () => {
   it("never lets a reader skip an event that commits after a later one (32 writers)", async () => {
@@ -38,7 +21,7 @@ describe("the event log", () => {
     const perWriter = 40;
     const expected = writers * perWriter;
     const seen: string[] = [];
-    const stream = consentEventStream(orm.em, bus, {}, "0");
+    const stream = consentEventStream(database.orm.em, bus, {}, "0");
     const reading = (async () => {
       for await (const { event } of stream) {
         seen.push(event.id);
@@ -55,7 +38,7 @@ describe("the event log", () => {
     await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await stream.return?.();
 
-    const all = await orm.em.fork().find(ConsentEventEntity, {}, { orderBy: { xid: "asc", id: "asc" } });
+    const all = await database.orm.em.fork().find(ConsentEventEntity, {}, { orderBy: { xid: "asc", id: "asc" } });
     expect(all).toHaveLength(expected);
     expect(seen).toEqual(all.map((event) => event.id));
     // The writers took ids out of the order they committed in, or the test proved nothing.
@@ -64,9 +47,9 @@ describe("the event log", () => {
 
   it("lets a change commit while another writer's transaction is still open, and holds the later event back until the earlier one ends", async () => {
     const bus = new ConsentEventBus();
-    const from = await latestCursor(orm.em);
+    const from = await latestCursor(database.orm.em);
     const seen: string[] = [];
-    const stream = consentEventStream(orm.em, bus, {}, from);
+    const stream = consentEventStream(database.orm.em, bus, {}, from);
     const reading = (async () => {
       for await (const { event } of stream) seen.push(event.id);
     })();
@@ -88,7 +71,7 @@ describe("the event log", () => {
     release();
     await slow;
     await expect.poll(() => seen.length).toBe(2);
-    const inOrder = await orm.em.fork().find(ConsentEventEntity, { id: { $in: seen } }, { orderBy: { xid: "asc", id: "asc" } });
+    const inOrder = await database.orm.em.fork().find(ConsentEventEntity, { id: { $in: seen } }, { orderBy: { xid: "asc", id: "asc" } });
     expect(seen).toEqual(inOrder.map((event) => event.id));
     await stream.return?.();
     await reading;
@@ -100,12 +83,12 @@ describe("an event held back by an older transaction", () => {
     // The poll alone would take a minute: only looking again soon can deliver it in time.
     const bus = new ConsentEventBus(60_000);
     const seen: string[] = [];
-    const stream = consentEventStream(orm.em, bus, {}, await latestCursor(orm.em));
+    const stream = consentEventStream(database.orm.em, bus, {}, await latestCursor(database.orm.em));
     const reading = (async () => {
       for await (const { event } of stream) seen.push(event.id);
     })();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const older = new pg.Client({ connectionString: subgraphDatabaseUrl(serverUrl, "consent") });
+    const older = new pg.Client({ connectionString: database.url });
     await older.connect();
     try {
       // An older transaction with an id of its own (as a read's audit entry has), still running.
@@ -130,14 +113,14 @@ describe("an event held back by an older transaction", () => {
 /** The ids of the committed events written since `cursor` (a `latestCursor`) was taken, in log order. */
 async function idsAfter(cursor: string): Promise<string[]> {
   const [xid] = cursor.split(".");
-  const rows = await orm.em.fork().getConnection().execute<{ id: string }[]>("select id::text as id from consent_event where xid >= ? order by xid, id", [xid]);
+  const rows = await database.orm.em.fork().getConnection().execute<{ id: string }[]>("select id::text as id from consent_event where xid >= ? order by xid, id", [xid]);
   return rows.map((row) => row.id);
 }
 
 /** A consent to hang events on, and a writer that records a change on it as the services do. */
 async function eventWriter() {
   const consentId = randomUUID();
-  await orm.em.fork().transactional(async (em) => {
+  await database.orm.em.fork().transactional(async (em) => {
     em.create(ConsentEntity, {
       id: consentId,
       status: ConsentStatus.REQUESTED,
@@ -152,7 +135,7 @@ async function eventWriter() {
     });
   });
   return async (bus: ConsentEventBus, beforeCommit?: () => Promise<void>) => {
-    await orm.em.fork().transactional(async (em) => {
+    await database.orm.em.fork().transactional(async (em) => {
       const consent = await em.findOneOrFail(ConsentEntity, { id: consentId });
       recordEvent(em, consent, "remind", new Date(), PLATFORM_ACTOR);
       await sealChanges(em);
@@ -167,7 +150,7 @@ async function eventWriter() {
 describe("many readers on one instance", () => {
   it("brings every event to each of 50 readers once and in order, and to a slow one that falls behind and catches up", async () => {
     const bus = new ConsentEventBus();
-    const before = await latestCursor(orm.em);
+    const before = await latestCursor(database.orm.em);
     const expected = 32 * 20;
     let writesDone!: () => void;
     const written = new Promise<void>((resolve) => (writesDone = resolve));
@@ -183,8 +166,8 @@ describe("many readers on one instance", () => {
     };
     // Half start from the cursor before the writes, half live from now; the slow one may hold only ten unread.
     const readers = [
-      ...Array.from({ length: 50 }, (_, i) => read(consentEventStream(orm.em, bus, {}, i % 2 ? before : undefined), false)),
-      read(consentEventStream(orm.em, bus, {}, before, { maxBuffered: 10 }), true),
+      ...Array.from({ length: 50 }, (_, i) => read(consentEventStream(database.orm.em, bus, {}, i % 2 ? before : undefined), false)),
+      read(consentEventStream(database.orm.em, bus, {}, before, { maxBuffered: 10 }), true),
     ];
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(bus.openStreams).toBe(51);

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
@@ -11,8 +11,11 @@ const USED_BY_SHOWN = 5;
 export function UsedBy({ consentId, status }: { consentId: string; status: string }) {
   const { t } = useLanguage();
   const { data, error, refetch } = useQuery(ACCESS_LOG, { variables: { first: USED_BY_SHOWN + 1, consentId }, fetchPolicy: "network-only" });
-  // A change arriving live (a caseworker's withdrawal, say) is on the log too.
+  // A change arriving live (a caseworker's withdrawal, say) is on the log too; the first load needs no second ask.
+  const shownFor = useRef(status);
   useEffect(() => {
+    if (shownFor.current === status) return;
+    shownFor.current = status;
     void refetch().catch(() => {});
   }, [status, refetch]);
   const entries = data?.myConsentAccessLog ?? [];
