@@ -89,6 +89,10 @@ export async function loadFromOwnProcess(layer: string, job: { url: string; toke
   return { layer, connections: job.connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
 }
 
+// With BENCH_CPU_PROF=<dir>, the parts in their own processes write a V8 CPU profile there when they stop (open it in Chrome's DevTools or speedscope).
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const profileEnv = (): Record<string, string> => (PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {});
+
 /**
  * A second consent subgraph and a second gateway, each in a process of its own, on the bench's
  * databases; party and template stay in the bench's process (consentCheck does not reach them once
@@ -105,6 +109,7 @@ export async function ownProcesses(platform: Platform): Promise<{ consentUrl: st
         "subgraphs/consent/src/main.ts",
         {
           ...auth,
+          ...profileEnv(),
           CONSENT_DATABASE_URL: subgraphDatabaseUrl(platform.databaseUrl, "consent"),
           CONSENT_PORT: String(consentPort),
           GATEWAY_URL: platform.gatewayUrl,
@@ -119,6 +124,7 @@ export async function ownProcesses(platform: Platform): Promise<{ consentUrl: st
         "gateway/src/main.ts",
         {
           ...auth,
+          ...profileEnv(),
           GATEWAY_PORT: String(gatewayPort),
           PARTY_URL: platform.subgraphs.party.url,
           TEMPLATE_URL: platform.subgraphs.template.url,
@@ -128,7 +134,7 @@ export async function ownProcesses(platform: Platform): Promise<{ consentUrl: st
         `http://127.0.0.1:${gatewayPort}/readiness`,
       ),
     );
-    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => part.kill()))) };
+    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => (PROFILE_DIR ? part.stop() : part.kill())))) };
   } catch (error) {
     await Promise.all(parts.map((part) => part.kill()));
     throw error;

@@ -29,6 +29,8 @@ export interface PartProcess {
   child: ChildProcess;
   /** SIGKILL: no shutdown, no goodbye to clients, transactions cut off wherever they are. */
   kill(): Promise<void>;
+  /** SIGTERM: the part shuts down as it would on a deploy (and writes what it writes on exit). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -57,6 +59,10 @@ export async function startPart(script: string, env: Record<string, string>, rea
     child,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
     },
   };

@@ -169,6 +169,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     introspection: !options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Apollo indents every answer by default; the gateway reads them, not people, and a list of 100
+    // consents came out a third larger, written and parsed again on every hop.
+    stringifyResult: (result) => JSON.stringify(result),
     // Whoever runs the subgraph stops it (runAlone, the platform); Apollo's own SIGINT handler
     // raced that shutdown and left it hanging.
     stopOnTerminationSignals: false,

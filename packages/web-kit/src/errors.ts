@@ -22,6 +22,13 @@ export function errorField(error: unknown): string | undefined {
   return typeof field === "string" ? field : undefined;
 }
 
+/** The API's code for the first error (`extensions.code`, e.g. "NOT_FOUND"); none for a network failure. */
+export function errorCode(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const code = error.errors[0]?.extensions?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** Why the API refused, when it says (`extensions.reason`, e.g. "SIGNING_REQUIRED"). */
 export function errorReason(error: unknown): string | undefined {
   if (!CombinedGraphQLErrors.is(error)) return undefined;

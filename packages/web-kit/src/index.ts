@@ -2,7 +2,7 @@ export { createApolloClient, documentHashes, onConnected, type DocumentHashes } 
 export { useAuth, type LoginConfig, type Session } from "./auth.js";
 export { loadConfig } from "./config.js";
 export { useConsentEvents, type ConsentEvent } from "./consent-events.js";
-export { errorField, errorMessage, errorReason } from "./errors.js";
+export { errorCode, errorField, errorMessage, errorReason } from "./errors.js";
 export { createUseLanguage, LanguageContext, usePageTitle, SHARED_TEXTS, STATUS_TEXTS, type AppTexts, type ConsentStatus, type Language, type LocalizedText } from "./i18n.js";
 export { Alert } from "./Alert.js";
 export { ErrorAlert } from "./ErrorAlert.js";

@@ -1,9 +1,9 @@
 import { useQuery } from "@apollo/client/react";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useParams } from "react-router";
-import { ErrorAlert, NotFound, useConsentEvents } from "@samtykke/web-kit";
+import { ErrorAlert, errorCode, NotFound, useConsentEvents } from "@samtykke/web-kit";
 import { useLanguage, type Language } from "../lib/i18n.js";
-import { MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent } from "../features/consents/operations.js";
+import { CITIZEN_CONSENT, MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent, type CitizenConsentSummary } from "../features/consents/operations.js";
 
 /** Someone the citizen may act for: themselves, a child in their custody, or a person who gave them power of attorney. */
 export interface Person {
@@ -14,7 +14,7 @@ export interface Person {
 
 export interface CitizenData {
   me: { id: string; name: string; cprMasked: string };
-  consents: CitizenConsent[];
+  consents: CitizenConsentSummary[];
   /** How many consent changes have arrived live; pages that show letters ask again after each. */
   changes: number;
   /** The citizen first, then each child, then each grantor. */
@@ -27,6 +27,9 @@ export interface CitizenData {
 // Per tab, like the session: a reload keeps the choice, a new tab starts with the citizen themselves.
 const ACTING_FOR_KEY = "samtykke.actingFor";
 
+const NOT_THERE = new Set(["NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const CitizenContext = createContext<CitizenData | null>(null);
 
 /** The signed-in citizen and their consents, as loaded and kept live by `CitizenDataProvider`. */
@@ -36,18 +39,27 @@ export function useCitizen(): CitizenData {
   return data;
 }
 
-/** The consent or request the address names (`:id`), among those the citizen may see; else a page saying it is not there. */
+/**
+ * The consent or request the address names (`:id`), with everything its page shows, among those the
+ * citizen may see; else a page saying it is not there. It stays live: a change arriving for the
+ * overview lands in the same cache entry.
+ */
 export function ConsentFromRoute({ children }: { children: (consent: CitizenConsent) => ReactNode }) {
   const { id = "" } = useParams();
   const { t } = useLanguage();
-  const { consents, people, actingFor, actFor } = useCitizen();
-  const consent = consents.find((candidate) => candidate.id === id);
+  const { people, actingFor, actFor } = useCitizen();
+  const wellFormed = UUID.test(id);
+  const { data, loading, error } = useQuery(CITIZEN_CONSENT, { variables: { id }, fetchPolicy: "network-only", skip: !wellFormed });
+  const consent = data?.consent;
   // A page about someone's consent is a page acted on their behalf: the switch follows the address.
   const subjectId = consent?.subject.id;
   useEffect(() => {
     if (subjectId && subjectId !== actingFor.id && people.some((person) => person.id === subjectId)) actFor(subjectId);
   }, [subjectId, actingFor.id, people, actFor]);
-  if (!consent) return <NotFound />;
+  if (loading && !consent) return <p role="status">{t("loading")}</p>;
+  // Another's consent is answered as one that does not exist, so a guessed address tells nothing.
+  if (!consent && (!wellFormed || !error || NOT_THERE.has(errorCode(error) ?? ""))) return <NotFound />;
+  if (!consent) return <ErrorAlert error={error} />;
   return children(consent);
 }
 

@@ -1,19 +1,40 @@
 import { graphql } from "../../gql/index.js";
-import type { CitizenConsentFieldsFragment, ConsentDetailsQuery } from "../../gql/graphql.js";
+import type { CitizenConsentFieldsFragment, CitizenConsentSummaryFieldsFragment, ConsentDetailsQuery } from "../../gql/graphql.js";
 
-/** A consent as the citizen sees it; the list and the live events select the same fields. */
+/** A consent as the overview lists it: what it is, whose, from whom, and where it stands. */
+export type CitizenConsentSummary = CitizenConsentSummaryFieldsFragment;
+
+/** A consent as its own page shows it: the summary with every text, choice and answer. */
 export type CitizenConsent = CitizenConsentFieldsFragment;
 
 /** A system that knew of a withdrawn or expired consent, and whether it has said it stopped. */
 export type StopConfirmation = CitizenConsent["stopConfirmations"][number];
 
-// Found here by the code generator; each operation that spreads it carries it in its generated document.
+// Found here by the code generator; each operation that spreads them carries them in its generated document.
+// The overview lists up to 100 consents: their texts and choices (most of a consent's size) are read
+// only by the page that shows them.
 graphql(`
-  fragment CitizenConsentFields on Consent {
+  fragment CitizenConsentSummaryFields on Consent {
     id
     status
     title { da en }
     purpose { da en }
+    requestedAt
+    answerBy
+    endedAt
+    validFrom
+    validTo
+    caseReference
+    authority { id name }
+    subject { id name }
+    givers { id name }
+    signatures { signer { id } }
+  }
+`);
+
+graphql(`
+  fragment CitizenConsentFields on Consent {
+    ...CitizenConsentSummaryFields
     dataCovered { da en }
     partiesCovered { da en }
     consequencesOfYes { da en }
@@ -21,19 +42,9 @@ graphql(`
     howToWithdraw { da en }
     choices { key kind group { da en } label { da en } required maxLength }
     answers { key checked text }
-    requestedAt
-    answerBy
-    endedAt
-    validFrom
-    validTo
-    caseReference
     message
     returnUrl
-    authority { id name }
     template { id version }
-    subject { id name }
-    givers { id name }
-    signatures { signer { id } }
     stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }
   }
 `);
@@ -44,7 +55,14 @@ export const MY_CONSENTS = graphql(`
   query MyConsents {
     latestConsentCursor
     me { id name cprMasked children { id name } powersOfAttorney { grantor { id name } } }
-    myConsents(first: 100) { ...CitizenConsentFields }
+    myConsents(first: 100) { ...CitizenConsentSummaryFields }
+  }
+`);
+
+/** One consent or request with everything its page shows; live through the same cache entry as the list. */
+export const CITIZEN_CONSENT = graphql(`
+  query CitizenConsent($id: ID!) {
+    consent(id: $id) { ...CitizenConsentFields }
   }
 `);
 
@@ -54,7 +72,7 @@ export const MY_CONSENT_CHANGES = graphql(`
     consentStatusChanged(after: $after) {
       cursor
       status
-      consent { ...CitizenConsentFields }
+      consent { ...CitizenConsentSummaryFields stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt } }
     }
   }
 `);

@@ -3,14 +3,14 @@ import { Link, useSearchParams } from "react-router";
 import { StatusBadge, Page } from "@samtykke/web-kit";
 import { useCitizen, type Person } from "../../app/citizen-data.js";
 import { useLanguage } from "../../lib/i18n.js";
-import type { CitizenConsent } from "../consents/operations.js";
+import type { CitizenConsentSummary } from "../consents/operations.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
 /** Past this many consents, the lists can be narrowed by authority and status. */
 const FILTER_FROM = 6;
 
 /** Who a consent concerns, when it is not the citizen themselves (a child, a grantor). */
-function Concerns({ consent }: { consent: CitizenConsent }) {
+function Concerns({ consent }: { consent: CitizenConsentSummary }) {
   const { t } = useLanguage();
   const { me } = useCitizen();
   if (consent.subject.id === me.id) return null;
@@ -22,7 +22,7 @@ function Concerns({ consent }: { consent: CitizenConsent }) {
 }
 
 /** A request: what, who asks, why and by when, and the way in. Named by its title. */
-function RequestItem({ consent }: { consent: CitizenConsent }) {
+function RequestItem({ consent }: { consent: CitizenConsentSummary }) {
   const { t, pick, date } = useLanguage();
   const { me } = useCitizen();
   const signedByMe = consent.signatures.some((signature) => signature.signer.id === me.id);
@@ -58,7 +58,7 @@ function RequestItem({ consent }: { consent: CitizenConsent }) {
 }
 
 /** A given or ended consent: title as a link to its own page, status and the one date that matters. */
-function ConsentItem({ consent }: { consent: CitizenConsent }) {
+function ConsentItem({ consent }: { consent: CitizenConsentSummary }) {
   const { t, pick, date } = useLanguage();
   return (
     <li className="mb-4">
@@ -129,7 +129,7 @@ function ActingForSwitch() {
  * Narrows the lists by authority and by status, once there are more than a few. The choice is in
  * the address (`?myndighed=…&status=…`), so it survives a reload and the back button.
  */
-function useListFilter(consents: CitizenConsent[]) {
+function useListFilter(consents: CitizenConsentSummary[]) {
   const [params, setParams] = useSearchParams();
   const authorityId = params.get("myndighed") ?? "";
   const status = params.get("status") ?? "";
@@ -167,7 +167,7 @@ function FilterSelect({ id, label, value, options, onChange }: { id: string; lab
   );
 }
 
-function ListFilter({ consents, filter }: { consents: CitizenConsent[]; filter: ReturnType<typeof useListFilter> }) {
+function ListFilter({ consents, filter }: { consents: CitizenConsentSummary[]; filter: ReturnType<typeof useListFilter> }) {
   const { t, status: statusText } = useLanguage();
   const authorities = [...new Map(consents.map((consent) => [consent.authority.id, consent.authority.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], "da"));
   const statuses = [...new Set(consents.map((consent) => consent.status))];
