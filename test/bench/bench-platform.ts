@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -53,7 +53,7 @@ export async function withBenchPlatform(run: (platform: Platform) => Promise<voi
 export const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 /** POSTs an operation to the gateway with a token; throws on any GraphQL error. */
-export async function gatewayCall(platform: Platform, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+export async function gatewayCall(platform: Pick<Platform, "gatewayUrl">, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
   const response = await fetch(platform.gatewayUrl, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -89,6 +89,12 @@ export async function loadFromOwnProcess(layer: string, job: { url: string; toke
   return { layer, connections: job.connections, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
 }
 
+/** A process's resident memory in MB (Linux), as an operator's dashboard shows it. */
+function residentMb(pid: number): number {
+  const kilobytes = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kilobytes) / 1024;
+}
+
 // With BENCH_CPU_PROF=<dir>, the parts in their own processes write a V8 CPU profile there when they stop (open it in Chrome's DevTools or speedscope).
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const profileEnv = (): Record<string, string> => (PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {});
@@ -98,7 +104,7 @@ const profileEnv = (): Record<string, string> => (PROFILE_DIR ? { NODE_OPTIONS: 
  * databases; party and template stay in the bench's process (consentCheck does not reach them once
  * a citizen's id is known).
  */
-export async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; stop(): Promise<void> }> {
+export async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; memoryMb(): { gateway: number; consent: number }; stop(): Promise<void> }> {
   const { identity } = platform.devLogin!;
   const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl };
   const [consentPort, gatewayPort] = [await restartablePort(), await restartablePort()];
@@ -129,12 +135,18 @@ export async function ownProcesses(platform: Platform): Promise<{ consentUrl: st
           PARTY_URL: platform.subgraphs.party.url,
           TEMPLATE_URL: platform.subgraphs.template.url,
           CONSENT_URL: consentUrl,
-          GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED } }),
+          GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED }, socketsPerCaller: UNLIMITED }),
         },
         `http://127.0.0.1:${gatewayPort}/readiness`,
       ),
     );
-    return { consentUrl, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, stop: async () => void (await Promise.all(parts.map((part) => (PROFILE_DIR ? part.stop() : part.kill())))) };
+    const [consent, gateway] = parts as [PartProcess, PartProcess];
+    return {
+      consentUrl,
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      memoryMb: () => ({ gateway: residentMb(gateway.child.pid!), consent: residentMb(consent.child.pid!) }),
+      stop: async () => void (await Promise.all(parts.map((part) => (PROFILE_DIR ? part.stop() : part.kill())))),
+    };
   } catch (error) {
     await Promise.all(parts.map((part) => part.kill()));
     throw error;
