@@ -199,6 +199,29 @@ describe("the consent document", () => {
     expect(await verify(changed)).toMatchObject({ code: 1, stdout: expect.stringMatching(/^TAMPERED/) });
   });
 
+  it("refuses, before it parses, a document too large or too deeply nested to be one, in Danish and English, and keeps verifying", async () => {
+    const id = await request();
+    const document = await documentOf(id);
+    const refusalOf = async (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
+    // Thousands of levels deep: it once crashed the forwarding with "Maximum call stack size exceeded".
+    // Written as text: even JSON.stringify cannot walk it.
+    const deep = `{"query":${JSON.stringify(VERIFY)},"variables":{"document":${'{"a":'.repeat(5_000)}{}${"}".repeat(5_000)}}}`;
+    const post = async (url: string, body: string) => (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+    expect(await refusalOf((await post(platform.gatewayUrl, deep)) as never)).toMatchObject({ code: "BAD_USER_INPUT", message: { da: expect.stringContaining("dybt"), en: expect.stringContaining("deep") } });
+    // Straight at the consent subgraph too: it does not rely on the gateway for this.
+    expect(await refusalOf((await post(platform.subgraphs.consent.url, deep)) as never)).toMatchObject({ code: "BAD_USER_INPUT" });
+    // A real document is a few kilobytes (attachments are in it by their hash); 15 MB of padding is refused unread.
+    const padded = { ...document, padding: "x".repeat(15 * 2 ** 20) };
+    const anonymous = await fetch(platform.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: VERIFY, variables: { document: padded } }) });
+    expect(anonymous.status).toBe(413);
+    expect(await refusalOf((await anonymous.json()) as never)).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: { da: expect.any(String), en: expect.any(String) } });
+    // Signed in, a caller may send more (scans), but not as a document to verify.
+    const large = { ...document, padding: "x".repeat(2 * 2 ** 20) };
+    expect(await refusalOf(await skat.graphql(VERIFY, { document: large }))).toMatchObject({ code: "BAD_USER_INPUT", message: { da: expect.stringContaining("stort"), en: expect.stringContaining("large") } });
+    // And the real one still verifies, anonymously.
+    expect((await platform.graphql(VERIFY, { document })).data.verifyConsentDocument.verdict).toBe("VALID");
+  });
+
   it("is for the consent's readers only, and every fetch is audited", async () => {
     const id = await request();
     const odense = await platform.caseworker("odense");

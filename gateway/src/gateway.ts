@@ -5,7 +5,7 @@ import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { GraphQLError } from "graphql";
 import { decodeJwt } from "jose";
-import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, MAX_REQUEST_BYTES, type Caller, type CallerKind, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, INPUT_TOO_DEEP, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, type Caller, type CallerKind, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
@@ -70,6 +70,22 @@ const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
 
+const tooLargeMessage = (limit: number) => {
+  const megabytes = Math.round(limit / 2 ** 20);
+  return {
+    da: `Forespørgslen er for stor: højst ${megabytes} MB${limit === MAX_ANONYMOUS_REQUEST_BYTES ? " uden login" : ""}.`,
+    en: `The request is too large: at most ${megabytes} MB${limit === MAX_ANONYMOUS_REQUEST_BYTES ? " without signing in" : ""}.`,
+  };
+};
+
+/** Refuses, before it is forwarded, a request whose variables nest deeper than any input of the API. */
+const inputDepthLimit = {
+  onParams({ params, setResult }: { params: { variables?: unknown }; setResult: (result: { errors: GraphQLError[] }) => void }) {
+    if (nestedDeeperThan(params.variables, MAX_INPUT_DEPTH)) setResult({ errors: [inputTooDeep()] });
+  },
+};
+const inputTooDeep = () => new GraphQLError(INPUT_TOO_DEEP.en, { extensions: { code: "BAD_USER_INPUT", message: INPUT_TOO_DEEP } });
+
 /** Answers a request the gateway refuses before GraphQL runs, in GraphQL's error shape. */
 function refuse(response: ServerResponse, status: number, error: { message: string; extensions: Record<string, unknown> }, headers: Record<string, string> = {}) {
   response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -126,7 +142,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     graphiql: !options.production,
     landingPage: false,
     batching: false,
-    plugins: () => envelopArmor(Boolean(options.production)) as never[],
+    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: {
@@ -178,12 +194,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // The runtime reads the body itself; the declared length is what can be checked before it does.
     if (request.method === "POST") {
       const length = Number(request.headers["content-length"]);
-      if (!request.headers["content-length"] || !Number.isFinite(length) || length > MAX_REQUEST_BYTES) {
+      const limit = caller.kind === "anonymous" ? MAX_ANONYMOUS_REQUEST_BYTES : MAX_REQUEST_BYTES;
+      if (!request.headers["content-length"] || !Number.isFinite(length) || length > limit) {
         const tooLarge = Boolean(request.headers["content-length"]);
         refuse(
           response,
           tooLarge ? 413 : 411,
-          { message: tooLarge ? "Request body too large" : "Content-Length required", extensions: { code: tooLarge ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED" } },
+          tooLarge
+            ? { message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage(limit) } }
+            : { message: "Content-Length required", extensions: { code: "LENGTH_REQUIRED" } },
           { connection: "close" },
         );
         return;
@@ -263,6 +282,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       },
       onSubscribe: (ctx, id, payload) => {
         // The subscription being started is already counted.
+        if (nestedDeeperThan(payload.variables, MAX_INPUT_DEPTH)) return [inputTooDeep()];
         if (Object.keys(ctx.subscriptions).length > limits.settings.subscriptionsPerSocket) {
           return [new GraphQLError("Too many subscriptions on one connection", { extensions: { code: "RATE_LIMITED", message: RATE_LIMITED } })];
         }

@@ -44,6 +44,30 @@ export function envelopArmor(production: boolean) {
   return [...new EnvelopArmor(armorConfig(limits, production)).protect().plugins, characterLimitPlugin({ maxLength: limits.characters })];
 }
 
+/**
+ * How deep a request's variables may nest objects and arrays. The deepest input the API takes, a
+ * consent document to verify, is about seven levels; a value thousands deep overflowed the stack of
+ * every recursive walk over it (forwarding, scalar parsing).
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+export const INPUT_TOO_DEEP = {
+  da: `Forespørgslens værdier er for dybt indlejrede (højst ${MAX_INPUT_DEPTH} niveauer).`,
+  en: `The request's values are nested too deeply (at most ${MAX_INPUT_DEPTH} levels).`,
+};
+
+/** Whether `value` nests objects or arrays deeper than `limit` levels; iterative, so no depth overflows the stack. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Every list in the API returns at most this many items, whatever `first` asks for. */
 export const MAX_PAGE = 100;
 
@@ -51,6 +75,9 @@ export const MAX_PAGE = 100;
 export function pageSize(first: number): number {
   return Math.min(Math.max(first, 0), MAX_PAGE);
 }
+
+/** The largest request the gateway takes from a caller who has not signed in: nothing open to anyone takes files. */
+export const MAX_ANONYMOUS_REQUEST_BYTES = 1024 * 1024;
 
 /** The largest request the gateway (and the consent subgraph, which takes scans) accepts: a 10 MB scan as base64, with room. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;

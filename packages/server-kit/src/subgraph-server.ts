@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { GraphQLError, specifiedRules, validate } from "graphql";
 import { createErrorFormatter, DomainError } from "./errors.js";
-import { apolloArmor } from "./hardening.js";
+import { apolloArmor, INPUT_TOO_DEEP, MAX_INPUT_DEPTH, nestedDeeperThan } from "./hardening.js";
 import type { Caller, TokenVerifier } from "./identity.js";
 import { closeWebSockets } from "./websockets.js";
 
@@ -226,6 +226,12 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
           response.end(JSON.stringify({ errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] }));
           return;
         }
+      }
+      // Before Apollo walks the variables (recursively): a value thousands deep overflowed the stack.
+      if (nestedDeeperThan((body as { variables?: unknown } | null)?.variables, MAX_INPUT_DEPTH)) {
+        response.writeHead(400, { "content-type": "application/json" });
+        response.end(JSON.stringify({ errors: [{ message: INPUT_TOO_DEEP.en, extensions: { code: "BAD_USER_INPUT", message: INPUT_TOO_DEEP } }] }));
+        return;
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },

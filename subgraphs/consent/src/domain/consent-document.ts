@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { CompactSign, compactVerify, importJWK, type JWK } from "jose";
+import { ValidationError } from "@samtykke/server-kit";
 import { contentHash, type SignedContent, type Signature } from "./declaration.js";
 
 /**
@@ -64,6 +65,21 @@ export interface DocumentVerification {
   /** Why, in words a person reads. */
   why: string;
   kid: string | null;
+}
+
+/**
+ * The largest document worth verifying, as JSON: a consent's texts, choices, answers and signatures
+ * (attachments are in it by their hash) take a few kilobytes; anything near this is not one.
+ */
+export const MAX_DOCUMENT_BYTES = 512 * 1024;
+
+/** Refuses a document too large to be one before any hashing or signature check spends CPU on it. */
+export function requireDocumentSize(candidate: unknown): void {
+  if (Buffer.byteLength(JSON.stringify(candidate) ?? "", "utf8") <= MAX_DOCUMENT_BYTES) return;
+  throw new ValidationError({
+    da: `Dokumentet er for stort til at være et samtykkedokument (højst ${MAX_DOCUMENT_BYTES / 1024} kB).`,
+    en: `The document is too large to be a consent document (at most ${MAX_DOCUMENT_BYTES / 1024} kB).`,
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { consentHistory, myConsents } from "../services/consent-search.js";
 import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { publicJwk, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
+import { publicJwk, requireDocumentSize, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
 import { consentAttachments, consentDocument, consentFhir, consentIntegrity, consentIso27560, attachmentContent } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
@@ -138,6 +138,7 @@ export class ConsentResolver {
     description: "Checks a consent document against the platform's keys: VALID, TAMPERED, UNKNOWN_KEY or MALFORMED, and why. The same check runs offline with `npm run verify-consent`.",
   })
   async verifyConsentDocument(@Arg("document", () => GraphQLJSONObject) document: Record<string, unknown>, @Ctx() ctx: ConsentContext): Promise<DocumentVerificationResult> {
+    requireDocumentSize(document);
     return verifyDocument(document, ctx.sealKeys.map(publicJwk));
   }
 
