@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
+import { PLATFORM_CLIENT } from "@samtykke/dev-login";
 import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
 import { collect, giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
 
@@ -107,6 +108,23 @@ describe("signing in", () => {
     const check = await system.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid reason } }`, { cpr: OLE });
     expect(check.errors).toBeUndefined();
     expect(check.data.consentCheck.valid).toBe(false);
+  });
+
+  it("gives the platform's own client a token that opens only what is public, refused with a wrong secret", async () => {
+    const token = async (secret: string) =>
+      fetch(platform.devLogin!.tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: PLATFORM_CLIENT.id, client_secret: secret }),
+      });
+    expect((await token("wrong")).status).toBe(401);
+    const own = platform.withToken((await (await token(PLATFORM_CLIENT.secret)).json()).access_token);
+    const named = await own.graphql(`query($id: ID!) { authority(id: $id) { name } }`, { id: DEMO.authorities.odense });
+    expect(named.data.authority.name).toBe("Odense Kommune");
+    // No person and no authority: nothing about a citizen or a consent.
+    expect((await own.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { name } }`, { cpr: OLE })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await own.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "soefarende-skattedata-tredjepart") { valid } }`, { cpr: OLE })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await own.graphql(`{ consents(first: 1) { edges { node { id } } } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("runs the authorization code flow with PKCE that the SPAs use, and refuses a wrong verifier", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 // Per-caller limits at the gateway, made small so a test reaches them.
@@ -68,6 +69,23 @@ describe("limits per caller", () => {
     for (let i = 0; i < 12; i++) expect((await preflight()).status).toBeLessThan(300);
     const anonymous = await post(null);
     expect(anonymous.status).toBe(200);
+  });
+
+  it("sends a citizen's letter when anonymous callers have used up the address's limit: the platform's own calls are not anonymous", async () => {
+    // Everything here comes from one address, as the consent subgraph's own calls do.
+    let refused = false;
+    for (let attempt = 0; attempt < 6 && !refused; attempt++) refused = (await post(null)).status === 429;
+    expect(refused).toBe(true);
+    const cpr = cprBornOn(new Date(Date.UTC(1981, 2, 3)), "417");
+    const odense = await platform.caseworker("odense");
+    const requested = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr } });
+    expect(requested.errors).toBeUndefined();
+    // The letter names the authority, which the consent subgraph looks up through the gateway. The
+    // citizen may ask five times a minute here: a slow poll.
+    const citizen = await platform.citizen(cpr);
+    await expect
+      .poll(async () => (await citizen.graphql(`{ myMailbox(first: 5) { kind consent { id } } }`)).data?.myMailbox, { timeout: 11_000, interval: 2_500 })
+      .toEqual([{ kind: "REQUEST", consent: { id: requested.data.requestConsent.id } }]);
   });
 
   it("allows a caller two sockets and closes a third with 4429", async () => {

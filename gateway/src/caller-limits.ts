@@ -22,7 +22,9 @@ export function callerLimitSettings(overrides: CallerLimitOverrides = {}): Calle
 }
 
 export const DEFAULT_CALLER_LIMITS: CallerLimitSettings = {
-  requestsPerMinute: { citizen: 120, caseworker: 600, system: 1200, thirdParty: 600, anonymous: 60 },
+  // The platform's own calls (letters, exports) follow the work callers give it, so its budget is the
+  // largest: were they anonymous, one caseworker's export of 100 consents used up the budget every letter needed.
+  requestsPerMinute: { citizen: 120, caseworker: 600, system: 1200, thirdParty: 600, platform: 6000, anonymous: 60 },
   socketsPerCaller: 10,
   subscriptionsPerSocket: 20,
   connectionInitTimeoutMs: 3_000,
@@ -39,6 +41,8 @@ export function callerKey(caller: Caller, address: string): string {
       return `system:${caller.caseSystemId}`;
     case "thirdParty":
       return `thirdParty:${caller.systemId}`;
+    case "platform":
+      return `platform:${caller.clientId}`;
     default:
       return `anonymous:${address}`;
   }

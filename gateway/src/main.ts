@@ -26,7 +26,7 @@ const env = parseEnv({
     .pipe(
       z
         .object({
-          requestsPerMinute: z.partialRecord(z.enum(["citizen", "caseworker", "system", "thirdParty", "anonymous"]), z.number().positive()).optional(),
+          requestsPerMinute: z.partialRecord(z.enum(["citizen", "caseworker", "system", "thirdParty", "platform", "anonymous"]), z.number().positive()).optional(),
           socketsPerCaller: z.number().int().positive().optional(),
           subscriptionsPerSocket: z.number().int().positive().optional(),
           connectionInitTimeoutMs: z.number().int().positive().optional(),

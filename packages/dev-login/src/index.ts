@@ -15,7 +15,8 @@ export type TokenRequest =
   | { role: "citizen"; cpr: string; name?: string; level?: AssuranceLevel; /** A signing step (MitID signing) instead of a login. */ signing?: boolean }
   | { role: "caseworker"; caseworkerId: string; authorityId: string; name?: string; level?: AssuranceLevel }
   | { role: "system"; caseSystemId: string; authorityId: string; scope?: string }
-  | { role: "thirdparty"; systemId: string; organisationId: string; scope?: string };
+  | { role: "thirdparty"; systemId: string; organisationId: string; scope?: string }
+  | { role: "platform"; clientId: string };
 
 /** A token request, and how long the token should live when not the login's usual time (tests of expiry). */
 export type IssueRequest = TokenRequest & { lifetimeSeconds?: number };
@@ -37,6 +38,13 @@ export interface DevLoginOptions {
   /** How long tokens live, in seconds. */
   tokenLifetimeSeconds?: number;
 }
+
+/**
+ * The platform's own client (client credentials): the consent subgraph signs its calls through the
+ * gateway with it (letters, exports), so they are never counted as anonymous. Development only,
+ * like everything here; production registers its own client with the real provider.
+ */
+export const PLATFORM_CLIENT = { id: "samtykke-platform", secret: "samtykke-platform-development-secret" } as const;
 
 /** The SPAs, as public OAuth2 clients, and who may sign in to each. */
 export const LOGIN_CLIENTS = { "web-citizen": "citizen", "web-authority": "caseworker" } as const;
@@ -115,6 +123,7 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
     if (request.role === "thirdparty") {
       return sign({ role: "thirdparty", org_id: request.organisationId, scope: request.scope ?? "data-access" }, request.systemId, privateKey, seconds);
     }
+    if (request.role === "platform") return sign({ role: "platform" }, request.clientId, privateKey, seconds);
     if (request.role === "system") {
       return sign({ role: "system", authority_id: request.authorityId, scope: request.scope ?? "consent:read consent:write" }, request.caseSystemId, privateKey, seconds);
     }
@@ -152,6 +161,10 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
       let secret = form.get("client_secret") ?? "";
       const basic = /^Basic\s+(.+)$/i.exec(request.headers.authorization ?? "");
       if (basic) [clientId, secret] = Buffer.from(basic[1]!, "base64").toString().split(":") as [string, string];
+      if (clientId === PLATFORM_CLIENT.id) {
+        if (!sameSecret(secret ?? "", PLATFORM_CLIENT.secret)) return oauthError(response, "invalid_client", "Unknown client or wrong secret", 401);
+        return json(response, 200, { access_token: await issue({ role: "platform", clientId }), token_type: "Bearer", expires_in: lifetime });
+      }
       const client = DEMO.caseSystemClients.find((candidate) => candidate.caseSystem === clientId);
       const thirdParty = DEMO.thirdPartyClients.find((candidate) => candidate.system === clientId);
       if ((!client && !thirdParty) || !sameSecret(secret ?? "", DEMO.caseSystemSecret)) return oauthError(response, "invalid_client", "Unknown client or wrong secret", 401);

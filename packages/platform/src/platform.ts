@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { generateSealKey, startConsent, type SealKey, type StartedConsent } from "@samtykke/consent";
-import { startDevLogin, type DevLogin } from "@samtykke/dev-login";
+import { generateSealKey, startConsent, type PlatformClient, type SealKey, type StartedConsent } from "@samtykke/consent";
+import { PLATFORM_CLIENT, startDevLogin, type DevLogin } from "@samtykke/dev-login";
 import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments, startGateway, type CallerLimitOverrides, type RunningGateway } from "@samtykke/gateway";
 import { startParty } from "@samtykke/party";
 import {
@@ -51,6 +51,8 @@ export interface PlatformOptions {
   devLoginTokenLifetimeSeconds?: number;
   /** Master key for the consent subgraph's stored secrets; a development key outside production. */
   consentSecretKey?: string;
+  /** The platform's own client at the token issuer (consent's letters and exports); the development login's own with it. */
+  platformClient?: PlatformClient;
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: CallerLimitOverrides;
   /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
@@ -158,6 +160,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       secretKey: options.consentSecretKey,
       eventPollMs: options.consentEventPollMs,
       campaignIntervalMs: options.consentCampaignIntervalMs,
+      platformClient: options.platformClient ?? (devLogin && { tokenUrl: devLogin.tokenUrl, clientId: PLATFORM_CLIENT.id, clientSecret: PLATFORM_CLIENT.secret }),
     });
     stops.push(consent.close);
     if (options.seedDemo) {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { generateSealKey, parseSealKeys, type SealKey } from "@samtykke/consent";
+import { generateSealKey, parseSealKeys, platformClientEnv, platformClientFrom, type SealKey } from "@samtykke/consent";
 import { parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
@@ -34,6 +34,7 @@ const env = parseEnv({
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().default("samtykke"),
   AUTH_JWKS_URL: z.string().url().optional(),
+  ...platformClientEnv,
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
 if (env.NODE_ENV === "production" && !env.CONSENT_SEAL_KEYS) throw new Error("CONSENT_SEAL_KEYS is required in production");
@@ -75,6 +76,7 @@ const platform = await startPlatform({
   identity,
   sealKeys: await sealKeys(),
   consentSecretKey: env.CONSENT_SECRET_KEY,
+  platformClient: platformClientFrom(env),
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   citizenAppUrl: env.CITIZEN_APP_URL,

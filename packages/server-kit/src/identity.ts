@@ -40,7 +40,9 @@ export type Caller =
   | ({ kind: "caseworker"; caseworkerId: string; authorityId: string; name: string | null } & Login)
   | { kind: "system"; caseSystemId: string; authorityId: string; scopes: string[] }
   /** A third party's system (a private organisation data is shared onward with); no authority. */
-  | { kind: "thirdParty"; systemId: string; organisationId: string; scopes: string[] };
+  | { kind: "thirdParty"; systemId: string; organisationId: string; scopes: string[] }
+  /** One of the platform's own parts (the consent subgraph writing letters and exports): no person, no authority. */
+  | { kind: "platform"; clientId: string };
 
 export const ANONYMOUS: Caller = { kind: "anonymous" };
 
@@ -87,6 +89,10 @@ const claims = z.discriminatedUnion("role", [
     sub: z.string().uuid(),
     authority_id: z.string().uuid(),
     scope: z.string().default(""),
+  }),
+  z.object({
+    role: z.literal("platform"),
+    sub: z.string().min(1),
   }),
 ]);
 
@@ -146,6 +152,7 @@ function callerOf(payload: Record<string, unknown>): Caller {
   if (token.role === "system") {
     return { kind: "system", caseSystemId: token.sub, authorityId: token.authority_id, scopes: token.scope.split(" ").filter(Boolean) };
   }
+  if (token.role === "platform") return { kind: "platform", clientId: token.sub };
   const login: Login = {
     level: levelOf(token.acr),
     transactionId: token.sid ?? token.jti ?? "unknown",

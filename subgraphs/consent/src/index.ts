@@ -9,6 +9,7 @@ import { PreparedQueries } from "./services/prepared-queries.js";
 import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE } from "./services/webhooks.js";
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
+import { PlatformCredential, type PlatformClient } from "./services/platform-credential.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
 import type { Representation } from "./domain/access.js";
@@ -16,6 +17,7 @@ import { publicJwk, type SealKey } from "./domain/consent-document.js";
 
 export { consentSubgraph } from "./subgraph.js";
 export { generateSealKey, parseSealKeys } from "./services/seal-keys.js";
+export { platformClientEnv, platformClientFrom, type PlatformClient } from "./services/platform-credential.js";
 export type { SealKey } from "./domain/consent-document.js";
 export type { DigitalPost, Letter } from "./services/mailbox.js";
 
@@ -53,6 +55,8 @@ export interface StartConsentOptions {
   digitalPost?: DigitalPost;
   /** Master key (at least 32 characters) for the secrets kept in the database; required in production. */
   secretKey?: string;
+  /** The platform's own client at the token issuer, for this subgraph's calls made for no caller (letters, exports). */
+  platformClient?: PlatformClient;
 }
 
 /** A running consent subgraph, and how many subscriptions it is serving. */
@@ -65,7 +69,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const masterKey = options.secretKey ?? DEVELOPMENT_CONSENT_SECRET_KEY;
   const webhookSecrets = new SecretBox(masterKey, WEBHOOK_SECRET_PURPOSE);
   const fingerprintKey = derivedKey(masterKey, "samtykke idempotency fingerprints");
-  const supergraph = new SupergraphClient(options.gatewayUrl);
+  const supergraph = new SupergraphClient(options.gatewayUrl, new PlatformCredential(options.platformClient ?? null));
   const prepared = new PreparedQueries(options.databaseUrl, options.logger);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());

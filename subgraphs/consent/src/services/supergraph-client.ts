@@ -14,6 +14,7 @@ import {
 import type { Representation } from "../domain/access.js";
 import type { TemplateSnapshot } from "../domain/consent.js";
 import { TEXT_FIELDS } from "../domain/declaration.js";
+import { PlatformCredential } from "./platform-credential.js";
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -87,8 +88,18 @@ export class SupergraphClient {
    */
   private readonly citizenIds = new LRUCache<string, string>({ max: 200_000 });
   private readonly cacheKey = randomBytes(32);
+  /**
+   * Organisations' public facts (name, CVR, address), which letters and exports name: a burst of
+   * letters from one authority, or an export of 100 consents, asks once. A renamed authority shows
+   * within five minutes.
+   */
+  private readonly organisationFacts = new LRUCache<string, Promise<unknown>>({ max: 10_000, ttl: 5 * 60_000 });
 
-  constructor(private readonly url: () => string) {}
+  constructor(
+    private readonly url: () => string,
+    /** The platform's own credential, for the calls made for no caller (letters, exports' organisation look-ups). */
+    private readonly platform: PlatformCredential = new PlatformCredential(null),
+  ) {}
 
   private async request<T>(document: keyof typeof DOCUMENTS, variables: Record<string, unknown>, onBehalf: OnBehalf): Promise<T> {
     const persistedQuery = { version: 1, sha256Hash: HASHES[document] };
@@ -132,16 +143,31 @@ export class SupergraphClient {
     return result.data;
   }
 
-  /** An authority's name: public, asked without anyone's token. */
+  /** An authority's name: public, asked with the platform's own credential. */
   async authorityName(id: string, requestId: string): Promise<string> {
-    const data = await this.request<{ authority: { name: string } }>("authorityName", { id }, { requestId, authorization: null });
+    const data = await this.organisationLookUp<{ authority: { name: string } }>("authorityName", { id }, requestId);
     return data.authority.name;
   }
 
   /** The public facts of the organisations a consent record names: the authority and any third party. */
   async organisations(authorityId: string, thirdPartyId: string | null, requestId: string): Promise<{ authority: PublicOrganisation; thirdParty: PublicOrganisation | null }> {
-    const data = await this.request<{ authority: PublicOrganisation; thirdParty?: PublicOrganisation }>(thirdPartyId ? "organisationsWithThirdParty" : "organisations", { a: authorityId, ...(thirdPartyId ? { t: thirdPartyId } : {}) }, { requestId, authorization: null });
+    const data = await this.organisationLookUp<{ authority: PublicOrganisation; thirdParty?: PublicOrganisation }>(
+      thirdPartyId ? "organisationsWithThirdParty" : "organisations",
+      { a: authorityId, ...(thirdPartyId ? { t: thirdPartyId } : {}) },
+      requestId,
+    );
     return { authority: data.authority, thirdParty: data.thirdParty ?? null };
+  }
+
+  /** A look-up of public organisation facts, cached; one that fails is not kept, so the next call asks again. */
+  private organisationLookUp<T>(document: "authorityName" | "organisations" | "organisationsWithThirdParty", variables: Record<string, string>, requestId: string): Promise<T> {
+    const key = `${document}:${JSON.stringify(variables)}`;
+    const cached = this.organisationFacts.get(key);
+    if (cached) return cached as Promise<T>;
+    const lookUp = this.platform.authorization().then((authorization) => this.request<T>(document, variables, { requestId, authorization }));
+    this.organisationFacts.set(key, lookUp);
+    lookUp.catch(() => this.organisationFacts.delete(key));
+    return lookUp;
   }
 
   async citizenIdByCpr(cpr: string, onBehalf: OnBehalf & { caller: Caller }): Promise<string> {
