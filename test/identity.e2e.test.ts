@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
+import WebSocket from "ws";
 import { PLATFORM_CLIENT } from "@samtykke/dev-login";
 import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
 import { collect, giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
@@ -274,5 +275,30 @@ describe("who may do what with a consent", () => {
     expect(closed).toMatchObject({ code: 4401, reason: "Login expired" });
     expect(Date.now() - started).toBeGreaterThan(1_000);
     await expect.poll(() => platform.gateway.openSockets()).toBe(socketsBefore);
+  });
+
+  it("takes a token sent only in the socket's upgrade header as the socket's login: verified, and closed when it expires", async () => {
+    // Browsers cannot set the header; other clients can, and such a socket once counted as anonymous
+    // at the gateway while the subgraph behind it acted on the token.
+    const rawSocket = (authorization: string) => {
+      const ws = new WebSocket(platform.gatewayUrl.replace(/^http/, "ws"), "graphql-transport-ws", { headers: { authorization } });
+      const messages: any[] = [];
+      ws.on("message", (data) => messages.push(JSON.parse(String(data))));
+      const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: String(reason) })));
+      ws.on("open", () => ws.send(JSON.stringify({ type: "connection_init", payload: {} })));
+      return { ws, messages, closed };
+    };
+    const forged = rawSocket("Bearer eyJhbGciOiJFUzI1NiJ9.eyJyb2xlIjoiY2l0aXplbiJ9.AAAA");
+    expect((await forged.closed).code).toBe(4403);
+
+    const staff = DEMO.staff.find((member) => member.authority === DEMO.authorities.odense)!;
+    const token = await platform.devLogin!.issue({ role: "caseworker", caseworkerId: staff.caseworker, authorityId: staff.authority, lifetimeSeconds: 3 });
+    const started = Date.now();
+    const shortLived = rawSocket(`Bearer ${token}`);
+    await expect.poll(() => shortLived.messages.some((message) => message.type === "connection_ack"), { timeout: 3_000 }).toBe(true);
+    shortLived.ws.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "subscription { consentStatusChanged { cursor } }" } }));
+    expect(await shortLived.closed).toEqual({ code: 4401, reason: "Login expired" });
+    expect(Date.now() - started).toBeGreaterThan(1_000);
+    expect(shortLived.messages.filter((message) => message.type === "error")).toEqual([]);
   });
 });

@@ -86,6 +86,28 @@ const inputDepthLimit = {
 };
 const inputTooDeep = () => new GraphQLError(INPUT_TOO_DEEP.en, { extensions: { code: "BAD_USER_INPUT", message: INPUT_TOO_DEEP } });
 
+/**
+ * The one token a graphql-ws socket speaks with: `connectionParams.authorization`, as browsers send
+ * it, else the upgrade request's `Authorization` header, as other clients may. The runtime passes
+ * on the header and the params merged, so both are set to this token (or both cleared): the token
+ * the gateway verified, counted and will close the socket on is the only one a subgraph sees.
+ */
+function socketAuthorization(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: Extra }): string | null {
+  const fromParams = ctx.connectionParams?.authorization;
+  const fromUpgrade = ctx.extra.request.headers.authorization;
+  const token = typeof fromParams === "string" && fromParams.trim() ? fromParams : fromUpgrade?.trim() ? fromUpgrade : null;
+  const params = { ...ctx.connectionParams };
+  if (token) {
+    ctx.extra.request.headers.authorization = token;
+    params.authorization = token;
+  } else {
+    delete ctx.extra.request.headers.authorization;
+    delete params.authorization;
+  }
+  (ctx as { connectionParams?: Record<string, unknown> }).connectionParams = params;
+  return token;
+}
+
 /** Answers a request the gateway refuses before GraphQL runs, in GraphQL's error shape. */
 function refuse(response: ServerResponse, status: number, error: { message: string; extensions: Record<string, unknown> }, headers: Record<string, string> = {}) {
   response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -240,10 +262,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       // A socket whose token does not verify is closed before it can subscribe (4403); one over the
       // caller's share of sockets too (4429). A socket lives no longer than its token (4401).
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
+        const authorization = socketAuthorization(ctx);
         let caller: Caller;
         try {
-          caller = await verifyToken(typeof authorization === "string" ? authorization : null);
+          caller = await verifyToken(authorization);
         } catch {
           return false;
         }
