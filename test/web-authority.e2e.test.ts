@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { seriousAxeViolations } from "./support/axe.js";
 import { brokenIcons } from "./support/icons.js";
-import { launchChromium } from "./support/browser.js";
+import { collectPageErrors, launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The caseworker app's pages in Debian's Chromium against the real gateway: the overview, finding a
@@ -45,7 +45,7 @@ afterAll(async () => {
 async function newPage(width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "da-DK" });
   page.setDefaultTimeout(8_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await collectPageErrors(page, pageErrors);
   page.on("console", (message) => process.env.DEBUG_BROWSER && console.log(message.text()));
   pages.push(page);
   return page;

@@ -6,7 +6,7 @@ import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { Citizen, Custody } from "@samtykke/party";
 import { seriousAxeViolations } from "./support/axe.js";
 import { brokenIcons } from "./support/icons.js";
-import { launchChromium } from "./support/browser.js";
+import { collectPageErrors, launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The citizen app's pages in Debian's Chromium against the real gateway: routes and deep links, a
@@ -47,7 +47,7 @@ afterAll(async () => {
 async function newPage({ width = 1280, locale = "da-DK" }: { width?: number; locale?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 800 }, locale });
   page.setDefaultTimeout(8_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await collectPageErrors(page, pageErrors);
   page.on("console", (message) => consoleLines.push(message.text()));
   pages.push(page);
   return page;

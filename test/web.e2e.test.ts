@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type Page, type WebSocketRoute } from "playwright-core";
 import { DEMO } from "@samtykke/server-kit";
-import { launchChromium } from "./support/browser.js";
+import { collectPageErrors, launchChromium } from "./support/browser.js";
 import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The two SPAs in Debian's Chromium against the real gateway: what a caseworker and a citizen see.
@@ -37,7 +37,7 @@ async function newPage(): Promise<Page> {
   const page = await browser.newPage({ locale: "da-DK" });
   // Fail with the locator that did not appear, well inside the test's own timeout.
   page.setDefaultTimeout(8_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await collectPageErrors(page, pageErrors);
   pages.push(page);
   return page;
 }
@@ -293,4 +293,54 @@ describe("the web apps", () => {
       await shortLived.stop();
     }
   }, 60_000);
+
+  it("serves both apps with headers that forbid framing and anything foreign, and the gateway lets in only the apps' origins", async () => {
+    for (const name of ["citizen SPA", "authority SPA"]) {
+      const app = await fetch(urlOf(name));
+      const policy = app.headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain(`connect-src 'self' ${new URL(platform.gatewayUrl).origin} ${platform.gatewayUrl.replace(/^http/, "ws").replace(/\/graphql$/, "")}`);
+      expect(policy).not.toContain("unsafe");
+      expect(app.headers.get("x-frame-options")).toBe("DENY");
+      expect(app.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      expect(app.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(app.headers.get("x-content-type-options")).toBe("nosniff");
+      // HSTS only where the browser came over TLS, through a proxy that says so.
+      expect(app.headers.get("strict-transport-security")).toBeNull();
+      const behindTls = await fetch(urlOf(name), { headers: { "x-forwarded-proto": "https" } });
+      expect(behindTls.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+      expect((await fetch(new URL("/config.json", urlOf(name)))).headers.get("content-security-policy")).toBe(policy);
+
+      const preflight = (origin: string) =>
+        fetch(platform.gatewayUrl, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" } });
+      const appOrigin = new URL(urlOf(name)).origin;
+      const allowed = await preflight(appOrigin);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(appOrigin);
+      expect(allowed.headers.get("access-control-allow-credentials")).toBeNull();
+    }
+    // Any other page: no CORS header, so the browser keeps the answer from it (before, any origin was reflected, with credentials).
+    const foreign = await fetch(platform.gatewayUrl, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    const foreignPost = await fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ templates(first: 1) { id } }" }),
+    });
+    expect(foreignPost.headers.get("access-control-allow-origin")).toBeNull();
+
+    // The policy refuses what it should in a real browser: a script from elsewhere does not run.
+    const page = await newPage();
+    await page.goto(urlOf("citizen SPA"));
+    await page.getByRole("button", { name: "Log ind med MitID" }).waitFor();
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return "injected" in window;
+    });
+    expect(ran).toBe(false);
+    expect(pageErrors.splice(0)).toEqual([expect.stringContaining("Content-Security-Policy refused inline (script-src")]);
+  });
 });

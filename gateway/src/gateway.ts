@@ -8,6 +8,7 @@ import { decodeJwt } from "jose";
 import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, INPUT_TOO_DEEP, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, type Caller, type CallerKind, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
+import { corsFor } from "./cors.js";
 import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
 
 export interface StartGatewayOptions {
@@ -25,6 +26,11 @@ export interface StartGatewayOptions {
   limits?: CallerLimitOverrides;
   /** The apps' operations by hash; the callers it names may run only those. */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * The origins whose pages may call the gateway from a browser (the two apps); asked per request,
+   * as the platform serves the apps after the gateway is up. Any other origin gets no CORS headers.
+   */
+  corsOrigins?: () => readonly string[];
 }
 
 /**
@@ -164,6 +170,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     graphiql: !options.production,
     landingPage: false,
     batching: false,
+    cors: corsFor(options.corsOrigins ?? (() => [])) as never,
     plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,

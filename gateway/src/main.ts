@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { commonEnv, createLogger, identityEnv, parseEnv, port } from "@samtykke/server-kit";
+import { corsOriginsEnv, corsOriginsOf } from "./cors.js";
 import { startGateway } from "./gateway.js";
 import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments } from "./trusted-documents.js";
 
@@ -19,6 +20,7 @@ const env = parseEnv({
     .default(TRUSTED_DOCUMENT_FILES.join(","))
     .transform((text) => text.split(",").map((path) => path.trim()).filter(Boolean)),
   ...identityEnv,
+  ...corsOriginsEnv,
   // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
   GATEWAY_LIMITS: z
     .string()
@@ -36,6 +38,7 @@ const env = parseEnv({
     .optional(),
 });
 const logger = createLogger("gateway", env.LOG_LEVEL);
+const corsOrigins = corsOriginsOf(env.GATEWAY_CORS_ORIGINS, env.NODE_ENV === "production");
 const gateway = await startGateway({
   supergraphSdl: await readFile(env.SUPERGRAPH_PATH, "utf8"),
   subgraphUrls: { party: env.PARTY_URL, template: env.TEMPLATE_URL, consent: env.CONSENT_URL },
@@ -46,6 +49,7 @@ const gateway = await startGateway({
   identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
   limits: env.GATEWAY_LIMITS,
   trustedDocuments: await loadTrustedDocuments(env.TRUSTED_DOCUMENTS, env.NODE_ENV === "production" ? BROWSER_CALLERS : []),
+  corsOrigins: () => corsOrigins,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

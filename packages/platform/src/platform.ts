@@ -53,6 +53,8 @@ export interface PlatformOptions {
   consentSecretKey?: string;
   /** The platform's own client at the token issuer (consent's letters and exports); the development login's own with it. */
   platformClient?: PlatformClient;
+  /** Origins besides the served apps' whose pages may call the gateway from a browser. */
+  corsOrigins?: string[];
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: CallerLimitOverrides;
   /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
@@ -128,6 +130,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     let gatewayUrl = "";
     let citizenAppUrl = options.citizenAppUrl;
+    // The apps' origins are known once they are served, after the gateway is up; the gateway asks per request.
+    const appOrigins = [...(options.corsOrigins ?? [])];
     const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity };
     progress("migrating and starting the party subgraph");
     const party = await startParty({
@@ -181,6 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       identity,
       limits: options.gatewayLimits,
       trustedDocuments: await loadTrustedDocuments(TRUSTED_DOCUMENT_FILES, options.production ? BROWSER_CALLERS : []),
+      corsOrigins: () => appOrigins,
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;
@@ -206,6 +211,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         const login = devLogin && { authorizeUrl: devLogin.authorizeUrl, tokenUrl: devLogin.tokenUrl, clientId: folder };
         const site = await serveSite({ dir, port, host: options.host, config: { gatewayUrl: gateway.url, login } });
         stops.push(site.close);
+        appOrigins.push(new URL(site.url).origin);
         parts.push({ name, url: site.url });
         if (folder === "web-citizen") citizenAppUrl ??= site.url;
       }

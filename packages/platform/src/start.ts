@@ -4,6 +4,7 @@ import { z } from "zod";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { generateSealKey, parseSealKeys, platformClientEnv, platformClientFrom, type SealKey } from "@samtykke/consent";
+import { corsOriginsEnv } from "@samtykke/gateway";
 import { parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
@@ -35,6 +36,7 @@ const env = parseEnv({
   AUTH_AUDIENCE: z.string().default("samtykke"),
   AUTH_JWKS_URL: z.string().url().optional(),
   ...platformClientEnv,
+  ...corsOriginsEnv,
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
 if (env.NODE_ENV === "production" && !env.CONSENT_SEAL_KEYS) throw new Error("CONSENT_SEAL_KEYS is required in production");
@@ -77,6 +79,7 @@ const platform = await startPlatform({
   sealKeys: await sealKeys(),
   consentSecretKey: env.CONSENT_SECRET_KEY,
   platformClient: platformClientFrom(env),
+  corsOrigins: env.GATEWAY_CORS_ORIGINS,
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   citizenAppUrl: env.CITIZEN_APP_URL,
