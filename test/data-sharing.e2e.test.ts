@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import pg from "pg";
+import { cprBornOn, DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // Seed 002's flow: a seafarer lets the tax agency share tax data with a private shipping company;
@@ -54,7 +55,8 @@ describe("the data-sharing gate", () => {
     // Refused, each with its reason: data the citizen said no to, another organisation, an authority's own system.
     expect((await ask(["tax-assessment"])).errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "SCOPE_NOT_COVERED", notCovered: ["tax-assessment"] });
     const stranger = platform.withToken(await platform.devLogin!.issue({ role: "thirdparty", systemId: crypto.randomUUID(), organisationId: crypto.randomUUID() }));
-    expect((await ask(["income-data"], stranger)).errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_THE_RECIPIENT", message: { da: expect.any(String) } });
+    // Another organisation learns nothing of a consent that does not name it: the same answer as for a citizen with none.
+    expect((await ask(["income-data"], stranger)).errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NO_VALID_CONSENT", message: { da: expect.any(String) } });
     expect((await ask(["income-data"], await platform.caseSystem("odense"))).errors![0]!.extensions!.code).toBe("FORBIDDEN");
 
     // The data holder asks whether the token stands; nobody else may.
@@ -79,5 +81,25 @@ describe("the data-sharing gate", () => {
   it("tells a third party's system nothing about citizens beyond what the gate grants", async () => {
     expect((await rederi.graphql(`{ citizen(cpr: "${OLE}") { name } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
     expect((await rederi.graphql(`{ consents { edges { node { id } } } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    // A CPR number does not turn into a citizen id for it, by either query (it once did, for any number).
+    expect((await rederi.graphql(`{ citizenIdByCpr(cpr: "${OLE}") }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await rederi.graphql(`{ registeredCitizenIdByCpr(cpr: "${OLE}") }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("registers nobody when a third party asks about a CPR number the platform has never seen, and answers as for a citizen without consent", async () => {
+    const party = new pg.Client({ connectionString: subgraphDatabaseUrl(platform.databaseUrl, "party") });
+    await party.connect();
+    try {
+      const citizens = async () => Number((await party.query("select count(*) from citizen")).rows[0].count);
+      const before = await citizens();
+      const never = cprBornOn(new Date(Date.UTC(1977, 4, 17)), "913");
+      const refused = await rederi.graphql(ACCESS, { input: { cpr: never, templateKey: KEY, scope: ["income-data"] } });
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NO_VALID_CONSENT" });
+      expect(await citizens()).toBe(before);
+      // A malformed number is still a plain input error.
+      expect((await rederi.graphql(ACCESS, { input: { cpr: "12345", templateKey: KEY, scope: ["income-data"] } })).errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await party.end();
+    }
   });
 });

@@ -144,7 +144,7 @@ export class ConsentResolver {
 
   @Mutation(() => DataAccessGrant, {
     description:
-      "The data-sharing gate: a third party's system asks for named data about a citizen under a consent. Granted only when the consent is in force, names the caller's organisation as third party, and the citizen said yes to every item; else FORBIDDEN with reason NO_VALID_CONSENT, NOT_THE_RECIPIENT or SCOPE_NOT_COVERED.",
+      "The data-sharing gate: a third party's system asks for named data about a citizen under a consent. Granted only when the consent is in force, names the caller's organisation as third party, and the citizen said yes to every item; else FORBIDDEN with reason NO_VALID_CONSENT (also where only consents naming others exist: the caller learns nothing of them) or SCOPE_NOT_COVERED.",
   })
   async requestDataAccess(@Arg("input", () => DataAccessRequestInput) input: DataAccessRequestInput, @Ctx() ctx: ConsentContext): Promise<DataAccessGrant> {
     const grant = await requestDataAccess(ctx, input);

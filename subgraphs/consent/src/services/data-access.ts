@@ -20,9 +20,13 @@ const TOKEN_USE = "data-access";
  */
 export async function requestDataAccess(ctx: ConsentContext, input: { cpr: string; templateKey: string; scope: readonly string[] }) {
   const caller = requireCaller(ctx.caller, "thirdParty");
-  const subjectId = await ctx.supergraph.citizenIdByCpr(input.cpr, ctx);
+  // Only consents that name the caller count: whether the citizen is known here, or has consented
+  // to anyone else, is none of a third party's business, and asking registers nobody.
+  const subjectId = await ctx.supergraph.registeredCitizenId(input.cpr, ctx.requestId);
   const now = ctx.now();
-  const candidates = await ctx.em.find(ConsentEntity, { subjectId, templateKey: input.templateKey }, { orderBy: { requestedAt: "desc" }, limit: 100 });
+  const candidates = subjectId
+    ? await ctx.em.find(ConsentEntity, { subjectId, templateKey: input.templateKey, thirdPartyId: caller.organisationId }, { orderBy: { requestedAt: "desc" }, limit: 100 })
+    : [];
   const consent = mostRelevant(candidates, now);
   let scope: string[];
   try {

@@ -22,6 +22,11 @@ export class PlatformCredential {
 
   constructor(private readonly client: PlatformClient | null) {}
 
+  /** Whether the platform has a client of its own at the token issuer. */
+  get configured(): boolean {
+    return this.client !== null;
+  }
+
   /** The `authorization` header for the platform's own calls; null without a client. */
   async authorization(): Promise<string | null> {
     if (!this.client) return null;

@@ -64,6 +64,7 @@ const DOCUMENTS = {
   organisations: `query ConsentOrganisations($a: ID!) { authority(id: $a) { ${ORGANISATION} } }`,
   organisationsWithThirdParty: `query ConsentOrganisationsWithThirdParty($a: ID!, $t: ID!) { authority(id: $a) { ${ORGANISATION} } thirdParty(id: $t) { ${ORGANISATION} } }`,
   citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
+  registeredCitizenIdByCpr: `query ConsentRegisteredCitizenByCpr($cpr: String!) { registeredCitizenIdByCpr(cpr: $cpr) }`,
   requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name comesOfAgeOn custodyHolders { id } } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
   template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
@@ -170,19 +171,34 @@ export class SupergraphClient {
     return lookUp;
   }
 
-  async citizenIdByCpr(cpr: string, onBehalf: OnBehalf & { caller: Caller }): Promise<string> {
-    // A third party may come to be allowed fewer look-ups than staff: it always asks the party subgraph.
-    const shared = onBehalf.caller.kind === "caseworker" || onBehalf.caller.kind === "system";
-    const key = createHmac("sha256", this.cacheKey).update(cpr.trim().replace("-", "")).digest("base64url");
-    const cached = shared ? this.citizenIds.get(key) : undefined;
+  /** The citizen behind a CPR number, registered on first look-up: for an authority's caseworkers and case systems. */
+  async citizenIdByCpr(cpr: string, onBehalf: OnBehalf): Promise<string> {
+    const key = this.cprCacheKey(cpr);
+    const cached = this.citizenIds.get(key);
     if (cached) return cached;
-    const data = await this.request<{ citizenIdByCpr: string }>(
-      "citizenIdByCpr",
-      { cpr },
-      onBehalf,
-    );
+    const data = await this.request<{ citizenIdByCpr: string }>("citizenIdByCpr", { cpr }, onBehalf);
     this.citizenIds.set(key, data.citizenIdByCpr);
     return data.citizenIdByCpr;
+  }
+
+  /**
+   * The citizen behind a CPR number if already registered, else null, asked with the platform's own
+   * credential: a third party may not turn CPR numbers into ids, nor register anybody by asking.
+   */
+  async registeredCitizenId(cpr: string, requestId: string): Promise<string | null> {
+    const key = this.cprCacheKey(cpr);
+    const cached = this.citizenIds.get(key);
+    if (cached) return cached;
+    if (!this.platform.configured) {
+      throw new UpstreamError({ da: "Platformens egen klient er ikke sat op (PLATFORM_CLIENT_ID).", en: "The platform's own client is not configured (PLATFORM_CLIENT_ID)." });
+    }
+    const data = await this.request<{ registeredCitizenIdByCpr: string | null }>("registeredCitizenIdByCpr", { cpr }, { requestId, authorization: await this.platform.authorization() });
+    if (data.registeredCitizenIdByCpr) this.citizenIds.set(key, data.registeredCitizenIdByCpr);
+    return data.registeredCitizenIdByCpr;
+  }
+
+  private cprCacheKey(cpr: string): string {
+    return createHmac("sha256", this.cacheKey).update(cpr.trim().replace("-", "")).digest("base64url");
   }
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {

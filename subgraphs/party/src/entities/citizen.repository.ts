@@ -4,6 +4,11 @@ import type { CprVault } from "../domain/cpr-vault.js";
 import { registeredName } from "../domain/person-register.js";
 import { Citizen } from "./citizen.entity.js";
 
+/** The citizen with a CPR number if one is registered; null otherwise, and nobody is registered. */
+export async function findRegisteredCitizen(em: EntityManager, vault: CprVault, cprInput: string): Promise<Citizen | null> {
+  return em.findOne(Citizen, { cprHash: vault.lookupHash(parseCpr(cprInput).value) });
+}
+
 /**
  * Finds the citizen with a CPR number, creating them from the person register the first time the
  * number is looked up (any valid number belongs to somebody).

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql
 import { FORBIDDEN_MESSAGE, ForbiddenError, requireCaller } from "@samtykke/server-kit";
 import { maskCpr, parseCpr } from "../domain/cpr.js";
 import { Citizen } from "../entities/citizen.entity.js";
-import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
+import { findOrRegisterCitizen, findRegisteredCitizen } from "../entities/citizen.repository.js";
 import { signedInCitizen } from "../services/citizen-access.js";
 import type { PartyContext } from "../context.js";
 
@@ -19,11 +19,21 @@ export class CitizenResolver {
   }
 
   @Query(() => ID, {
-    description: "Only the platform id of the citizen with this CPR number: what a third party's system may learn, never a name.",
+    description: "Only the platform id of the citizen with this CPR number, registered from the person register on first look-up. For an authority's caseworkers and case systems.",
   })
   async citizenIdByCpr(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext): Promise<string> {
-    requireCaller(ctx.caller, "caseworker", "system", "thirdParty");
+    requireCaller(ctx.caller, "caseworker", "system");
     return (await findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr)).id;
+  }
+
+  @Query(() => ID, {
+    nullable: true,
+    description:
+      "The platform id of a citizen already registered with this CPR number, else null; registers nobody. Only the platform's own client may ask: the consent subgraph, on a third party's behalf, which then answers the third party only about consents that name it.",
+  })
+  async registeredCitizenIdByCpr(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext): Promise<string | null> {
+    requireCaller(ctx.caller, "platform");
+    return (await findRegisteredCitizen(ctx.em, ctx.cprVault, cpr))?.id ?? null;
   }
 
   @Query(() => Citizen, { nullable: true, description: "The signed-in citizen; null for caseworkers and case systems." })
