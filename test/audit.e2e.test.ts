@@ -119,7 +119,8 @@ describe("the audit log", () => {
     expect(aboutOther).toEqual([{ action: "request", consent: { id: other } }]);
     const all = (await ole.graphql(BY_CONSENT, {})).data.myConsentAccessLog as { consent: { id: string } | null }[];
     expect(all.filter((entry) => entry.consent?.id !== other).length).toBeGreaterThan(0);
-    expect((await ole.graphql(BY_CONSENT, { consentId: "not-a-consent" })).data.myConsentAccessLog).toEqual([]);
+    expect((await ole.graphql(BY_CONSENT, { consentId: "6b3f1f8e-6f53-4c1e-9d44-3b1c1b1b1b1b" })).data.myConsentAccessLog).toEqual([]);
+    expect((await ole.graphql(BY_CONSENT, { consentId: "not-a-consent" })).errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect((await (await platform.citizen("2508920147")).graphql(BY_CONSENT, { consentId: other })).data.myConsentAccessLog).toEqual([]);
   });
 

@@ -257,6 +257,8 @@ const OPS: Record<string, Op> = {
       return { data: { ...consent.data, ...file.data }, errors: errors.length ? errors : undefined };
     },
     shows: ({ consent, consentAttachmentContent }) => (consent.history.length && consent.integrity.intact && consentAttachmentContent ? consent.status : "incomplete"),
+    // Whoever may not read a consent is told, as of an id that does not exist, that there is none.
+    otherAuthority: "NOT_FOUND",
   },
   "consents(filter)": {
     state: "REQUESTED",
@@ -287,13 +289,13 @@ const OPS: Record<string, Op> = {
     shows: (data) => data.closeCase.map((consent: any) => consent.status).join(", "),
     after: statusOf,
   },
-  markConsentUsed: { ...change("ACTIVE", "markConsentUsed"), place: "singleUse" },
+  markConsentUsed: { ...change("ACTIVE", "markConsentUsed"), place: "singleUse", otherAuthority: "NOT_FOUND" },
   registerConsent: register("registerConsent", (t) => {
     const { scanBase64: _scan, fileName: _file, signedAt: _signed, ...input } = paper(t);
     return input;
   }),
   uploadPaperConsent: register("uploadPaperConsent", paper),
-  cancelConsentRequest: change("REQUESTED", "cancelConsentRequest"),
+  cancelConsentRequest: { ...change("REQUESTED", "cancelConsentRequest"), otherAuthority: "NOT_FOUND" },
   requestReconsent: {
     state: "ACTIVE",
     place: "reconsent",
@@ -306,10 +308,10 @@ const OPS: Record<string, Op> = {
   deliverConsent: register("deliverConsent", (t) => ({ templateId: t.templateId, cpr: t.cpr, caseReference: t.caseReference, answers: demoAnswers(t.templateId), givenAt: new Date(Date.now() - DAY).toISOString(), evidenceReference: "DOK-4711" })),
   giveConsent: { state: "REQUESTED", call: give, shows: (data) => data.giveConsent.status, after: statusOf },
   declineConsent: change("REQUESTED", "declineConsent"),
-  withdrawConsent: change("ACTIVE", "withdrawConsent", `, reason: "Borgeren bad om det i telefonen"`),
+  withdrawConsent: { ...change("ACTIVE", "withdrawConsent", `, reason: "Borgeren bad om det i telefonen"`), otherAuthority: "NOT_FOUND" },
   "withdrawConsent without a reason": change("ACTIVE", "withdrawConsent"),
-  pauseConsent: change("ACTIVE", "pauseConsent", `, reason: "Borgeren bad om det i telefonen"`),
-  resumeConsent: change("PAUSED", "resumeConsent", `, reason: "Borgeren bad om det i telefonen"`),
+  pauseConsent: { ...change("ACTIVE", "pauseConsent", `, reason: "Borgeren bad om det i telefonen"`), otherAuthority: "NOT_FOUND" },
+  resumeConsent: { ...change("PAUSED", "resumeConsent", `, reason: "Borgeren bad om det i telefonen"`), otherAuthority: "NOT_FOUND" },
   "pauseConsent without a reason": change("ACTIVE", "pauseConsent"),
   consentStatusChanged: {
     state: "REQUESTED",
@@ -413,10 +415,10 @@ const CASES: Case[] = TABLE.flatMap(([op, ...cells]) =>
 const READ = "consent(id), history, files, integrity";
 const EXTRA: Case[] = [
   ...[READ, "giveConsent", "declineConsent", "withdrawConsent", "pauseConsent", "resumeConsent"].flatMap((op): Case[] => [
-    { op, who: "a citizen related to no one involved", as: "lars", place: "seafarer", expected: "FORBIDDEN" },
-    { op, who: "an attorney, towards an authority the power does not cover", as: "sofie", place: "oleAtOdense", expected: "FORBIDDEN" },
+    { op, who: "a citizen related to no one involved", as: "lars", place: "seafarer", expected: "NOT_FOUND" },
+    { op, who: "an attorney, towards an authority the power does not cover", as: "sofie", place: "oleAtOdense", expected: "NOT_FOUND" },
   ]),
-  ...[READ, "withdrawConsent", "pauseConsent", "resumeConsent"].map((op): Case => ({ op, who: "a custody holder after the handover at 18", as: "karen", place: "handedOver", expected: "FORBIDDEN" })),
+  ...[READ, "withdrawConsent", "pauseConsent", "resumeConsent"].map((op): Case => ({ op, who: "a custody holder after the handover at 18", as: "karen", place: "handedOver", expected: "NOT_FOUND" })),
   ...["giveConsent", "declineConsent"].flatMap((op): Case[] => [
     { op, who: "the child, where the custody holders sign", as: "emil", place: "therapy", expected: "FORBIDDEN" },
     { op, who: "a custody holder, where the child signs", as: "karen", place: "emilSigns", expected: "FORBIDDEN" },

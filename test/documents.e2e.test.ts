@@ -225,7 +225,7 @@ describe("the consent document", () => {
   it("is for the consent's readers only, and every fetch is audited", async () => {
     const id = await request();
     const odense = await platform.caseworker("odense");
-    expect((await odense.graphql(DOCUMENT, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await odense.graphql(DOCUMENT, { id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     expect((await platform.graphql(DOCUMENT, { id })).errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
     const ole = await platform.citizen(OLE);
     await documentOf(id, ole);

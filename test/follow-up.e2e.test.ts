@@ -54,7 +54,7 @@ describe("reminding a citizen of a request", () => {
   it("is for the asking authority's caseworker only, and only while the request is unanswered", async () => {
     const cpr = cprBornOn(new Date(Date.UTC(1979, 3, 10)), "451");
     const id = (await odense.graphql(REQUEST, { input: { templateId: DEMO.templates.dataSharing, cpr } })).data.requestConsent.id;
-    expect((await (await platform.caseworker("skattestyrelsen")).graphql(REMIND, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await (await platform.caseworker("skattestyrelsen")).graphql(REMIND, { id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     expect((await (await platform.caseSystem("odense")).graphql(REMIND, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
     const citizen = await platform.citizen(cpr);
     expect((await citizen.graphql(REMIND, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");

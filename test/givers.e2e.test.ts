@@ -104,7 +104,7 @@ describe("the handover at 18", () => {
     const check = await odense.graphql(`query($cpr: String!) { consentCheck(cpr: $cpr, templateKey: "odense-boern-terapi") { valid } }`, { cpr: childCpr });
     expect(check.data.consentCheck.valid).toBe(true);
     expect((await mine(karen)).map((row) => row.id)).not.toContain(consent.id);
-    expect((await karen.graphql(READ, { id: consent.id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await karen.graphql(READ, { id: consent.id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     const handedOver = (await odense.graphql(READ, { id: consent.id })).data.consent.history;
     expect(handedOver.at(-1)).toEqual({ action: "handOver", actorKind: "PLATFORM" });
 

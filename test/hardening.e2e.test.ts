@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, GRAPHQL_LIMITS, MAX_REQUEST_BYTES } from "@samtykke/server-kit";
 import { readFile } from "node:fs/promises";
+import { connect } from "node:net";
 import { Kind, parse, print, visit } from "graphql";
 import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
@@ -147,5 +148,66 @@ describe("request sizes", () => {
       body: JSON.stringify({ query: UPLOAD, variables: { input: input("A".repeat(MAX_REQUEST_BYTES)) } }),
     });
     expect(response.status).toBe(413);
+  });
+
+  it("answers a 30 MB upload with a 413 the caller can read, in Danish and English, not a broken connection", async () => {
+    const skat = await platform.caseworker("skattestyrelsen");
+    const body = Buffer.from(JSON.stringify({ query: UPLOAD, variables: { input: input(scan(22 * 1024 * 1024)) } }));
+    const { port } = new URL(platform.gatewayUrl);
+    /** The gateway's whole answer to a raw HTTP/1.1 request: headers, then the body in `parts` with a pause between. */
+    const exchange = async (headers: string, parts: Buffer[]) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      const received: Buffer[] = [];
+      socket.on("data", (chunk) => received.push(chunk));
+      const closed = new Promise<Error | null>((resolve) => {
+        socket.once("error", resolve);
+        socket.once("close", () => resolve(null));
+      });
+      await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+      socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nauthorization: Bearer ${skat.token}\r\ncontent-length: ${body.length}\r\n${headers}\r\n`);
+      for (const part of parts) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (!socket.destroyed) socket.write(part);
+      }
+      // As a client would: it reads the answer before it gives up the connection.
+      await expect.poll(() => Buffer.concat(received).toString(), { timeout: 5_000 }).toMatch(/"errors"/);
+      if (!socket.destroyed) socket.end();
+      return { failure: await closed, answer: Buffer.concat(received).toString() };
+    };
+    const refusalIn = (answer: string) => JSON.parse(answer.slice(answer.indexOf("{"), answer.lastIndexOf("}") + 1)).errors[0].extensions;
+    const refusal = { code: "PAYLOAD_TOO_LARGE", message: { da: expect.stringContaining("16 MB"), en: expect.stringContaining("16 MB") } };
+
+    // curl's way with a large body: it asks first, and sends only when told "100 Continue". It is
+    // told 413 instead, and sends nothing (once, Node said "100 Continue" before the gateway looked,
+    // and the upload met a closed connection halfway: a broken pipe).
+    const asked = await exchange("expect: 100-continue\r\n", []);
+    expect(asked.answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(refusalIn(asked.answer)).toMatchObject(refusal);
+
+    // Under the limit, such a client is told to go on, and is answered.
+    const small = Buffer.from(JSON.stringify({ query: "{ templates(first: 1) { id } }" }));
+    const socket = connect(Number(port), "127.0.0.1");
+    let text = "";
+    socket.on("data", (chunk) => (text += chunk));
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nauthorization: Bearer ${skat.token}\r\ncontent-length: ${small.length}\r\nexpect: 100-continue\r\n\r\n`);
+    await expect.poll(() => text).toMatch(/^HTTP\/1\.1 100 Continue/);
+    socket.write(small);
+    await expect.poll(() => text).toMatch(/HTTP\/1\.1 200[\s\S]*"templates":\[\{"id"/);
+    socket.destroy();
+
+    // A client that just sends: the body is read and dropped before the answer, so it arrives whole.
+    const sent = await exchange("", [body.subarray(0, 1024 * 1024), body.subarray(1024 * 1024)]);
+    expect(sent.failure).toBeNull();
+    expect(sent.answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(refusalIn(sent.answer)).toMatchObject(refusal);
+  });
+});
+
+describe("refusals a client can act on", () => {
+  it("says in a code and in Danish and English which limit a refused query crossed", async () => {
+    const depth = await citizen.graphql(nested(LIMITS.depth + 1));
+    expect(depth.errors![0]!.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "depth", message: { da: expect.stringContaining("dyb"), en: expect.stringContaining("deep") } });
+    const aliases = await platform.graphql(`{ ${Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: templates { id }`).join(" ")} }`);
+    expect(aliases.errors![0]!.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "aliases", message: { da: expect.any(String), en: expect.any(String) } });
   });
 });

@@ -175,11 +175,11 @@ describe("who may do what with a consent", () => {
     const odense = await platform.caseworker("odense");
     const read = `query($id: ID!) { consent(id: $id) { id status } }`;
     expect((await ole.graphql(read, { id })).data.consent.status).toBe("REQUESTED");
-    expect((await karen.graphql(read, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
-    expect((await odense.graphql(read, { id })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await karen.graphql(read, { id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
+    expect((await odense.graphql(read, { id })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     const give = `mutation($id: ID!, $answers: [ChoiceAnswerInput!]!) { giveConsent(id: $id, answers: $answers) { status } }`;
     const answers = [{ key: "income-data", checked: true }, { key: "tax-assessment", checked: false }];
-    expect((await karen.graphql(give, { id, answers })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await karen.graphql(give, { id, answers })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
     const given = await giveWithYesToAll(ole, id, "status signatures { method assuranceLevel loginTransactionId signer { name } }");
     expect(given.errors).toBeUndefined();
     expect(given.data.giveConsent).toMatchObject({
@@ -244,7 +244,7 @@ describe("who may do what with a consent", () => {
     expect((await odense.graphql(check, { cpr: OLE })).data.consentCheck.valid).toBe(false);
     expect((await skat.graphql(check, { cpr: OLE })).data.consentCheck.valid).toBe(true);
     const withdraw = `mutation($id: ID!, $reason: String) { withdrawConsent(id: $id, reason: $reason) { status } }`;
-    expect((await odense.graphql(withdraw, { id, reason: "Borgeren ringede" })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await odense.graphql(withdraw, { id, reason: "Borgeren ringede" })).errors![0]!.extensions!.code).toBe("NOT_FOUND");
 
     const odenseEvents = collect(odense.wsClient(), `subscription { consentStatusChanged(after: "0") { consent { id } } }`);
     const skatEvents = collect(skat.wsClient(), `subscription($id: ID) { consentStatusChanged(consentId: $id, after: "0") { status } }`, { id });

@@ -170,7 +170,8 @@ describe("the citizen's mailbox", () => {
     const about = (await citizen.graphql(`{ myMailbox(first: 100) { consent { id } } }`)).data.myMailbox[4].consent.id;
     const ABOUT = `query($consentId: ID) { myMailbox(first: 100, consentId: $consentId) { kind consent { id } } }`;
     expect((await citizen.graphql(ABOUT, { consentId: about })).data.myMailbox).toEqual([{ kind: "REQUEST", consent: { id: about } }]);
-    expect((await citizen.graphql(ABOUT, { consentId: "not-a-consent" })).data.myMailbox).toEqual([]);
+    expect((await citizen.graphql(ABOUT, { consentId: "6b3f1f8e-6f53-4c1e-9d44-3b1c1b1b1b1b" })).data.myMailbox).toEqual([]);
+    expect((await citizen.graphql(ABOUT, { consentId: "not-a-consent" })).errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
 
     for (const variables of [{ after: "7" }, { before: `${new Date().toISOString()}_not-a-letter` }, { after: whole[0]!.cursor, before: whole[6]!.cursor }]) {
       const refused = await citizen.graphql(PAGE, variables);

@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
@@ -75,6 +75,9 @@ const UPSTREAM_LOST = {
 const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
+
+// A body over the limit but under this is read and dropped before the 413, so the caller sees it; past it, the connection is cut.
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
 const tooLargeMessage = (limit: number) => {
   const megabytes = Math.round(limit / 2 ** 20);
@@ -189,7 +192,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logging: new HiveLogger({ level: logger.level === "silent" ? false : "info", writers: [new PinoLogWriter(logger)] }),
   });
 
-  const server: Server = createServer(async (request, response) => {
+  // `expectsContinue`: the caller sent `Expect: 100-continue` and waits to be told to send its body.
+  const serve = async (request: IncomingMessage, response: ServerResponse, expectsContinue = false) => {
     if (request.url === "/readiness") {
       const checks = await Promise.all([
         Promise.resolve(runtime.fetch(`http://localhost${RUNTIME_READINESS_PATH}`)).then((r: Response) => r.ok, () => false),
@@ -226,14 +230,23 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const limit = caller.kind === "anonymous" ? MAX_ANONYMOUS_REQUEST_BYTES : MAX_REQUEST_BYTES;
       if (!request.headers["content-length"] || !Number.isFinite(length) || length > limit) {
         const tooLarge = Boolean(request.headers["content-length"]);
-        refuse(
-          response,
-          tooLarge ? 413 : 411,
-          tooLarge
-            ? { message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage(limit) } }
-            : { message: "Content-Length required", extensions: { code: "LENGTH_REQUIRED" } },
-          { connection: "close" },
-        );
+        // Answered while the caller is still sending, most clients report a broken connection and
+        // never show the 413: the body is read and dropped first, up to a bound.
+        const answer = () =>
+          refuse(
+            response,
+            tooLarge ? 413 : 411,
+            tooLarge
+              ? { message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage(limit) } }
+              : { message: "Content-Length required", extensions: { code: "LENGTH_REQUIRED" } },
+            { connection: "close" },
+          );
+        // A caller that waits for "100 Continue" is answered before it sends anything.
+        if (tooLarge && !expectsContinue && length <= MAX_DRAINED_BYTES) {
+          request.once("end", answer).once("error", () => request.socket.destroy()).resume();
+        } else {
+          answer();
+        }
         return;
       }
     }
@@ -254,8 +267,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         "request",
       );
     });
+    if (expectsContinue) response.writeContinue();
     runtime(request, response);
-  });
+  };
+  const server: Server = createServer(serve);
+  // Node would say "100 Continue" to every such caller before the gateway could look at the size,
+  // and a 30 MB upload then met a 413 and a closed connection halfway (curl: a broken pipe).
+  server.on("checkContinue", (request, response) => void serve(request, response, true));
   // Subscription messages are small; a socket gets no room for a scan-sized frame.
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));

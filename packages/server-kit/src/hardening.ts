@@ -1,5 +1,7 @@
 import { ApolloArmor, EnvelopArmor } from "@escape.tech/graphql-armor";
 import { ApolloServerCharacterLimitPlugin, characterLimitPlugin } from "@escape.tech/graphql-armor-character-limit";
+import type { GraphQLError } from "graphql";
+import type { LocalizedMessage } from "./errors.js";
 
 /**
  * The limits every GraphQL endpoint enforces, set explicitly (graphql-armor's defaults are where they
@@ -18,14 +20,40 @@ export const GRAPHQL_LIMITS = {
 
 type Limits = (typeof GRAPHQL_LIMITS)[keyof typeof GRAPHQL_LIMITS];
 
+const LIMIT_NAMES = {
+  depth: { da: "den er for dyb", en: "it is nested too deeply" },
+  aliases: { da: "den har for mange aliasser", en: "it has too many aliases" },
+  directives: { da: "den har for mange direktiver", en: "it has too many directives" },
+  tokens: { da: "den har for mange dele", en: "it has too many tokens" },
+  cost: { da: "den er for dyr at svare på", en: "it costs too much to answer" },
+  characters: { da: "den er for lang", en: "it is too long" },
+} satisfies Record<keyof Limits, LocalizedMessage>;
+
+/**
+ * Gives armor's refusal a code and words: GRAPHQL_VALIDATION_FAILED, which limit (`limit`), and a
+ * message in Danish and English. Armor's own error carried neither.
+ */
+function rejectedAs(limit: keyof typeof LIMIT_NAMES) {
+  return {
+    onReject: [
+      (_context: unknown, error: GraphQLError) =>
+        Object.assign(error.extensions, {
+          code: "GRAPHQL_VALIDATION_FAILED",
+          limit,
+          message: { da: `Forespørgslen afvises: ${LIMIT_NAMES[limit].da}.`, en: `The query is refused: ${LIMIT_NAMES[limit].en}.` },
+        }),
+    ],
+  };
+}
+
 function armorConfig(limits: Limits, production: boolean) {
   return {
     // Fragments are followed, or a fragment would hide depth and cost.
-    maxDepth: { n: limits.depth, flattenFragments: true },
-    maxAliases: { n: limits.aliases },
-    maxDirectives: { n: limits.directives },
-    maxTokens: { n: limits.tokens },
-    costLimit: { maxCost: limits.cost, flattenFragments: true },
+    maxDepth: { n: limits.depth, flattenFragments: true, ...rejectedAs("depth") },
+    maxAliases: { n: limits.aliases, ...rejectedAs("aliases") },
+    maxDirectives: { n: limits.directives, ...rejectedAs("directives") },
+    maxTokens: { n: limits.tokens, ...rejectedAs("tokens") },
+    costLimit: { maxCost: limits.cost, flattenFragments: true, ...rejectedAs("cost") },
     // "Did you mean …" helps while building a client, and maps the schema for an attacker.
     blockFieldSuggestion: { enabled: production },
   };
@@ -41,7 +69,7 @@ export function apolloArmor(production: boolean) {
 /** graphql-armor for the gateway (an Envelop runtime). */
 export function envelopArmor(production: boolean) {
   const limits = GRAPHQL_LIMITS.gateway;
-  return [...new EnvelopArmor(armorConfig(limits, production)).protect().plugins, characterLimitPlugin({ maxLength: limits.characters })];
+  return [...new EnvelopArmor(armorConfig(limits, production)).protect().plugins, characterLimitPlugin({ maxLength: limits.characters, ...rejectedAs("characters") })];
 }
 
 /**

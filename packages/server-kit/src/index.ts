@@ -5,6 +5,7 @@ export * from "./logger.js";
 export * from "./errors.js";
 export * from "./identity.js";
 export * from "./hardening.js";
+export * from "./input-checks.js";
 export * from "./database.js";
 export * from "./embedded-postgres.js";
 export * from "./federation.js";

@@ -36,10 +36,10 @@ describe("how a caller stands to a consent", () => {
 });
 
 describe("who may do what", () => {
-  it("refuses to read without a login (UNAUTHENTICATED) and to strangers (FORBIDDEN)", () => {
+  it("refuses to read without a login (UNAUTHENTICATED), and tells strangers there is no such consent (NOT_FOUND, as for an id that does not exist)", () => {
     expect(() => requireRead({ kind: "anonymous" }, own, null)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => requireRead(caseworker("a-2"), own, null)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => requireRead(citizen(), grantors, me())).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => requireRead(caseworker("a-2"), own, null)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => requireRead(citizen(), grantors, me())).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
   });
 
   it("lets the subject or their attorney answer a citizen's consent, each holder named on a child's", () => {
@@ -76,7 +76,7 @@ describe("who may do what", () => {
   it("lets the authority's caseworker withdraw, pause and resume for the citizen, another authority's not, and no case system", () => {
     for (const action of ["withdraw", "pause", "resume"] as const) {
       expect(requireHolderAction(caseworker(), own, null, action)).toBe("AUTHORITY");
-      expect(() => requireHolderAction(caseworker("a-2"), own, null, action)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+      expect(() => requireHolderAction(caseworker("a-2"), own, null, action)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
     }
     expect(() => requireHolderAction(system(), own, null, "pause")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requireHolderAction(system(), own, null, "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));

@@ -3,7 +3,7 @@ import {
   FORBIDDEN_MESSAGE,
   ForbiddenError,
   meetsLevel,
-  requireAuthority,
+  NotFoundError,
   requireCaller,
   requireLevel,
   type Caller,
@@ -20,6 +20,7 @@ export interface Representation {
 
 /** What the rules need to know of a consent. */
 export interface ConsentParties {
+  id?: string;
   authorityId: string;
   subjectId: string;
   signers: string;
@@ -43,14 +44,27 @@ export function relationTo(caller: Caller, consent: ConsentParties, representati
   return "NONE";
 }
 
+/**
+ * What anyone who may not read a consent is told, word for word what they are told of an id that
+ * does not exist: a refusal would confirm that the id is somebody's consent.
+ */
+export const consentNotFound = (id?: string) => new NotFoundError({ da: "Samtykket findes ikke.", en: "Consent not found." }, id ? { id } : {});
+
 const notYours = (reason: string) => new ForbiddenError(FORBIDDEN_MESSAGE, { reason });
 
 /** Reading a consent, its history and its files: the authority that holds it, and the citizens it concerns or who act for them. */
 export function requireRead(caller: Caller, consent: ConsentParties, representation: Representation | null): Relation {
   requireCaller(caller, "citizen", "caseworker", "system");
   const relation = relationTo(caller, consent, representation);
-  if (relation === "NONE") throw notYours("NOT_YOUR_CONSENT");
+  if (relation === "NONE") throw consentNotFound(consent.id);
   return relation;
+}
+
+/** A caseworker or case system acting on a consent as its authority; another authority's sees no such consent. */
+export function requireOwnAuthority<K extends "caseworker" | "system">(caller: Caller, consent: Pick<ConsentParties, "id" | "authorityId">, ...kinds: K[]): Extract<Caller, { kind: K }> {
+  const allowed = requireCaller(caller, ...(kinds.length ? kinds : (["caseworker", "system"] as K[])));
+  if ((allowed as Extract<Caller, { kind: "caseworker" | "system" }>).authorityId !== consent.authorityId) throw consentNotFound(consent.id);
+  return allowed;
 }
 
 /** Giving, declining and withdrawing need a strong login (NSIS substantial) whatever the template asks. */
@@ -96,7 +110,7 @@ export function requireAnswerer(caller: Caller, consent: ConsentParties & { sign
 export function requireHolderAction(caller: Caller, consent: ConsentParties, representation: Representation | null, action: "withdraw" | "pause" | "resume"): Relation {
   // The authority acts when the citizen asks it to (in person, by phone, by letter); it says how.
   if (caller.kind === "caseworker") {
-    requireAuthority(caller, consent.authorityId, "caseworker");
+    requireOwnAuthority(caller, consent, "caseworker");
     return "AUTHORITY";
   }
   const citizen = requireCaller(caller, "citizen");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, Channel, checkedReturnUrl, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
+import { applyAction, caseReferenceOf, Channel, checkedReturnUrl, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
 import { ChoiceKind, contentHash, SignatureMethod, signedContent } from "./declaration.js";
 
 const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
@@ -285,5 +285,30 @@ describe("a request's return address", () => {
 
   it("refuses every address when the authority registered none", () => {
     expect(() => checkedReturnUrl("https://selvbetjening.odense.dk/sager/1", [])).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT" }));
+  });
+});
+
+describe("case references", () => {
+  const field = (run: () => unknown) => {
+    try {
+      run();
+      return null;
+    } catch (error) {
+      return (error as { details?: { field?: string } }).details?.field ?? "no field";
+    }
+  };
+
+  it("keeps one as written, trimmed, letters of any language included, and takes none as null", () => {
+    expect(caseReferenceOf("  SAG-2026/17 Ærø ")).toBe("SAG-2026/17 Ærø");
+    expect(caseReferenceOf("   ")).toBeNull();
+    expect(caseReferenceOf(undefined)).toBeNull();
+    expect(caseReferenceOf("x".repeat(100))).toHaveLength(100);
+  });
+
+  it("refuses one over 100 characters and one with characters that hide or reorder text", () => {
+    expect(field(() => caseReferenceOf("x".repeat(101)))).toBe("caseReference");
+    for (const hidden of ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u00ad", "\u0007", "\n"]) {
+      expect(field(() => caseReferenceOf(`SAG${hidden}1`))).toBe("caseReference");
+    }
   });
 });

@@ -88,6 +88,34 @@ export const MAX_REQUEST_MESSAGE = 1_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CASE_REFERENCE = 100;
+// Control characters, and format characters: bidi overrides and isolates, zero-width spaces and
+// joiners, soft hyphens. Invisible on screen, they make two case references look alike or one read
+// backwards in a list, a letter or a receipt.
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * A case reference as written (trimmed), or null for none: at most 100 characters, and nothing that
+ * hides or reorders text. The same rule for a consent's reference and for a search by one.
+ */
+export function caseReferenceOf(text: string | null | undefined): string | null {
+  const caseReference = text?.trim() || null;
+  if (caseReference && caseReference.length > MAX_CASE_REFERENCE) {
+    throw new ValidationError(
+      { da: `Sagsnummeret må højst være ${MAX_CASE_REFERENCE} tegn.`, en: `The case reference may be at most ${MAX_CASE_REFERENCE} characters.` },
+      { field: "caseReference" },
+    );
+  }
+  if (caseReference && HIDDEN_CHARACTERS.test(caseReference)) {
+    throw new ValidationError(
+      {
+        da: "Sagsnummeret indeholder usynlige tegn (fx tegn, der vender teksten eller har nul bredde). Skriv det igen uden dem.",
+        en: "The case reference holds invisible characters (such as ones that reverse text or have zero width). Type it again without them.",
+      },
+      { field: "caseReference" },
+    );
+  }
+  return caseReference;
+}
 /** How long a citizen has to answer a request when the caseworker sets no deadline. */
 export const DEFAULT_ANSWER_DAYS = 30;
 
@@ -113,19 +141,13 @@ export function createRequest(input: {
       { field: "templateId", templateStatus: template.status },
     );
   }
-  const caseReference = input.caseReference?.trim() || null;
+  const caseReference = caseReferenceOf(input.caseReference);
   if (template.boundToCase && !caseReference) {
     throw new ValidationError(
       {
         da: "Skabelonen er bundet til en sag: angiv sagsnummeret, så samtykket ophører, når sagen lukkes.",
         en: "The template is bound to a case: give the case reference, so the consent ends when the case is closed.",
       },
-      { field: "caseReference" },
-    );
-  }
-  if (caseReference && caseReference.length > MAX_CASE_REFERENCE) {
-    throw new ValidationError(
-      { da: `Sagsnummeret må højst være ${MAX_CASE_REFERENCE} tegn.`, en: `The case reference may be at most ${MAX_CASE_REFERENCE} characters.` },
       { field: "caseReference" },
     );
   }

@@ -92,6 +92,17 @@ describe("inspectScan", () => {
     expect(inspectScan(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "scan.png").mediaType).toBe("image/png");
   });
 
+  it("names the stored file with the extension its content calls for, whatever it was called", () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0]);
+    expect(inspectScan(png, "blanket.pdf").fileName).toBe("blanket.png");
+    expect(inspectScan(png, "blanket").fileName).toBe("blanket.png");
+    expect(inspectScan(png, "Blanket.PNG").fileName).toBe("Blanket.PNG");
+    expect(inspectScan(jpeg, "foto.JPEG").fileName).toBe("foto.JPEG");
+    expect(inspectScan(jpeg, "foto.png").fileName).toBe("foto.jpg");
+    expect(inspectScan(pdf, "samtykke 12.3.2026").fileName).toBe("samtykke 12.3.2026.pdf");
+  });
+
   it("refuses a file that is not a PDF, PNG or JPEG whatever its name says, an empty or oversized one, and a path as name", () => {
     expect(() => inspectScan(Buffer.from("<html>"), "scan.pdf")).toThrow(expect.objectContaining({ details: { field: "file" } }));
     expect(() => inspectScan(Buffer.alloc(0), "scan.pdf")).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: "file" }) }));

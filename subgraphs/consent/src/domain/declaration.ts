@@ -181,11 +181,24 @@ export function isIntact(content: SignedContent, signatures: readonly Signature[
 }
 
 /** The scan formats a paper consent may be uploaded in, told apart by their first bytes, not by what the sender claims. */
-const SCAN_SIGNATURES: { mediaType: string; magic: number[] }[] = [
-  { mediaType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { mediaType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { mediaType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
+const SCAN_SIGNATURES: { mediaType: string; magic: number[]; extensions: string[] }[] = [
+  { mediaType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d], extensions: [".pdf"] },
+  { mediaType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], extensions: [".png"] },
+  { mediaType: "image/jpeg", magic: [0xff, 0xd8, 0xff], extensions: [".jpg", ".jpeg"] },
 ];
+
+/**
+ * The file name with the extension its content calls for: a PNG named `.pdf` would open in the
+ * wrong program on the computer of whoever downloads it, or in none.
+ */
+function nameForContent(name: string, extensions: string[]): string {
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : "";
+  if (extensions.includes(extension)) return name;
+  // An extension has a letter in it: "samtykke 12.3.2026" has none.
+  const stem = /^\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,5}$/.test(extension) ? name.slice(0, dot) : name;
+  return `${stem}${extensions[0]}`;
+}
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
 /** Checks an uploaded scan by its content and returns its media type and hash. */
@@ -207,5 +220,5 @@ export function inspectScan(content: Buffer, fileName: string): AttachmentRefere
       { field: "file" },
     );
   }
-  return { fileName: name, mediaType: match.mediaType, size: content.length, sha256: createHash("sha256").update(content).digest("hex") };
+  return { fileName: nameForContent(name, match.extensions), mediaType: match.mediaType, size: content.length, sha256: createHash("sha256").update(content).digest("hex") };
 }

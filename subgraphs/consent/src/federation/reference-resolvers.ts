@@ -1,4 +1,4 @@
-import { batchedReference, type ReferenceResolvers } from "@samtykke/server-kit";
+import { batchedReference, NotFoundError, type ReferenceResolvers } from "@samtykke/server-kit";
 import { requireRead } from "../domain/access.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { toConsent } from "../resolvers/consent.mapper.js";
@@ -12,7 +12,13 @@ export const referenceResolvers: ReferenceResolvers = {
     __resolveReference: async (reference: { id: string }, ctx: ConsentContext) => {
       const row = await consent(reference, ctx);
       if (!row) return null;
-      requireRead(ctx.caller, row, await ctx.representation());
+      try {
+        requireRead(ctx.caller, row, await ctx.representation());
+      } catch (error) {
+        // Another's consent resolves as one that does not exist.
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
       return toConsent(row);
     },
   },

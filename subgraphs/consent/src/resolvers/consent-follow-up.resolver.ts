@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
-import { pageSize, requireAuthority } from "@samtykke/server-kit";
+import { pageSize } from "@samtykke/server-kit";
+import { requireOwnAuthority } from "../domain/access.js";
 import { remindConsentRequest } from "../services/act-on-consent.js";
 import { accessLogOfConsent } from "../services/access-log.js";
 import type { ConsentContext } from "../context.js";
@@ -25,7 +26,7 @@ export class ConsentFollowUpResolver {
     @Arg("first", () => Int, { defaultValue: 50, description: "At most 100." }) first: number,
     @Ctx() ctx: ConsentContext,
   ): Promise<ConsentAccess[]> {
-    requireAuthority(ctx.caller, consent.authority.id);
+    requireOwnAuthority(ctx.caller, { id: consent.id, authorityId: consent.authority.id });
     return accessLogOfConsent(ctx.em, consent.id, pageSize(first));
   }
 }

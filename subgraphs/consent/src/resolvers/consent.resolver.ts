@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { FORBIDDEN_MESSAGE, ForbiddenError, pageSize, requireCaller } from "@samtykke/server-kit";
+import { FORBIDDEN_MESSAGE, ForbiddenError, NotFoundError, pageSize, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
 import { legalBasisOf } from "../domain/validity.js";
 import { actOnConsent, giveConsent, markConsentUsed } from "../services/act-on-consent.js";
@@ -12,7 +12,7 @@ import { auditReads } from "../services/audit.js";
 import { accessLogFor } from "../services/access-log.js";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { publicJwk, requireDocumentSize, verifyDocument, type ConsentDocument } from "../domain/consent-document.js";
-import { consentAttachments, consentDocument, consentFhir, consentIntegrity, consentIso27560, attachmentContent } from "../services/consent-documents.js";
+import { consentAttachments, consentDocument, consentFhir, consentIntegrity, consentIso27560, attachmentContent, noSuchFile } from "../services/consent-documents.js";
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, positionOf, type StreamedConsentEvent } from "../services/consent-event-stream.js";
@@ -160,7 +160,14 @@ export class ConsentResolver {
   @Query(() => String, { description: "The content of a consent's attachment, base64-encoded." })
   async consentAttachmentContent(@Arg("id", () => ID) id: string, @Ctx() ctx: ConsentContext): Promise<string> {
     const attachment = await attachmentContent(ctx.em, id);
-    await auditReads(ctx, "readFile", [await readConsent(ctx, attachment.consentId)]);
+    let consent;
+    try {
+      consent = await readConsent(ctx, attachment.consentId);
+    } catch (error) {
+      // A file of another's consent is told as one that does not exist.
+      throw error instanceof NotFoundError ? noSuchFile(id) : error;
+    }
+    await auditReads(ctx, "readFile", [consent]);
     return attachment.content.toString("base64");
   }
 

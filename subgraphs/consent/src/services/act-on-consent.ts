@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
-import { requireAuthority, requireCaller, ValidationError } from "@samtykke/server-kit";
-import { requireAnswerer, requireHolderAction, requireSigning } from "../domain/access.js";
+import { requireCaller, ValidationError } from "@samtykke/server-kit";
+import { requireAnswerer, requireHolderAction, requireOwnAuthority, requireSigning } from "../domain/access.js";
 import { ConsentStatus, requireReminderAllowed, type ConsentAction } from "../domain/consent-state.js";
 import { applyAction, Channel, give } from "../domain/consent.js";
 import { SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
@@ -72,7 +72,7 @@ export async function actOnConsent(
       const onBehalfOfId = relation === "SUBJECT" ? null : current.subjectId;
       actor = actorOf(caller, representation, { onBehalfOfId, reason: relation === "AUTHORITY" ? requiredReason(reason) : (reason?.trim() || null) });
     } else {
-      requireAuthority(caller, current.authorityId, "caseworker");
+      requireOwnAuthority(caller, current, "caseworker");
       actor = actorOf(caller, representation, { reason: reason?.trim() || null });
     }
     return { change: applyAction(current, action, now), actor };
@@ -108,7 +108,7 @@ export async function markConsentUsed(ctx: ConsentContext, id: string, idempoten
       id,
       "markUsed",
       (current, now) => {
-        requireAuthority(caller, current.authorityId);
+        requireOwnAuthority(caller, current);
         return { change: applyAction(current, "markUsed", now), actor: actorOf(caller, null) };
       },
       (em, consent, now) => remember(em, consent.id, now),

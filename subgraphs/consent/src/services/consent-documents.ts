@@ -31,9 +31,11 @@ export async function consentIntegrity(em: EntityManager, consentId: string) {
   return { contentHash: contentHash(content), intact: isIntact(content, consent.signatures) };
 }
 
+export const noSuchFile = (id: string) => new NotFoundError({ da: "Filen findes ikke.", en: "File not found." }, { id });
+
 export async function attachmentContent(em: EntityManager, id: string): Promise<{ consentId: string; content: Buffer }> {
   const attachment = await em.findOne(ConsentAttachmentEntity, { id }, { populate: ["content"] });
-  if (!attachment) throw new NotFoundError({ da: "Filen findes ikke.", en: "File not found." }, { id });
+  if (!attachment) throw noSuchFile(id);
   return { consentId: attachment.consentId, content: attachment.content };
 }
 

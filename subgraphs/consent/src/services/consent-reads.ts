@@ -1,10 +1,10 @@
-import { NotFoundError, requireCaller } from "@samtykke/server-kit";
+import { requireCaller } from "@samtykke/server-kit";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { requireRead } from "../domain/access.js";
+import { consentNotFound, requireRead } from "../domain/access.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
 
-export const notFound = (id: string) => new NotFoundError({ da: "Samtykket findes ikke.", en: "Consent not found." }, { id });
+export const notFound = consentNotFound;
 
 export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
   const consent = await em.findOne(ConsentEntity, { id });

@@ -2,7 +2,7 @@ import { raw, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql
 import { pageSize, ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
 import { ConsentStatus } from "../domain/consent-state.js";
-import type { Channel } from "../domain/consent.js";
+import { caseReferenceOf, type Channel } from "../domain/consent.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 
@@ -39,6 +39,7 @@ function decodeCursor(after: string): { requestedAt: Date; id: string } {
 
 /** The rows `search` matches, in SQL. */
 export function consentSearchWhere(search: ConsentSearch): FilterQuery<ConsentEntity> {
+  const caseReference = caseReferenceOf(search.caseReference);
   const requestedAt = {
     ...(search.requestedFrom ? { $gte: search.requestedFrom } : {}),
     ...(search.requestedBefore ? { $lt: search.requestedBefore } : {}),
@@ -48,7 +49,7 @@ export function consentSearchWhere(search: ConsentSearch): FilterQuery<ConsentEn
     ...(search.authorityId ? { authorityId: search.authorityId } : {}),
     ...(search.templateKey ? { templateKey: search.templateKey } : {}),
     ...(search.status?.length ? { status: { $in: search.status } } : {}),
-    ...(search.caseReference?.trim() ? { caseReference: search.caseReference.trim() } : {}),
+    ...(caseReference ? { caseReference } : {}),
     ...(search.channel ? { channel: search.channel } : {}),
     ...(Object.keys(requestedAt).length ? { requestedAt } : {}),
   };
