@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { Citizen, Custody } from "@samtykke/party";
 import { demoAnswers } from "@samtykke/template";
-import { startTestPlatform, TEMPLATE_TEXTS, yesToEveryChoice, type Caller, type GraphQLResult, type TestPlatform } from "./support/platform.js";
+import { signedAsGateway, startTestPlatform, TEMPLATE_TEXTS, yesToEveryChoice, type Caller, type GraphQLResult, type TestPlatform } from "./support/platform.js";
 
 // The proof of README's "Who may do what": TABLE below has the README table's shape, a row per
 // operation and a column per kind of caller, and every cell is one test. A cell holds what the caller
@@ -236,7 +236,7 @@ const OPS: Record<string, Op> = {
     call: async (caller, t) => {
       const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`;
       const headers = { "content-type": "application/json", ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}) };
-      const body = JSON.stringify({ query, variables: { r: [{ __typename: "Citizen", id: t.subjectId }] } });
+      const body = JSON.stringify(signedAsGateway(platform, { query, variables: { r: [{ __typename: "Citizen", id: t.subjectId }] } }));
       return (await fetch(platform.subgraphs.party.url, { method: "POST", headers, body })).json();
     },
     shows: (data) => data._entities[0].name,

@@ -26,6 +26,7 @@ beforeAll(async () => {
     identity: platform.devLogin!.identity,
     sealKeys: [await generateSealKey()],
     eventPollMs: NO_POLL_MS,
+    gatewaySecret: platform.subgraphSecret,
   });
   gatewayB = await startGateway({
     supergraphSdl: await readCommittedSupergraph(),
@@ -33,6 +34,7 @@ beforeAll(async () => {
     port: 0,
     logger,
     identity: platform.devLogin!.identity,
+    subgraphSecret: platform.subgraphSecret,
   });
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { DEMO, GRAPHQL_LIMITS, MAX_REQUEST_BYTES } from "@samtykke/server-kit";
 import { readFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { Kind, parse, print, visit } from "graphql";
-import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { signedAsGateway, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The gateway's GraphQL limits (graphql-armor), each at its limit and one past it.
 const LIMITS = GRAPHQL_LIMITS.gateway;
@@ -113,7 +113,7 @@ describe("GraphQL limits in a subgraph, reached straight", () => {
       fetch(platform.subgraphs.consent.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${caseworker.token}` },
-        body: JSON.stringify({ query }),
+        body: JSON.stringify(signedAsGateway(platform, { query })),
       }).then((response) => response.json() as Promise<{ errors?: { message: string }[] }>);
     const eight = `{ consents { edges { node { subject { consents { subject { consents { id } } } } } } } }`;
     const nine = `{ consents { edges { node { subject { consents { subject { consents { subject { id } } } } } } } } }`;

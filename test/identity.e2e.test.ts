@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import { PLATFORM_CLIENT } from "@samtykke/dev-login";
 import { AssuranceLevel, DEMO } from "@samtykke/server-kit";
-import { collect, giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
+import { collect, giveWithYesToAll, signedAsGateway, startTestPlatform, TEMPLATE_TEXTS, type TestPlatform } from "./support/platform.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -51,13 +51,52 @@ describe("signing in", () => {
     expect(templates.data.templates.length).toBeGreaterThan(0);
   });
 
+  it("answers at a subgraph only what the gateway signed, over HTTP and graphql-ws, and caps what one _entities call may ask", async () => {
+    const odense = await platform.caseworker("odense");
+    const query = { query: `{ consents(first: 1) { edges { node { id } } } }` };
+    const post = (url: string, body: object) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${odense.token}` }, body: JSON.stringify(body) });
+    for (const url of [platform.subgraphs.consent.url, platform.subgraphs.party.url, platform.subgraphs.template.url]) {
+      // A valid token is not enough, nor a signature of another query, nor a GET.
+      for (const body of [query, { ...query, extensions: signedAsGateway(platform, { query: "{ __typename }" }).extensions }]) {
+        const refused = await post(url, body);
+        expect(refused.status).toBe(403);
+        expect((await refused.json()).errors[0].extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_FROM_GATEWAY", message: { da: expect.any(String), en: expect.any(String) } });
+      }
+      expect((await fetch(`${url}?query=${encodeURIComponent("{ __typename }")}`, { headers: { authorization: `Bearer ${odense.token}` } })).status).toBe(403);
+    }
+    expect((await (await post(platform.subgraphs.consent.url, signedAsGateway(platform, query))).json()).errors).toBeUndefined();
+    // Through the gateway, as always.
+    expect((await odense.graphql(query.query)).errors).toBeUndefined();
+
+    // A subscription straight at the consent subgraph, with a valid token: refused too.
+    const socket = new WebSocket(platform.subgraphs.consent.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    const messages: any[] = [];
+    socket.on("message", (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.on("open", resolve));
+    socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${odense.token}` } }));
+    await expect.poll(() => messages.some((message) => message.type === "connection_ack")).toBe(true);
+    socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "subscription { consentStatusChanged { cursor } }" } }));
+    await expect.poll(() => messages.find((message) => message.id === "1")?.payload?.[0]?.extensions?.reason).toBe("NOT_FROM_GATEWAY");
+    socket.close();
+
+    // Signed or not, one _entities call takes at most 1,000 representations.
+    const many = signedAsGateway(platform, {
+      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Citizen { id } } }`,
+      variables: { representations: Array.from({ length: 1_001 }, () => ({ __typename: "Citizen", id: DEMO.authorities.odense })) },
+    });
+    const tooMany = await post(platform.subgraphs.party.url, many);
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", message: { da: expect.stringContaining("1000"), en: expect.stringContaining("1000") } });
+  });
+
   it("refuses a call straight to a subgraph without a valid token, _entities included", async () => {
     const consentId = await requestSeafarerConsent();
     const direct = (body: object, token?: string) =>
       fetch(platform.subgraphs.consent.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
+        body: JSON.stringify(signedAsGateway(platform, body as never)),
       }).then((response) => response.json());
     const entities = {
       query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Consent { id status } } }`,
@@ -71,7 +110,7 @@ describe("signing in", () => {
     const partyAnonymous = await fetch(platform.subgraphs.party.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `{ citizen(cpr: "${OLE}") { name } }` }),
+      body: JSON.stringify(signedAsGateway(platform, { query: `{ citizen(cpr: "${OLE}") { name } }` })),
     }).then((response) => response.json());
     expect(partyAnonymous.errors[0].extensions.code).toBe("UNAUTHENTICATED");
 
@@ -84,10 +123,12 @@ describe("signing in", () => {
       fetch(platform.subgraphs.template.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({
-          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ConsentTemplate { id title { da } } } }`,
-          variables: { r: [{ __typename: "ConsentTemplate", id: draft.data.createTemplate.id }] },
-        }),
+        body: JSON.stringify(
+          signedAsGateway(platform, {
+            query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ConsentTemplate { id title { da } } } }`,
+            variables: { r: [{ __typename: "ConsentTemplate", id: draft.data.createTemplate.id }] },
+          }),
+        ),
       }).then((response) => response.json());
     const byCitizen = await draftEntities((await platform.citizen(OLE)).token);
     expect(byCitizen.errors[0].extensions.code).toBe("FORBIDDEN");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { signedAsGateway, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // NODE_ENV=production: what the API tells a stranger about itself.
 let platform: TestPlatform;
@@ -20,7 +20,7 @@ describe("in production", () => {
     const direct = await fetch(platform.subgraphs.consent.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${caseworker.token}` },
-      body: JSON.stringify({ query: "{ __schema { types { name } } }" }),
+      body: JSON.stringify(signedAsGateway(platform, { query: "{ __schema { types { name } } }" })),
     }).then((response) => response.json());
     expect(direct.data?.__schema ?? null).toBeNull();
   });

@@ -31,6 +31,8 @@ export interface StartGatewayOptions {
    * as the platform serves the apps after the gateway is up. Any other origin gets no CORS headers.
    */
   corsOrigins?: () => readonly string[];
+  /** The secret every request to a subgraph is signed with (HMAC-SHA256); the subgraphs answer only those. */
+  subgraphSecret?: string | null;
 }
 
 /**
@@ -173,6 +175,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     graphiql: !options.production,
     landingPage: false,
     batching: false,
+    ...(options.subgraphSecret ? { hmacSignature: { secret: options.subgraphSecret } } : {}),
     cors: corsFor(options.corsOrigins ?? (() => [])) as never,
     plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,

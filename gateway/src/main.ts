@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { commonEnv, createLogger, identityEnv, parseEnv, port } from "@samtykke/server-kit";
+import { commonEnv, createLogger, identityEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";
 import { corsOriginsEnv, corsOriginsOf } from "./cors.js";
 import { startGateway } from "./gateway.js";
 import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments } from "./trusted-documents.js";
@@ -21,6 +21,7 @@ const env = parseEnv({
     .transform((text) => text.split(",").map((path) => path.trim()).filter(Boolean)),
   ...identityEnv,
   ...corsOriginsEnv,
+  ...subgraphSecretEnv,
   // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
   GATEWAY_LIMITS: z
     .string()
@@ -39,6 +40,10 @@ const env = parseEnv({
 });
 const logger = createLogger("gateway", env.LOG_LEVEL);
 const corsOrigins = corsOriginsOf(env.GATEWAY_CORS_ORIGINS, env.NODE_ENV === "production");
+if (env.NODE_ENV === "production" && !env.SUBGRAPH_SECRET) {
+  logger.fatal("Set SUBGRAPH_SECRET (the secret requests to the subgraphs are signed with) in production");
+  process.exit(1);
+}
 const gateway = await startGateway({
   supergraphSdl: await readFile(env.SUPERGRAPH_PATH, "utf8"),
   subgraphUrls: { party: env.PARTY_URL, template: env.TEMPLATE_URL, consent: env.CONSENT_URL },
@@ -50,6 +55,7 @@ const gateway = await startGateway({
   limits: env.GATEWAY_LIMITS,
   trustedDocuments: await loadTrustedDocuments(env.TRUSTED_DOCUMENTS, env.NODE_ENV === "production" ? BROWSER_CALLERS : []),
   corsOrigins: () => corsOrigins,
+  subgraphSecret: env.SUBGRAPH_SECRET,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

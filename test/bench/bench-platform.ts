@@ -106,7 +106,7 @@ const profileEnv = (): Record<string, string> => (PROFILE_DIR ? { NODE_OPTIONS: 
  */
 export async function ownProcesses(platform: Platform): Promise<{ consentUrl: string; gatewayUrl: string; memoryMb(): { gateway: number; consent: number }; stop(): Promise<void> }> {
   const { identity } = platform.devLogin!;
-  const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl };
+  const auth = { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl, SUBGRAPH_SECRET: platform.subgraphSecret };
   const [consentPort, gatewayPort] = [await restartablePort(), await restartablePort()];
   const parts: PartProcess[] = [];
   try {

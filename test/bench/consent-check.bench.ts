@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { GATEWAY_SIGNATURE_EXTENSION, gatewaySignatureOf, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { loadFromOwnProcess, medianRound, ownProcesses, withBenchPlatform, type Row } from "./bench-platform.js";
 import { checkedCitizens, checkFloor } from "./consent-check-setup.js";
 
@@ -20,7 +20,13 @@ await withBenchPlatform(async (platform) => {
   const { system, bodies } = await checkedCitizens(platform, CITIZENS);
 
   const floorUrl = subgraphDatabaseUrl(platform.databaseUrl, "consent");
-  const load = (layer: string, url: string, connections: number) => loadFromOwnProcess(layer, { url, token: system, bodies, connections, seconds: SECONDS });
+  // Straight at the subgraph, each request is signed as the gateway signs it (the subgraph answers nothing else).
+  const signed = bodies.map((body) => {
+    const params = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    return JSON.stringify({ ...params, extensions: { [GATEWAY_SIGNATURE_EXTENSION]: gatewaySignatureOf(platform.subgraphSecret, params) } });
+  });
+  const load = (layer: string, url: string, connections: number, straightAtSubgraph = false) =>
+    loadFromOwnProcess(layer, { url, token: system, bodies: straightAtSubgraph ? signed : bodies, connections, seconds: SECONDS });
   const own = await ownProcesses(platform);
   try {
     // Warm both paths (JIT, pools, caches) before anything is timed.
@@ -28,10 +34,10 @@ await withBenchPlatform(async (platform) => {
     await load("warm-up", own.gatewayUrl, 16);
     const layers = [
       () => checkFloor(floorUrl, 16, SECONDS),
-      () => load("consent subgraph direct, one process", platform.subgraphs.consent.url, 16),
+      () => load("consent subgraph direct, one process", platform.subgraphs.consent.url, 16, true),
       () => load("through the gateway, one process", platform.gatewayUrl, 16),
       () => load("through the gateway, one process", platform.gatewayUrl, 1),
-      () => load("consent subgraph direct, own process", own.consentUrl, 16),
+      () => load("consent subgraph direct, own process", own.consentUrl, 16, true),
       () => load("through the gateway, gateway and consent in own processes", own.gatewayUrl, 16),
       () => load("through the gateway, gateway and consent in own processes", own.gatewayUrl, 1),
     ];

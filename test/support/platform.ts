@@ -8,7 +8,7 @@ import type { CallerLimitOverrides } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startDevLogin } from "@samtykke/dev-login";
-import { AssuranceLevel, createLogger, DEMO } from "@samtykke/server-kit";
+import { AssuranceLevel, createLogger, DEMO, GATEWAY_SIGNATURE_EXTENSION, gatewaySignatureOf } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 
 export interface GraphQLResult<T = any> {
@@ -138,6 +138,15 @@ export async function startTestPlatform(
 }
 
 /** Collects a subscription's events; `next(n)` waits until n have arrived. */
+/**
+ * A request body as the gateway sends it to a subgraph, signed with the platform's subgraph secret:
+ * how a test reaches a subgraph straight to try the subgraph's own rules (tokens, limits), which
+ * would otherwise never be reached.
+ */
+export function signedAsGateway(platform: Pick<Platform, "subgraphSecret">, body: { query: string; variables?: Record<string, unknown> }) {
+  return { ...body, extensions: { [GATEWAY_SIGNATURE_EXTENSION]: gatewaySignatureOf(platform.subgraphSecret, body) } };
+}
+
 export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const events: GraphQLResult<T>[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];

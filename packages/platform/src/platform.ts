@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateSealKey, startConsent, type PlatformClient, type SealKey, type StartedConsent } from "@samtykke/consent";
@@ -53,6 +54,8 @@ export interface PlatformOptions {
   consentSecretKey?: string;
   /** The platform's own client at the token issuer (consent's letters and exports); the development login's own with it. */
   platformClient?: PlatformClient;
+  /** The secret the gateway signs requests to the subgraphs with; one of this run's own when not given. */
+  subgraphSecret?: string;
   /** Origins besides the served apps' whose pages may call the gateway from a browser. */
   corsOrigins?: string[];
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
@@ -80,6 +83,8 @@ export interface Platform {
   gateway: RunningGateway;
   /** The development login, when the platform runs with it. */
   devLogin?: DevLogin;
+  /** What the gateway signs requests to the subgraphs with (a second gateway, or a test speaking to a subgraph as the gateway, needs it). */
+  subgraphSecret: string;
   stop(): Promise<void>;
 }
 
@@ -132,7 +137,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     let citizenAppUrl = options.citizenAppUrl;
     // The apps' origins are known once they are served, after the gateway is up; the gateway asks per request.
     const appOrigins = [...(options.corsOrigins ?? [])];
-    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity };
+    // The gateway signs every request to a subgraph with it, and they answer nothing else; the parts
+    // of one platform start together, so a secret of this run's own will do.
+    const subgraphSecret = options.subgraphSecret ?? randomBytes(32).toString("base64url");
+    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity, gatewaySecret: subgraphSecret };
     progress("migrating and starting the party subgraph");
     const party = await startParty({
       ...common,
@@ -186,6 +194,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.gatewayLimits,
       trustedDocuments: await loadTrustedDocuments(TRUSTED_DOCUMENT_FILES, options.production ? BROWSER_CALLERS : []),
       corsOrigins: () => appOrigins,
+      subgraphSecret,
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;
@@ -216,7 +225,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         if (folder === "web-citizen") citizenAppUrl ??= site.url;
       }
     }
-    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, gateway, devLogin, stop };
+    return { gatewayUrl: gateway.url, databaseUrl, parts, logger, subgraphs: { party, template, consent }, gateway, devLogin, subgraphSecret, stop };
   } catch (error) {
     await stop();
     throw error;

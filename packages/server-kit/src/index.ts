@@ -6,6 +6,7 @@ export * from "./errors.js";
 export * from "./identity.js";
 export * from "./hardening.js";
 export * from "./input-checks.js";
+export * from "./gateway-signature.js";
 export * from "./database.js";
 export * from "./embedded-postgres.js";
 export * from "./federation.js";

@@ -29,6 +29,8 @@ export interface StartSubgraphOptions<TContext extends SubgraphContext> {
   routes?: Record<string, () => unknown>;
   /** Puts the demo data in when the database has none; returns whether it did. */
   seed?: (em: EntityManager) => Promise<boolean>;
+  /** The secret the gateway signs requests with; set, only requests it signed are answered. */
+  gatewaySecret?: string | null;
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -66,6 +68,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       verifyToken: createTokenVerifier(options.identity),
       extendContext: options.extendContext,
       production: options.production,
+      gatewaySecret: options.gatewaySecret,
     });
     let closing: Promise<void> | undefined;
     return {

@@ -10,9 +10,10 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { GraphQLError, Kind, parse, specifiedRules, validate, type OperationDefinitionNode } from "graphql";
-import { createErrorFormatter, DomainError } from "./errors.js";
+import { createErrorFormatter, DomainError, ForbiddenError } from "./errors.js";
 import { apolloArmor, INPUT_TOO_DEEP, MAX_INPUT_DEPTH, nestedDeeperThan } from "./hardening.js";
 import { inputProblem, inputProblemError } from "./input-checks.js";
+import { NOT_FROM_GATEWAY, signedByGateway } from "./gateway-signature.js";
 import type { Caller, TokenVerifier } from "./identity.js";
 import { closeWebSockets } from "./websockets.js";
 
@@ -44,7 +45,23 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   production?: boolean;
   /** Plain HTTP GET routes next to `/graphql` (the consent subgraph's public keys). */
   routes?: Record<string, () => unknown>;
+  /**
+   * The secret the gateway signs every request with (`SUBGRAPH_SECRET`); set, `/graphql` answers
+   * only requests it signed, over HTTP and graphql-ws. Unset only outside production.
+   */
+  gatewaySecret?: string | null;
 }
+
+/**
+ * The most representations one `_entities` call may carry. The gateway asks for at most a page of
+ * 100 consents' citizens, authorities, templates and the actors in their histories at once.
+ */
+export const MAX_REPRESENTATIONS = 1_000;
+
+const TOO_MANY_REPRESENTATIONS = {
+  da: `Forespørgslen beder om for mange objekter på én gang (højst ${MAX_REPRESENTATIONS}).`,
+  en: `The request asks for too many objects at once (at most ${MAX_REPRESENTATIONS}).`,
+};
 
 export interface RunningSubgraph {
   name: string;
@@ -163,8 +180,11 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
           const extra = ctx.extra as typeof ctx.extra & { caller: Caller; authorization: string | null };
           return contextFor(extra.request.headers, extra.caller, extra.authorization);
         },
-        // The same input checks as over HTTP, once the subscription's text is known.
+        // The same checks as over HTTP, once the subscription's text is known.
         onSubscribe: (_ctx, _id, payload) => {
+          if (options.gatewaySecret && !signedByGateway(options.gatewaySecret, payload)) {
+            return [new GraphQLError(NOT_FROM_GATEWAY.en, { originalError: new ForbiddenError(NOT_FROM_GATEWAY, { reason: "NOT_FROM_GATEWAY" }) })];
+          }
           let document;
           try {
             document = parse(payload.query);
@@ -257,10 +277,25 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
           return;
         }
       }
+      const params = (body && typeof body === "object" ? body : {}) as { query?: unknown; variables?: unknown; extensions?: unknown };
+      const refuse = (status: number, message: { da: string; en: string }, extensions: Record<string, unknown>) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(JSON.stringify({ errors: [{ message: message.en, extensions: { ...extensions, message } }] }));
+      };
       // Before Apollo walks the variables (recursively): a value thousands deep overflowed the stack.
-      if (nestedDeeperThan((body as { variables?: unknown } | null)?.variables, MAX_INPUT_DEPTH)) {
-        response.writeHead(400, { "content-type": "application/json" });
-        response.end(JSON.stringify({ errors: [{ message: INPUT_TOO_DEEP.en, extensions: { code: "BAD_USER_INPUT", message: INPUT_TOO_DEEP } }] }));
+      if (nestedDeeperThan(params.variables, MAX_INPUT_DEPTH)) {
+        refuse(400, INPUT_TOO_DEEP, { code: "BAD_USER_INPUT" });
+        return;
+      }
+      // Only the gateway counts each caller's requests and refuses what they may not send; a request
+      // that did not come through it is refused before anything else is read.
+      if (options.gatewaySecret && (request.method !== "POST" || !signedByGateway(options.gatewaySecret, params))) {
+        refuse(403, NOT_FROM_GATEWAY, { code: "FORBIDDEN", reason: "NOT_FROM_GATEWAY" });
+        return;
+      }
+      const representations = (params.variables as { representations?: unknown } | null | undefined)?.representations;
+      if (Array.isArray(representations) && representations.length > MAX_REPRESENTATIONS) {
+        refuse(400, TOO_MANY_REPRESENTATIONS, { code: "BAD_USER_INPUT" });
         return;
       }
       const result = await apollo.executeHTTPGraphQLRequest({

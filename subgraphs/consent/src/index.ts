@@ -57,6 +57,8 @@ export interface StartConsentOptions {
   secretKey?: string;
   /** The platform's own client at the token issuer, for this subgraph's calls made for no caller (letters, exports). */
   platformClient?: PlatformClient;
+  /** The secret the gateway signs requests with; set, only requests it signed are answered. */
+  gatewaySecret?: string | null;
 }
 
 /** A running consent subgraph, and how many subscriptions it is serving. */

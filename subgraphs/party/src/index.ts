@@ -20,6 +20,8 @@ export interface StartPartyOptions {
   production?: boolean;
   identity: IdentityOptions;
   seedDemo?: boolean;
+  /** The secret the gateway signs requests with; set, only requests it signed are answered. */
+  gatewaySecret?: string | null;
 }
 
 export async function startParty(options: StartPartyOptions): Promise<StartedSubgraph> {

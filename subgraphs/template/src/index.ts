@@ -14,6 +14,8 @@ export interface StartTemplateOptions {
   production?: boolean;
   identity: IdentityOptions;
   seedDemo?: boolean;
+  /** The secret the gateway signs requests with; set, only requests it signed are answered. */
+  gatewaySecret?: string | null;
 }
 
 export async function startTemplate(options: StartTemplateOptions): Promise<StartedSubgraph> {
