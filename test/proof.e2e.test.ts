@@ -45,6 +45,7 @@ async function startSecondGateway(): Promise<PartProcess> {
       AUTH_ISSUER: identity.issuer,
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS_URL: identity.jwksUrl,
+      SUBGRAPH_SECRET: platform.subgraphSecret,
     },
     `http://127.0.0.1:${gatewayPort}/readiness`,
   );

@@ -26,6 +26,7 @@ const BOUNDED_LISTS: Record<string, string> = {
   "Consent.stopConfirmations": "one per system that knew the consent: the authority's few case systems and the named third party's",
   "Citizen.custodyHolders": "at most two custody holders",
   "PowerOfAttorneyGrant.authorityIds": "the authorities one grant names",
+  "CitizenLookUpEntry.fields": "the personal fields a look-up can read: six",
   "ConsentConnection.edges": "the page, bounded by the connection's own first",
   "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
   "Query.consentStatusCounts": "one per consent status: nine",

@@ -716,6 +716,11 @@ describe("the citizen app", () => {
     await entries.filter({ hasText: `Odense Kommune bad om samtykket "${DATA_SHARING}"` }).filter({ hasText: "Sag: ODE-POST-1" }).waitFor();
     expect(await page.getByText("Formål:").count()).toBe(0);
     expect(await page.getByRole("link", { name: "Ældre" }).count()).toBe(0);
+    // Below, the person register: each request looked the citizen up (the name, and who holds
+    // custody, to know who must sign).
+    const lookUps = page.getByRole("list", { name: "Opslag på dig i personoplysningerne" }).getByRole("listitem");
+    await eventually(() => lookUps.count()).toBe(11);
+    await lookUps.first().getByText("Odense Kommune slog dig op og så: navn, forældremyndighed").waitFor();
     await checkPage(page, "access-log");
     // Back towards the newest: the page just newer has ten, the eleven requests' latest among them.
     await page.getByRole("link", { name: "Nyere" }).click();

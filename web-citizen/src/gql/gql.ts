@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyLookUps($first: Int!) {\n    myLookUps(first: $first) {\n      id occurredAt actorKind fields authority { id name } citizen { id name }\n    }\n    me { id }\n  }\n": typeof types.MyLookUpsDocument,
     "\n  query MyConsentAccessLog($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myConsentAccessLog(first: $first, after: $after, before: $before, consentId: $consentId) {\n      cursor occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } caseReference } purpose\n    }\n  }\n": typeof types.MyConsentAccessLogDocument,
     "\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  ": typeof types.ConsentReceiptDocumentDocument,
     "\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  ": typeof types.ConsentReceiptFhirDocument,
@@ -34,6 +35,7 @@ type Documents = {
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": typeof types.MarkLetterReadDocument,
 };
 const documents: Documents = {
+    "\n  query MyLookUps($first: Int!) {\n    myLookUps(first: $first) {\n      id occurredAt actorKind fields authority { id name } citizen { id name }\n    }\n    me { id }\n  }\n": types.MyLookUpsDocument,
     "\n  query MyConsentAccessLog($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myConsentAccessLog(first: $first, after: $after, before: $before, consentId: $consentId) {\n      cursor occurredAt action actorKind authority { id name } thirdParty { id name } consent { id title { da en } caseReference } purpose\n    }\n  }\n": types.MyConsentAccessLogDocument,
     "\n    query ConsentReceiptDocument($id: ID!) {\n      consent(id: $id) { id document }\n    }\n  ": types.ConsentReceiptDocumentDocument,
     "\n    query ConsentReceiptFhir($id: ID!) {\n      consent(id: $id) { id fhir }\n    }\n  ": types.ConsentReceiptFhirDocument,
@@ -68,6 +70,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyLookUps($first: Int!) {\n    myLookUps(first: $first) {\n      id occurredAt actorKind fields authority { id name } citizen { id name }\n    }\n    me { id }\n  }\n"): (typeof documents)["\n  query MyLookUps($first: Int!) {\n    myLookUps(first: $first) {\n      id occurredAt actorKind fields authority { id name } citizen { id name }\n    }\n    me { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

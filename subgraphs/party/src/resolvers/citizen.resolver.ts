@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { FORBIDDEN_MESSAGE, ForbiddenError, requireCaller } from "@samtykke/server-kit";
 import { maskCpr, parseCpr } from "../domain/cpr.js";
 import { Citizen } from "../entities/citizen.entity.js";
 import { findOrRegisterCitizen, findRegisteredCitizen } from "../entities/citizen.repository.js";
 import { signedInCitizen } from "../services/citizen-access.js";
+import { recordDirectLookUp } from "../services/look-ups.js";
 import type { PartyContext } from "../context.js";
 
 @Resolver(() => Citizen)
@@ -11,11 +13,13 @@ export class CitizenResolver {
   @Query(() => Citizen, {
     description: "The citizen with this CPR number, registered from the person register on first look-up.",
   })
-  async citizen(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext): Promise<Citizen> {
+  async citizen(@Arg("cpr", () => String) cpr: string, @Ctx() ctx: PartyContext, @Info() info: GraphQLResolveInfo): Promise<Citizen> {
     const caller = requireCaller(ctx.caller, "citizen", "caseworker", "system");
     // A citizen may look only themselves up by CPR number; the others they see through relations.
     if (caller.kind === "citizen" && parseCpr(cpr).value !== caller.cpr) throw new ForbiddenError(FORBIDDEN_MESSAGE, { reason: "NOT_SELF" });
-    return findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr);
+    const citizen = await findOrRegisterCitizen(ctx.em, ctx.cprVault, cpr);
+    await recordDirectLookUp(ctx, citizen.id, info);
+    return citizen;
   }
 
   @Query(() => ID, {

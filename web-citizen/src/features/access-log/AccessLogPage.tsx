@@ -4,10 +4,12 @@ import { ErrorAlert, Page } from "@samtykke/web-kit";
 import { cursorPage, CursorPager, PAGE_SIZE, useCursorParams } from "../../lib/Pager.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { ACCESS_LOG, AccessEntries } from "./access-entries.js";
+import { LookUps } from "./LookUps.js";
 
 /**
  * Seed 004's promise: the citizen sees who has looked at or used their consents, in plain words, ten
  * at a time, all the way back; `?samtykke=<id>` narrows it to one consent (from the consent's page).
+ * Below, when an authority looked the citizen up in the person register.
  */
 export function AccessLogPage() {
   const { t, pick } = useLanguage();
@@ -31,6 +33,7 @@ export function AccessLogPage() {
       {data && entries.length === 0 && <p>{t("accessNone")}</p>}
       {entries.length > 0 && <AccessEntries entries={entries} label={t("accessTitle")} />}
       {data && <CursorPager {...pager} />}
+      {!consentId && <LookUps />}
     </Page>
   );
 }
