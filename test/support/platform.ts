@@ -53,6 +53,8 @@ export async function startTestPlatform(
     production?: boolean;
     /** The keys that seal consent documents (the first seals); one fresh key when not given. */
     sealKeys?: SealKey[];
+    /** Where the consent subgraph anchors the audit log's head, and how often (none: no anchors). */
+    auditAnchor?: { file: string; intervalMs?: number };
     /** How long subscribers wait without a wake-up before reading the event log anyway. */
     consentEventPollMs?: number;
     /** How often the consent subgraph works on re-consent campaigns. */
@@ -86,6 +88,7 @@ export async function startTestPlatform(
     consentClock: options.consentClock,
     gatewayLimits: options.gatewayLimits,
     sealKeys: options.sealKeys,
+    auditAnchor: options.auditAnchor,
     consentEventPollMs: options.consentEventPollMs,
     consentCampaignIntervalMs: options.consentCampaignIntervalMs,
     devLoginTokenLifetimeSeconds: options.tokenLifetimeSeconds,

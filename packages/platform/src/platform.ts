@@ -54,6 +54,8 @@ export interface PlatformOptions {
   consentSecretKey?: string;
   /** The platform's own client at the token issuer (consent's letters and exports); the development login's own with it. */
   platformClient?: PlatformClient;
+  /** Where the consent subgraph anchors the audit log's head, outside the database (none: no anchors). */
+  auditAnchor?: { file: string; intervalMs?: number };
   /** The secret the gateway signs requests to the subgraphs with; one of this run's own when not given. */
   subgraphSecret?: string;
   /** Origins besides the served apps' whose pages may call the gateway from a browser. */
@@ -173,6 +175,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       eventPollMs: options.consentEventPollMs,
       campaignIntervalMs: options.consentCampaignIntervalMs,
       platformClient: options.platformClient ?? (devLogin && { tokenUrl: devLogin.tokenUrl, clientId: PLATFORM_CLIENT.id, clientSecret: PLATFORM_CLIENT.secret }),
+      auditAnchor: options.auditAnchor,
     });
     stops.push(consent.close);
     if (options.seedDemo) {

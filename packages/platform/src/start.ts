@@ -37,6 +37,7 @@ const env = parseEnv({
   AUTH_JWKS_URL: z.string().url().optional(),
   ...platformClientEnv,
   ...corsOriginsEnv,
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
 });
 if (env.NODE_ENV === "production" && !env.CPR_KEY) throw new Error("CPR_KEY is required in production");
 if (env.NODE_ENV === "production" && !env.CONSENT_SEAL_KEYS) throw new Error("CONSENT_SEAL_KEYS is required in production");
@@ -80,6 +81,8 @@ const platform = await startPlatform({
   consentSecretKey: env.CONSENT_SECRET_KEY,
   platformClient: platformClientFrom(env),
   corsOrigins: env.GATEWAY_CORS_ORIGINS,
+  // Next to the data here; in production, storage the database's operators cannot rewrite.
+  auditAnchor: { file: env.AUDIT_ANCHOR_FILE ?? resolve(env.DATA_DIR, "audit-anchors.jsonl") },
   seedDemo: env.SEED_DEMO === "true",
   serveWeb: true,
   citizenAppUrl: env.CITIZEN_APP_URL,

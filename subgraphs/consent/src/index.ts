@@ -3,6 +3,7 @@ import { derivedKey, NotFoundError, SecretBox, startSubgraph, type StartedSubgra
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { announceCommits, listenForCommits } from "./services/commit-listener.js";
+import { AnchorFile, startAuditAnchoring } from "./services/audit-anchors.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
 import { startReconsentCampaigns } from "./services/reconsent.js";
 import { PreparedQueries } from "./services/prepared-queries.js";
@@ -59,6 +60,11 @@ export interface StartConsentOptions {
   platformClient?: PlatformClient;
   /** The secret the gateway signs requests with; set, only requests it signed are answered. */
   gatewaySecret?: string | null;
+  /**
+   * Where the audit log's head is anchored, signed with the first sealing key, every `intervalMs`
+   * (a minute unless told): an append-only file outside the database. None: no anchors.
+   */
+  auditAnchor?: { file: string; intervalMs?: number };
 }
 
 /** A running consent subgraph, and how many subscriptions it is serving. */
@@ -100,6 +106,9 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const commits = listenForCommits(options.databaseUrl, events, options.logger);
   await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
   const stopSealing = startAuditSealing(subgraph.orm.em, options.logger, options.auditSealIntervalMs ?? 250, now);
+  const stopAnchoring = options.auditAnchor
+    ? startAuditAnchoring(subgraph.orm.em, new AnchorFile(options.auditAnchor.file), options.sealKeys, options.logger, options.auditAnchor.intervalMs ?? 60_000, now)
+    : async () => {};
   const stopCampaigns = startReconsentCampaigns(subgraph.orm.em, events, options.logger, options.campaignIntervalMs ?? 500, now);
   const stopWebhooks = startWebhookDelivery(subgraph.orm.em, webhookSecrets, events, options.logger, options.webhookIntervalMs ?? 1_000);
   const stopLetters = startLetterDelivery({
@@ -120,6 +129,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
       await stopLetters();
       await stopWebhooks();
       await stopSealing();
+      await stopAnchoring();
       await stopDueChanges();
       await commits.close();
       await subgraph.close();

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "@samtykke/server-kit";
+import { missedAnchor, type AuditAnchor } from "../domain/audit-anchor.js";
 import { GENESIS_HEAD, sealBatch, verifyBatch, type AuditEntry, type AuditVerdict } from "../domain/audit-seal.js";
 import { AuditBatchEntity } from "../entities/audit-batch.entity.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
@@ -54,18 +55,21 @@ export function startAuditSealing(em: EntityManager, logger: Logger, intervalMs:
 
 /**
  * Re-reads every sealed batch in order with the entries of its range, and says whether all is intact
- * and where not; entries newer than the last batch are counted as waiting for the sealer.
+ * and where not, and whether the chain reaches `anchor` (the latest one kept outside the database);
+ * entries newer than the last batch are counted as waiting for the sealer.
  */
-export async function verifyAuditLog(em: EntityManager): Promise<AuditVerdict & { waiting: number }> {
+export async function verifyAuditLog(em: EntityManager, anchor: AuditAnchor | null = null): Promise<AuditVerdict & { waiting: number }> {
   let previous = { head: GENESIS_HEAD, horizon: "0" };
   let batches = 0;
   let entries = 0;
+  let headAtAnchor: string | null = null;
   for (let after = "0"; ; ) {
     const page = await em.fork().find(AuditBatchEntity, { id: { $gt: after } }, { orderBy: { id: "asc" }, limit: 100 });
     for (const batch of page) {
       const sealed = await entriesBetween(em.fork(), batch.previousHorizon, batch.horizon);
       const verdict = verifyBatch(previous, batch, sealed);
       if (!verdict.intact) return { ...verdict, batches, entries, waiting: 0 };
+      if (batch.id === anchor?.batch) headAtAnchor = batch.head;
       previous = batch;
       batches += 1;
       entries += sealed.length;
@@ -73,6 +77,9 @@ export async function verifyAuditLog(em: EntityManager): Promise<AuditVerdict & 
     if (page.length < 100) break;
     after = page.at(-1)!.id;
   }
+  // A chain whose newest batches were removed is intact on its own; the anchor kept outside says it was longer.
+  const missed = anchor && missedAnchor(headAtAnchor, anchor);
+  if (missed) return { intact: false, brokenAt: `batch ${anchor.batch}`, why: missed, batches, entries, waiting: 0 };
   const waiting = await em.fork().count(AuditEntryEntity, { xid: { $gte: previous.horizon } });
   return { intact: true, batches, entries, head: previous.head, horizon: previous.horizon, waiting };
 }
