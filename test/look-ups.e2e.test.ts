@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import { Citizen, Custody } from "@samtykke/party";
+import { cprBornOn, DEMO } from "@samtykke/server-kit";
 import { startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
 
 // An authority looking a citizen up in the person register is on record, and the citizen sees it;
@@ -7,6 +8,7 @@ import { startTestPlatform, type Caller, type TestPlatform } from "./support/pla
 const OLE = "1710681239";
 const SOFIE = "2508920147";
 const KAREN = "0101804321";
+const LARS = "1203755678";
 const LOOK_UPS = `{ myLookUps(first: 20) { actorKind fields authority { name } citizen { name } } }`;
 
 let platform: TestPlatform;
@@ -50,6 +52,20 @@ describe("look-ups in the person register", () => {
     // Another citizen sees none of it; an authority may not ask.
     expect(await lookUpsOf(await platform.citizen(OLE))).toEqual([]);
     expect((await odense.graphql(LOOK_UPS)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("tells a parent of look-ups of their child only while the child is under 18", async () => {
+    // The person register stand-in: a son of Lars's, 30 years old, whose custody row was never removed.
+    const grownUp = cprBornOn(new Date(Date.UTC(new Date().getUTCFullYear() - 30, 4, 9)), "731");
+    const son = (await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { id } }`, { cpr: grownUp })).data.citizen.id;
+    const larsId = (await odense.graphql(`query($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`, { cpr: LARS })).data.citizenIdByCpr;
+    const em = platform.subgraphs.party.orm.em.fork();
+    em.create(Custody, { holder: em.getReference(Citizen, larsId), child: em.getReference(Citizen, son) });
+    await em.flush();
+    expect((await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { name } }`, { cpr: grownUp })).errors).toBeUndefined();
+    const sons = await lookUpsOf(await platform.citizen(grownUp));
+    expect(sons.map((entry) => entry.fields)).toEqual([["name"]]);
+    expect((await lookUpsOf(await platform.citizen(LARS))).filter((entry) => entry.citizen.name === sons[0]!.citizen.name)).toEqual([]);
   });
 
   it("records relations read with a consent's citizen, where the consent's own entry does not name them", async () => {

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Custody } from "../entities/relations.entity.js";
 import { CitizenLookUp } from "../entities/citizen-look-up.entity.js";
 import { isAuthorityLookUp, personalFieldsOf, type PersonalField } from "../domain/look-ups.js";
+import { isMinor } from "../domain/representation.js";
 import { signedInCitizen } from "./citizen-access.js";
 import type { PartyContext } from "../context.js";
 
@@ -48,9 +49,10 @@ export async function recordRelationRead(ctx: PartyContext, citizenId: string, f
   if (underEntities(info)) await recordLookUp(ctx, citizenId, [field]);
 }
 
-/** The signed-in citizen's look-ups, and those of the children in their custody, newest first. */
+/** The signed-in citizen's look-ups, and those of the children in their custody (under 18: a grown-up child's are theirs alone), newest first. */
 export async function lookUpsOfSignedInCitizen(ctx: PartyContext, first: number): Promise<CitizenLookUp[]> {
   const me = await signedInCitizen(ctx);
-  const children = await ctx.em.find(Custody, { holder: me.id });
-  return ctx.em.find(CitizenLookUp, { citizenId: { $in: [me.id, ...children.map((row) => row.child.id)] } }, { orderBy: { occurredAt: "desc", id: "desc" }, limit: first });
+  const now = new Date();
+  const children = (await ctx.em.find(Custody, { holder: me.id }, { populate: ["child"] })).map((row) => row.child).filter((child) => isMinor(child.birthDate, now));
+  return ctx.em.find(CitizenLookUp, { citizenId: { $in: [me.id, ...children.map((child) => child.id)] } }, { orderBy: { occurredAt: "desc", id: "desc" }, limit: first });
 }
