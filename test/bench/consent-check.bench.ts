@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { GATEWAY_SIGNATURE_EXTENSION, gatewaySignatureOf, subgraphDatabaseUrl } from "@samtykke/server-kit";
+import { signedAsGateway, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { loadFromOwnProcess, medianRound, ownProcesses, withBenchPlatform, type Row } from "./bench-platform.js";
 import { checkedCitizens, checkFloor } from "./consent-check-setup.js";
 
@@ -21,10 +21,7 @@ await withBenchPlatform(async (platform) => {
 
   const floorUrl = subgraphDatabaseUrl(platform.databaseUrl, "consent");
   // Straight at the subgraph, each request is signed as the gateway signs it (the subgraph answers nothing else).
-  const signed = bodies.map((body) => {
-    const params = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-    return JSON.stringify({ ...params, extensions: { [GATEWAY_SIGNATURE_EXTENSION]: gatewaySignatureOf(platform.subgraphSecret, params) } });
-  });
+  const signed = bodies.map((body) => JSON.stringify(signedAsGateway(platform.subgraphSecret, JSON.parse(body))));
   const load = (layer: string, url: string, connections: number, straightAtSubgraph = false) =>
     loadFromOwnProcess(layer, { url, token: system, bodies: straightAtSubgraph ? signed : bodies, connections, seconds: SECONDS });
   const own = await ownProcesses(platform);

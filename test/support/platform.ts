@@ -8,7 +8,7 @@ import type { CallerLimitOverrides } from "@samtykke/gateway";
 import { startPlatform, type Platform } from "@samtykke/platform";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startDevLogin } from "@samtykke/dev-login";
-import { AssuranceLevel, createLogger, DEMO, GATEWAY_SIGNATURE_EXTENSION, gatewaySignatureOf } from "@samtykke/server-kit";
+import { AssuranceLevel, createLogger, DEMO, signedAsGateway as signedBody } from "@samtykke/server-kit";
 import { dropSubgraphDatabases, uniqueDatabaseServerUrl } from "@samtykke/server-kit/testing";
 
 export interface GraphQLResult<T = any> {
@@ -147,7 +147,7 @@ export async function startTestPlatform(
  * would otherwise never be reached.
  */
 export function signedAsGateway(platform: Pick<Platform, "subgraphSecret">, body: { query: string; variables?: Record<string, unknown> }) {
-  return { ...body, extensions: { [GATEWAY_SIGNATURE_EXTENSION]: gatewaySignatureOf(platform.subgraphSecret, body) } };
+  return signedBody(platform.subgraphSecret, body);
 }
 
 export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {

@@ -30,3 +30,8 @@ export function signedByGateway(secret: string, params: { query?: unknown; varia
   const given = Buffer.from(sent);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** A request body as the gateway sends it to a subgraph: the same query and variables, signed. */
+export function signedAsGateway<T extends { query: string; variables?: Record<string, unknown> }>(secret: string, body: T): T & { extensions: Record<string, string> } {
+  return { ...body, extensions: { [GATEWAY_SIGNATURE_EXTENSION]: gatewaySignatureOf(secret, body) } };
+}

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { requireCaller, ValidationError } from "@samtykke/server-kit";
-import { requireAnswerer, requireHolderAction, requireOwnAuthority, requireSigning } from "../domain/access.js";
+import { consentNotFound, requireAnswerer, requireHolderAction, requireOwnAuthority, requireSigning } from "../domain/access.js";
 import { ConsentStatus, requireReminderAllowed, type ConsentAction } from "../domain/consent-state.js";
 import { applyAction, Channel, give } from "../domain/consent.js";
 import { SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
@@ -9,7 +9,6 @@ import { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
 import { actorOf, type EventActor } from "./actor.js";
 import { recordEvent, sealChanges } from "./consent-log.js";
-import { notFound } from "./consent-reads.js";
 import { idempotentCall, once } from "./idempotency.js";
 
 /**
@@ -148,7 +147,7 @@ async function changeConsent(
   const consent = await ctx.em.transactional(async (em) => {
     // The row lock makes the status check and the change one step: two answers cannot both pass.
     const current = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!current) throw notFound(id);
+    if (!current) throw consentNotFound(id);
     const outcome = decide(current, now);
     em.assign(current, outcome.change);
     const recorded = outcome.action ?? action;

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { consentNotFound } from "../domain/access.js";
 import { Channel } from "../domain/consent.js";
 import { needsStopConfirmation, requireStopConfirmer, type Recipient } from "../domain/stop-confirmation.js";
 import { ActorKind } from "../entities/consent-event.entity.js";
@@ -6,7 +7,6 @@ import { ConsentEntity } from "../entities/consent.entity.js";
 import type { StopConfirmationEntity } from "../entities/stop-confirmation.entity.js";
 import type { ConsentContext } from "../context.js";
 import { recordEvent, sealChanges } from "./consent-log.js";
-import { notFound } from "./consent-reads.js";
 import { markStopped } from "./stop-confirmations.js";
 
 /**
@@ -18,7 +18,7 @@ export async function confirmConsentStopped(ctx: ConsentContext, id: string): Pr
   const now = ctx.now();
   const result = await ctx.em.transactional(async (em) => {
     const consent = await em.findOne(ConsentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!consent) throw notFound(id);
+    if (!consent) throw consentNotFound(id);
     return recordStopped(em, consent, requireStopConfirmer(ctx.caller, consent), "API", now);
   });
   if (result.confirmedNow) ctx.events.committed();

@@ -4,11 +4,9 @@ import { consentNotFound, requireRead } from "../domain/access.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
 
-export const notFound = consentNotFound;
-
 export async function findConsent(em: EntityManager, id: string): Promise<ConsentEntity> {
   const consent = await em.findOne(ConsentEntity, { id });
-  if (!consent) throw notFound(id);
+  if (!consent) throw consentNotFound(id);
   return consent;
 }
 
