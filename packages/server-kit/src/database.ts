@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { MikroORM, defineConfig, type Options } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import pg from "pg";
@@ -44,12 +45,13 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   }
 }
 
-/** Drops the database in the URL, ending any connection still open to it. */
+/** Drops the database in the URL, ending any connection still open to it, and the role its part served as. */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const client = maintenanceClient(databaseUrl);
   await client.connect();
   try {
     await client.query(`drop database if exists ${quoteIdentifier(databaseName(databaseUrl))} with (force)`);
+    await client.query(`drop role if exists ${quoteIdentifier(runtimeRoleName(databaseUrl))}`);
   } finally {
     await client.end();
   }
@@ -87,16 +89,73 @@ export function ormConfig(options: OpenDatabaseOptions) {
   });
 }
 
+function runtimeRoleName(ownerUrl: string): string {
+  return `${databaseName(ownerUrl).slice(0, 59)}_app`;
+}
+
 /**
- * Opens a subgraph's database: creates it when missing and applies the committed migrations, so
- * every start (and every test database) runs exactly the migrations that production runs.
+ * The address a part serves from: its database as the part's own runtime role, which is no
+ * superuser and owns no table, so a part taken over cannot rewrite the audit log, drop its triggers
+ * or change the schema. The password is derived from the owner's credentials, so every instance
+ * started with them agrees on it without storing one.
+ */
+export function runtimeDatabaseUrl(ownerUrl: string): string {
+  const owner = new URL(ownerUrl);
+  const role = runtimeRoleName(ownerUrl);
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = createHmac("sha256", `${decodeURIComponent(owner.username)}:${decodeURIComponent(owner.password)}`).update(`samtykke runtime role ${role}`).digest("hex");
+  return url.toString();
+}
+
+/** Tables whose rows may never change once written: the migrations mark them with an `append_only` trigger. */
+const APPEND_ONLY_TABLES = `select c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+  join pg_namespace n on n.oid = c.relnamespace where t.tgname = 'append_only' and n.nspname = 'public'`;
+/** Any number, as long as no other advisory lock of the subgraphs uses it. */
+const GRANT_LOCK = 7_245_010;
+
+/**
+ * Makes (or brings up to date) the runtime role as the owner, after the migrations: it may read and
+ * write the tables, only add to the append-only ones, and only read the migrations' own record.
+ */
+async function grantRuntimeRole(owner: MikroORM, ownerUrl: string): Promise<void> {
+  const runtime = new URL(runtimeDatabaseUrl(ownerUrl));
+  const role = quoteIdentifier(decodeURIComponent(runtime.username));
+  // Hex only, so it can stand in the statement (ALTER ROLE takes no parameters).
+  const password = runtime.password;
+  await owner.em.fork().transactional(async (em) => {
+    // Instances starting at once would otherwise update the same catalogue rows concurrently.
+    await em.execute("select pg_advisory_xact_lock(?)", [GRANT_LOCK]);
+    const [existing] = await em.execute<{ found: number }[]>("select count(*)::int as found from pg_roles where rolname = ?", [decodeURIComponent(runtime.username)]);
+    const verb = existing!.found ? "alter" : "create";
+    await em.execute(`${verb} role ${role} login nosuperuser nocreatedb nocreaterole noinherit nobypassrls password '${password}'`);
+    await em.execute(`grant connect on database ${quoteIdentifier(databaseName(ownerUrl))} to ${role}`);
+    await em.execute(`grant usage on schema public to ${role}`);
+    await em.execute(`grant select, insert, update, delete on all tables in schema public to ${role}`);
+    await em.execute(`grant usage, select on all sequences in schema public to ${role}`);
+    await em.execute(`revoke insert, update, delete on mikro_orm_migrations from ${role}`);
+    for (const { name } of await em.execute<{ name: string }[]>(APPEND_ONLY_TABLES)) {
+      await em.execute(`revoke update, delete on ${quoteIdentifier(name)} from ${role}`);
+    }
+  });
+}
+
+/**
+ * Opens a subgraph's database: creates it when missing and applies the committed migrations as the
+ * owner, so every start (and every test database) runs exactly the migrations that production runs;
+ * then opens it as the part's runtime role (runtimeDatabaseUrl), which is what the part serves with.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<MikroORM> {
   await ensureDatabase(options.databaseUrl);
-  const orm = await MikroORM.init(ormConfig(options));
-  const applied = await orm.migrator.up();
-  if (applied.length) {
-    options.logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+  const owner = await MikroORM.init(ormConfig({ ...options, poolMax: 1 }));
+  try {
+    const applied = await owner.migrator.up();
+    if (applied.length) {
+      options.logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+    }
+    await grantRuntimeRole(owner, options.databaseUrl);
+  } finally {
+    await owner.close();
   }
-  return orm;
+  return MikroORM.init(ormConfig({ ...options, databaseUrl: runtimeDatabaseUrl(options.databaseUrl) }));
 }

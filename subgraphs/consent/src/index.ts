@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { derivedKey, NotFoundError, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
+import { derivedKey, NotFoundError, runtimeDatabaseUrl, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { announceCommits, listenForCommits } from "./services/commit-listener.js";
@@ -78,7 +78,9 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const webhookSecrets = new SecretBox(masterKey, WEBHOOK_SECRET_PURPOSE);
   const fingerprintKey = derivedKey(masterKey, "samtykke idempotency fingerprints");
   const supergraph = new SupergraphClient(options.gatewayUrl, new PlatformCredential(options.platformClient ?? null));
-  const prepared = new PreparedQueries(options.databaseUrl, options.logger);
+  // Its own connections serve as the part's runtime role, as the ORM's do.
+  const servingUrl = runtimeDatabaseUrl(options.databaseUrl);
+  const prepared = new PreparedQueries(servingUrl, options.logger);
   const events = new ConsentEventBus(options.eventPollMs);
   const now = options.now ?? (() => new Date());
   const subgraph = await startSubgraph<ConsentContext>(consentSubgraph, {
@@ -103,7 +105,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   // Commits on any instance wake this one's subscribers.
   announceCommits(subgraph.orm.em, events);
-  const commits = listenForCommits(options.databaseUrl, events, options.logger);
+  const commits = listenForCommits(servingUrl, events, options.logger);
   await sealPlainWebhookSecrets(subgraph.orm.em, webhookSecrets);
   const stopSealing = startAuditSealing(subgraph.orm.em, options.logger, options.auditSealIntervalMs ?? 250, now);
   const stopAnchoring = options.auditAnchor
