@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { pageSize, requireAuthority, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
-import { ConsentEntity } from "../entities/consent.entity.js";
 import { auditReads } from "../services/audit.js";
-import { consentsOfCitizen, consentStatusCounts, searchConsents } from "../services/consent-search.js";
+import { consentsOfCitizen, consentStatusCounts, consentsToRead, searchConsents } from "../services/consent-search.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { Authority, Citizen, Consent } from "./consent.type.js";
@@ -79,7 +78,7 @@ export class AuthorityConsentsResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<Consent[]> {
     requireAuthority(ctx.caller, authority.id);
-    const rows = await ctx.em.find(ConsentEntity, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
+    const rows = await consentsToRead(ctx.em, { authorityId: authority.id }, { orderBy: { requestedAt: "desc" }, limit: pageSize(first) });
     // The authority's own list is one search on record, in no citizen's access log (see `consents`).
     await auditReads(ctx, "search", []);
     return rows.map(toConsent);

@@ -3,7 +3,7 @@ import { ValidationError } from "@samtykke/server-kit";
 import { z } from "zod";
 import type { Representation } from "../domain/access.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
-import { ConsentEntity } from "../entities/consent.entity.js";
+import { consentsToRead } from "./consent-search.js";
 import { toConsent } from "../resolvers/consent.mapper.js";
 import { ConsentAccess } from "../resolvers/consent.type.js";
 import { newerSide, type NewestFirstPage } from "./newest-first-page.js";
@@ -43,7 +43,7 @@ export async function accessLogOfConsent(em: EntityManager, consentId: string, l
 
 async function toAccesses(em: EntityManager, entries: AuditEntryEntity[]): Promise<ConsentAccess[]> {
   const consentIds = [...new Set(entries.flatMap((entry) => entry.consentId ?? []))];
-  const consents = new Map((consentIds.length ? await em.find(ConsentEntity, { id: { $in: consentIds } }) : []).map((consent) => [consent.id, consent]));
+  const consents = new Map((consentIds.length ? await consentsToRead(em, { id: { $in: consentIds } }) : []).map((consent) => [consent.id, consent]));
   return entries.map((entry) =>
     Object.assign(new ConsentAccess(), {
       cursor: entry.id,

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Logger } from "@samtykke/server-kit";
+import { rowsToRead, type Logger } from "@samtykke/server-kit";
 import { missedAnchor, type AuditAnchor } from "../domain/audit-anchor.js";
 import { GENESIS_HEAD, sealBatch, verifyBatch, type AuditEntry, type AuditVerdict } from "../domain/audit-seal.js";
 import { AuditBatchEntity } from "../entities/audit-batch.entity.js";
@@ -35,7 +35,9 @@ export async function sealAuditBatch(em: EntityManager, now: Date): Promise<numb
 }
 
 async function entriesBetween(em: EntityManager, from: string, to: string): Promise<AuditEntry[]> {
-  return (await em.find(AuditEntryEntity, { xid: { $gte: from, $lt: to } }, { orderBy: { id: "asc" }, fields: [...ENTRY_FIELDS] })) as AuditEntry[];
+  // Read to be hashed, never changed: a batch may hold thousands, which as managed entities cost the
+  // one thread the requests share a pause every time the sealer runs.
+  return rowsToRead(em, AuditEntryEntity, { xid: { $gte: from, $lt: to } }, { fields: ENTRY_FIELDS, orderBy: { id: "asc" } });
 }
 
 /** Seals every `intervalMs` on this instance; stops (after the batch in hand) when called. */

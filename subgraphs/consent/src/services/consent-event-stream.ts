@@ -2,6 +2,7 @@ import type { EntityManager, FilterObject } from "@mikro-orm/postgresql";
 import { formatPosition, isAfter, parsePosition, type EventPosition } from "../domain/event-position.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
+import { consentsToRead } from "./consent-search.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
 
 export interface ConsentEventFilter {
@@ -96,7 +97,7 @@ async function readEvents(em: EntityManager, after: EventPosition, limit: number
   const reader = em.fork();
   const events = await eventsAfter(reader, after, limit, where);
   if (!events.length) return [];
-  const consents = new Map((await reader.find(ConsentEntity, { id: { $in: [...new Set(events.map((e) => e.consentId))] } })).map((c) => [c.id, c]));
+  const consents = new Map((await consentsToRead(reader, { id: { $in: [...new Set(events.map((e) => e.consentId))] } })).map((c) => [c.id, c]));
   return events.flatMap((event) => (consents.has(event.consentId) ? [{ event, consent: consents.get(event.consentId)! }] : []));
 }
 

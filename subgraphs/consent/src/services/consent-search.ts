@@ -1,5 +1,5 @@
-import { raw, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
-import { pageSize, ValidationError } from "@samtykke/server-kit";
+import { raw, type EntityManager, type FilterObject, type FilterQuery, type QueryOrderMap } from "@mikro-orm/postgresql";
+import { pageSize, rowsToRead, ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { caseReferenceOf, type Channel } from "../domain/consent.js";
@@ -22,6 +22,15 @@ export interface ConsentSearch {
 }
 
 export type ConsentOrder = "NEWEST_FIRST" | "OLDEST_FIRST";
+
+/** Consents read only to be answered (rowsToRead): never change what it returns. */
+export function consentsToRead(
+  em: EntityManager,
+  where: FilterQuery<ConsentEntity>,
+  options: { orderBy?: QueryOrderMap<ConsentEntity>; limit?: number } = {},
+): Promise<readonly ConsentEntity[]> {
+  return rowsToRead(em, ConsentEntity, where as FilterObject<ConsentEntity>, options);
+}
 
 // A page cursor is the position of the last row in the order (requestedAt, then id).
 function encodeCursor(consent: ConsentEntity): string {
@@ -75,7 +84,7 @@ export async function searchConsents(em: EntityManager, search: ConsentSearch, f
         } as FilterQuery<ConsentEntity>;
       })()
     : where;
-  const rows = await em.find(ConsentEntity, paged, { orderBy: { requestedAt: direction, id: direction }, limit: limit + 1 });
+  const rows = await consentsToRead(em, paged, { orderBy: { requestedAt: direction, id: direction }, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return {
     edges: page.map((consent) => ({ cursor: encodeCursor(consent), consent })),
@@ -105,7 +114,7 @@ export function consentHistory(em: EntityManager, consentId: string, first: numb
  * over), and those of people who gave them power of attorney (towards the authorities it names).
  * The same rule as `relationTo`, said in SQL.
  */
-export function myConsents(em: EntityManager, representation: Representation, limit: number): Promise<ConsentEntity[]> {
+export function myConsents(em: EntityManager, representation: Representation, limit: number): Promise<readonly ConsentEntity[]> {
   const where: FilterQuery<ConsentEntity> = {
     $or: [
       { subjectId: representation.citizenId },
@@ -116,10 +125,10 @@ export function myConsents(em: EntityManager, representation: Representation, li
       })),
     ],
   };
-  return em.find(ConsentEntity, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit });
+  return consentsToRead(em, where, { orderBy: { requestedAt: "desc", id: "desc" }, limit });
 }
 
 /** A citizen's consents newest first, only one authority's when `authorityId` is given. */
-export function consentsOfCitizen(em: EntityManager, subjectId: string, authorityId: string | null, limit: number): Promise<ConsentEntity[]> {
-  return em.find(ConsentEntity, { subjectId, ...(authorityId ? { authorityId } : {}) }, { orderBy: { requestedAt: "desc" }, limit });
+export function consentsOfCitizen(em: EntityManager, subjectId: string, authorityId: string | null, limit: number): Promise<readonly ConsentEntity[]> {
+  return consentsToRead(em, { subjectId, ...(authorityId ? { authorityId } : {}) }, { orderBy: { requestedAt: "desc" }, limit });
 }
