@@ -35,6 +35,11 @@ describe("ids, texts and filters", () => {
       expect(firstError(await search(caseReference))).toMatchObject({ code: "BAD_USER_INPUT" });
     }
     expect((await search("SAG-1")).errors).toBeUndefined();
+    // Written into the operation's text: refused every time it is sent, though each document is looked at once.
+    for (let i = 0; i < 2; i++) {
+      expect(firstError(await odense.graphql(`{ consent(id: "not-a-uuid") { id } }`))).toMatchObject({ code: "BAD_USER_INPUT" });
+    }
+    expect(firstError(await odense.graphql(`{ consent(id: "00000000-0000-4000-8000-000000000000") { id } }`))).toMatchObject({ code: "NOT_FOUND" });
     expect(unexpected().length).toBe(logged);
   });
 

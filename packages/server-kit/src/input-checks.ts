@@ -92,7 +92,16 @@ export function inputProblem(schema: GraphQLSchema, document: DocumentNode, oper
     const problem = type ? checkValue(variables?.[name], type, `$${name}`) : null;
     if (problem) return problem;
   }
-  // Values written into the operation's text.
+  // Values written into the operation's text: the same for every request of one document, and
+  // Apollo Server hands the same parsed document for the same text, so it is walked once.
+  let known = literalProblems.get(document);
+  if (known === undefined) literalProblems.set(document, (known = literalProblem(schema, document)));
+  return known;
+}
+
+const literalProblems = new WeakMap<DocumentNode, InputProblem | null>();
+
+function literalProblem(schema: GraphQLSchema, document: DocumentNode): InputProblem | null {
   let problem: InputProblem | null = null;
   const typeInfo = new TypeInfo(schema);
   visit(
