@@ -171,4 +171,36 @@ describe("editing a draft", () => {
     const read = await odense.graphql(`query($id: ID!) { template(id: $id) { title { da } status } }`, { id: created.id });
     expect(read.data.template).toEqual({ title: { da: "Samtykke odense-kladde-laast" }, status: "PUBLISHED" });
   });
+
+  it("publishes a text over LIX 55 only with a reason, kept with the version, and shows each text's LIX", async () => {
+    // 11 words in one sentence, 9 of them long: LIX 11 + 900/11 = 93.
+    const officialese = "Kommunens sagsbehandling forudsætter indhentning af helbredsoplysninger vedrørende ansøgerens funktionsevne og arbejdsmarkedstilknytning";
+    const hard = (await odense.graphql(CREATE, { input: draft("odense-svaer-tekst", { purpose: { da: officialese, en: "To assess your case" } }) })).data.createTemplate;
+    const publish = (readabilityReason?: string) =>
+      odense.graphql(`mutation($id: ID!, $reason: String) { publishTemplate(id: $id, readabilityReason: $reason) { status readabilityReason readability { field lix } } }`, {
+        id: hard.id,
+        reason: readabilityReason,
+      });
+
+    for (const missing of [undefined, "   "]) {
+      const refused = await publish(missing);
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "readabilityReason", hardTexts: [{ field: "purpose", lix: 93 }] });
+      expect(refused.errors![0]!.extensions!.message).toMatchObject({ da: expect.stringContaining("formål (LIX 93)"), en: expect.stringContaining("purpose (LIX 93). Above LIX 55") });
+    }
+    expect((await publish("x".repeat(1001))).errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "readabilityReason" });
+    // Refused, it is still a draft that can be written more plainly.
+    const still = await odense.graphql(`query($id: ID!) { template(id: $id) { status readabilityReason readability { field lix } } }`, { id: hard.id });
+    expect(still.data.template).toMatchObject({ status: "DRAFT", readabilityReason: null });
+    expect(still.data.template.readability).toContainEqual({ field: "purpose", lix: 93 });
+    expect(still.data.template.readability).toContainEqual({ field: "title", lix: null });
+
+    const published = await publish("  Ordlyden følger serviceloven § 83.  ");
+    expect(published.errors).toBeUndefined();
+    expect(published.data.publishTemplate).toMatchObject({ status: "PUBLISHED", readabilityReason: "Ordlyden følger serviceloven § 83." });
+
+    // A plain version needs no reason and records none.
+    const plain = (await odense.graphql(CREATE, { input: draft("odense-let-tekst") })).data.createTemplate;
+    const plainPublished = await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id, readabilityReason: "ikke nødvendig") { status readabilityReason } }`, { id: plain.id });
+    expect(plainPublished.data.publishTemplate).toEqual({ status: "PUBLISHED", readabilityReason: "ikke nødvendig" });
+  });
 });

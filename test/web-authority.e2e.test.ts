@@ -478,6 +478,42 @@ describe("the caseworker app", () => {
     await authority.getByText("Nøgle: odense-hjemmepleje · Udgået").waitFor();
   }, 60_000);
 
+  it("shows each Danish text's LIX with a template and publishes a text over 55 only with a reason, done with the keyboard alone", async () => {
+    const officialese = "Kommunens sagsbehandling forudsætter indhentning af helbredsoplysninger vedrørende ansøgerens funktionsevne og arbejdsmarkedstilknytning";
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: { authorityId: DEMO.authorities.odense, key: "odense-ui-lix", title: { da: "Samtykke til pleje", en: "Consent to care" }, purpose: { da: officialese, en: "To assess your case" }, ...TEMPLATE_TEXTS },
+    });
+    const authority = await openAuthority(`/skabeloner/${drafted.data.createTemplate.id}`, "Samtykke til pleje (v1)");
+    const scores = authority.getByRole("region", { name: "Læsbarhed (LIX)" });
+    const row = (name: string) => scores.getByRole("row").filter({ has: authority.getByRole("rowheader", { name, exact: true }) });
+    await row("Formål").getByRole("cell", { name: "93", exact: true }).waitFor();
+    await row("Formål").getByRole("cell", { name: "Meget svær: kræver begrundelse" }).waitFor();
+    await row("Titel").getByRole("cell", { name: "For kort til at måle" }).waitFor();
+
+    // Opened, filled in and sent from the keyboard: first without a reason, which the API refuses.
+    const open = authority.getByRole("button", { name: "Offentliggør version 1" });
+    await open.focus();
+    await authority.keyboard.press("Enter");
+    const dialog = authority.getByRole("dialog", { name: "Offentliggør version 1?" });
+    const reason = dialog.getByRole("textbox", { name: "Begrundelse" });
+    await dialog.getByText("1 af teksterne har LIX over 55.", { exact: false }).waitFor();
+    expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+    const send = dialog.getByRole("button", { name: "Offentliggør", exact: true });
+    await send.focus();
+    await authority.keyboard.press("Enter");
+    await dialog.getByText("Teksterne er svære at læse: formål (LIX 93).", { exact: false }).waitFor();
+    expect((await odense.graphql(`query($id: ID!) { template(id: $id) { status } }`, { id: drafted.data.createTemplate.id })).data.template.status).toBe("DRAFT");
+    await reason.focus();
+    await authority.keyboard.type("Ordlyden følger serviceloven.");
+    await send.focus();
+    await authority.keyboard.press("Enter");
+    await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort." }).waitFor();
+    await authority.getByText("Nøgle: odense-ui-lix · I brug").waitFor();
+    const kept = authority.locator(".summary-list").filter({ hasText: "Begrundelse for svære tekster" });
+    await kept.getByRole("definition").filter({ hasText: "Ordlyden følger serviceloven." }).waitFor();
+    await checkAndPhotograph(authority, "template-readability");
+  }, 60_000);
+
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {
     const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
       input: { authorityId: DEMO.authorities.odense, key: "odense-ui-statistik", title: { da: "Samtykke til statistiktest", en: "Consent for a statistics test" }, purpose: { da: "Formål", en: "Purpose" }, ...TEMPLATE_TEXTS },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lix, LIX_HARD } from "./lix.js";
+import { ChoiceKind } from "./template.js";
+import { lix, LIX_HARD, LIX_PUBLISH_LIMIT, readabilityOf, tooHardToPublish } from "./readability.js";
 
 describe("lix", () => {
   it("scores short sentences of short words as easy", () => {
@@ -27,5 +28,39 @@ describe("lix", () => {
     expect(lix("")).toBeNull();
     expect(lix(" – ")).toBeNull();
     expect(lix("Samtykke til hjemmepleje")).toBeNull();
+  });
+});
+
+describe("publishing a hard text", () => {
+  const text = (da: string) => ({ da, en: "-" });
+  const choice = { key: "laege", kind: ChoiceKind.CHECKBOX, group: null, label: text("Fra din læge"), required: false, maxLength: null };
+  const plain = "Du kan sige ja. Du kan sige nej. Du kan også vente.";
+  const officialese = "Kommunens sagsbehandling forudsætter indhentning af helbredsoplysninger vedrørende ansøgerens funktionsevne og arbejdsmarkedstilknytning";
+  const content = {
+    title: text("Samtykke til hjemmepleje"),
+    purpose: text(officialese),
+    dataCovered: text(plain),
+    partiesCovered: text(plain),
+    consequencesOfYes: text(plain),
+    consequencesOfNo: text(plain),
+    howToWithdraw: text(plain),
+    choices: [choice],
+  };
+
+  it("scores every Danish text a citizen reads, choices included", () => {
+    expect(readabilityOf(content)).toEqual([
+      { field: "title", lix: null },
+      { field: "purpose", lix: 93 },
+      ...["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"].map((field) => ({ field, lix: 4 })),
+      { field: "choices.0.label", lix: null },
+    ]);
+  });
+
+  it("stops a text over 55 unless a reason is recorded, and lets 55 itself through", () => {
+    expect(tooHardToPublish(readabilityOf(content), null)).toEqual([{ field: "purpose", lix: 93 }]);
+    expect(tooHardToPublish(readabilityOf(content), "   ")).toEqual([{ field: "purpose", lix: 93 }]);
+    expect(tooHardToPublish(readabilityOf(content), "Lovens egne ord: Serviceloven § 83")).toEqual([]);
+    expect(tooHardToPublish([{ field: "purpose", lix: LIX_PUBLISH_LIMIT }], null)).toEqual([]);
+    expect(tooHardToPublish([{ field: "purpose", lix: LIX_PUBLISH_LIMIT + 1 }], null)).toHaveLength(1);
   });
 });

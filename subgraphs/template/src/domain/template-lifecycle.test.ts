@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChoiceKind, TemplateStatus } from "./template.js";
-import { nextVersion, requireEditable, transitionTemplate, validateDraft } from "./template-lifecycle.js";
+import { nextVersion, requireEditable, requirePlainOrReason, transitionTemplate, validateDraft } from "./template-lifecycle.js";
+import type { TemplateContent } from "./template.js";
 
 const texts = {
   dataCovered: { da: "Data", en: "Data" },
@@ -111,5 +112,40 @@ describe("requireEditable", () => {
     for (const status of [TemplateStatus.PUBLISHED, TemplateStatus.RETIRED]) {
       expect(() => requireEditable(status)).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION", message: expect.stringContaining("Make a new version") }));
     }
+  });
+});
+
+describe("requirePlainOrReason", () => {
+  const officialese = "Kommunens sagsbehandling forudsætter indhentning af helbredsoplysninger vedrørende ansøgerens funktionsevne og arbejdsmarkedstilknytning";
+  const text = (da: string) => ({ da, en: "-" });
+  const plain = text("Du kan sige ja. Du kan sige nej. Du kan også vente.");
+  const content: TemplateContent = {
+    title: text("Samtykke"),
+    purpose: plain,
+    dataCovered: plain,
+    partiesCovered: plain,
+    consequencesOfYes: plain,
+    consequencesOfNo: plain,
+    howToWithdraw: plain,
+    choices: [{ key: "a", kind: ChoiceKind.CHECKBOX, group: text(officialese), label: text(officialese), required: false, maxLength: null }],
+  };
+
+  it("names each hard text as the caseworker knows it, in Danish and English", () => {
+    let error: any;
+    try {
+      requirePlainOrReason(content, null);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error.code).toBe("BAD_USER_INPUT");
+    expect(error.messages.da).toContain("valg 1 (overskrift) (LIX 93), valg 1 (LIX 93)");
+    expect(error.messages.en).toContain("choice 1 (heading) (LIX 93), choice 1 (LIX 93)");
+    expect(error.details).toEqual({ field: "readabilityReason", hardTexts: [{ field: "choices.0.group", lix: 93 }, { field: "choices.0.label", lix: 93 }] });
+  });
+
+  it("keeps a reason trimmed, records none for a blank one, and refuses one over 1000 characters", () => {
+    expect(requirePlainOrReason(content, "  Lovens ord.  ")).toBe("Lovens ord.");
+    expect(requirePlainOrReason({ ...content, choices: [] }, "   ")).toBeNull();
+    expect(() => requirePlainOrReason(content, "x".repeat(1001))).toThrow(/at most 1000 characters/);
   });
 });

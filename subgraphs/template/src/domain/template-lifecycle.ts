@@ -1,5 +1,6 @@
 import { ConflictError, InvalidTransitionError, ValidationError } from "@samtykke/server-kit";
 import { ChoiceKind, TEXT_FIELDS, TemplateStatus, type Choice, type LocalizedText, type TemplateContent } from "./template.js";
+import { LIX_PUBLISH_LIMIT, readabilityOf, tooHardToPublish } from "./readability.js";
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
 const CHOICE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -137,4 +138,49 @@ export function transitionTemplate(current: TemplateStatus, action: "publish" | 
     );
   }
   return to;
+}
+
+const MAX_READABILITY_REASON = 1_000;
+
+const TEXT_NAMES: Record<(typeof TEXT_FIELDS)[number], LocalizedText> = {
+  title: { da: "titel", en: "title" },
+  purpose: { da: "formål", en: "purpose" },
+  dataCovered: { da: "hvilke oplysninger", en: "what information" },
+  partiesCovered: { da: "hvem", en: "who" },
+  consequencesOfYes: { da: "hvis borgeren siger ja", en: "if the citizen says yes" },
+  consequencesOfNo: { da: "hvis borgeren siger nej", en: "if the citizen says no" },
+  howToWithdraw: { da: "sådan trækkes samtykket tilbage", en: "how to withdraw" },
+};
+
+/** A text of a template as a caseworker knows it: "formål", "valg 2 (overskrift)". */
+function textName(field: string, language: "da" | "en"): string {
+  const choice = /^choices\.(\d+)\.(group|label)$/.exec(field);
+  if (choice) {
+    const n = Number(choice[1]) + 1;
+    return language === "da" ? `valg ${n}${choice[2] === "group" ? " (overskrift)" : ""}` : `choice ${n}${choice[2] === "group" ? " (heading)" : ""}`;
+  }
+  return TEXT_NAMES[field as keyof typeof TEXT_NAMES]?.[language] ?? field;
+}
+
+/**
+ * Plain language at publishing: a version whose Danish texts score over LIX 55 is published only
+ * with a reason recorded with it (a legal term, a diagnosis). Returns the reason to keep, or null.
+ */
+export function requirePlainOrReason(content: TemplateContent, reason: string | null): string | null {
+  const kept = reason?.trim() || null;
+  if (kept && kept.length > MAX_READABILITY_REASON) {
+    throw invalid("readabilityReason", `Begrundelsen kan højst være ${MAX_READABILITY_REASON} tegn.`, `The reason can be at most ${MAX_READABILITY_REASON} characters.`);
+  }
+  const hard = tooHardToPublish(readabilityOf(content), kept);
+  if (hard.length) {
+    const listed = (language: "da" | "en") => hard.map((text) => `${textName(text.field, language)} (LIX ${text.lix})`).join(", ");
+    throw new ValidationError(
+      {
+        da: `Teksterne er svære at læse: ${listed("da")}. Over LIX ${LIX_PUBLISH_LIMIT} skal de skrives enklere, eller du skal skrive, hvorfor de skal stå sådan.`,
+        en: `The texts are hard to read: ${listed("en")}. Above LIX ${LIX_PUBLISH_LIMIT}, write them more plainly or say why they must stand as they are.`,
+      },
+      { field: "readabilityReason", hardTexts: hard },
+    );
+  }
+  return kept;
 }

@@ -7,7 +7,7 @@ import { AssuranceLevel, DeclarationKind, Signers, TemplateStatus, type Template
 @Unique({ properties: ["key", "version"] })
 @Index({ properties: ["authorityId", "status"] })
 export class ConsentTemplateEntity {
-  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId";
+  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId" | "readabilityReason";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -59,6 +59,10 @@ export class ConsentTemplateEntity {
 
   @Property({ type: "datetime", nullable: true })
   publishedAt?: Date | null;
+
+  /** Why a Danish text over LIX 55 was published as it stands, recorded with the version at publishing. */
+  @Property({ type: "text", nullable: true })
+  readabilityReason?: string | null;
 
   @Property({ type: "datetime" })
   createdAt: Date = new Date();

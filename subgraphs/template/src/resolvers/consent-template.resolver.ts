@@ -49,8 +49,18 @@ export class ConsentTemplateResolver {
   }
 
   @Mutation(() => ConsentTemplate, { description: "Publish a draft; earlier published versions of its key retire." })
-  async publishTemplate(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: SubgraphContext): Promise<ConsentTemplate> {
-    return ConsentTemplate.from(await publishTemplate(em, id, new Date(), (template) => requireAuthority(caller, template.authorityId, "caseworker")));
+  async publishTemplate(
+    @Arg("id", () => ID) id: string,
+    @Arg("readabilityReason", () => String, {
+      nullable: true,
+      description: "Why a Danish text over LIX 55 must stand as it is (a legal term, a diagnosis); without one such a version is refused. At most 1000 characters.",
+    })
+    readabilityReason: string | null | undefined,
+    @Ctx() { em, caller }: SubgraphContext,
+  ): Promise<ConsentTemplate> {
+    return ConsentTemplate.from(
+      await publishTemplate(em, id, new Date(), (template) => requireAuthority(caller, template.authorityId, "caseworker"), readabilityReason ?? null),
+    );
   }
 
   @Mutation(() => ConsentTemplate, { description: "Stop asking with a published version; consents given on it stand." })

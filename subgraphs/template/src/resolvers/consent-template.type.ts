@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers, TemplateStatus } from "../domain/template.js";
 import type { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
+import { readabilityOf } from "../domain/readability.js";
 
 registerEnumType(TemplateStatus, { name: "TemplateStatus" });
 registerEnumType(Signers, { name: "Signers", description: "Who must sign for a consent to be in force." });
@@ -38,6 +39,15 @@ export class Choice {
 
   @Field(() => Int, { nullable: true, description: "For text choices." })
   maxLength!: number | null;
+}
+
+@ObjectType({ description: "One Danish text of a template and how hard it is to read." })
+export class TextReadability {
+  @Field(() => String, { description: "Which text: title, purpose, dataCovered, …, choices.<n>.group or choices.<n>.label." })
+  field!: string;
+
+  @Field(() => Int, { nullable: true, description: "Its LIX (læsbarhedsindeks); null for a text of fewer than ten words, such as a title." })
+  lix!: number | null;
 }
 
 @ObjectType()
@@ -123,6 +133,14 @@ export class ConsentTemplate {
   @Field(() => Date, { nullable: true })
   publishedAt?: Date | null;
 
+  @Field(() => [TextReadability], {
+    description: "The LIX readability of each Danish text a citizen reads (under 35 easy, 35-44 medium, 45 and above hard); over 55 a version is published only with a reason.",
+  })
+  readability!: TextReadability[];
+
+  @Field(() => String, { nullable: true, description: "Why a text over LIX 55 was published as it stands, recorded when the version was published." })
+  readabilityReason!: string | null;
+
   static from(entity: ConsentTemplateEntity): ConsentTemplate {
     return Object.assign(new ConsentTemplate(), {
       id: entity.id,
@@ -140,6 +158,8 @@ export class ConsentTemplate {
       signingLevel: entity.signingLevel,
       thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,
       publishedAt: entity.publishedAt ?? null,
+      readability: readabilityOf(entity.content),
+      readabilityReason: entity.readabilityReason ?? null,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { NotFoundError } from "@samtykke/server-kit";
 import { TemplateStatus, type AssuranceLevel, type DeclarationKind, type Signers, type TemplateContent } from "../domain/template.js";
-import { nextVersion, requireEditable, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
+import { nextVersion, requireEditable, requirePlainOrReason, transitionTemplate, validateDraft } from "../domain/template-lifecycle.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 
 const notFound = (id: string) => new NotFoundError({ da: "Skabelonen findes ikke.", en: "Template not found." }, { id });
@@ -74,12 +74,19 @@ export async function updateTemplateDraft(
  * Publishes a draft; earlier published versions of its key retire, so caseworkers ask with the
  * newest while consents keep the version they were given on.
  */
-export async function publishTemplate(em: EntityManager, id: string, now: Date, authorize: (template: ConsentTemplateEntity) => void): Promise<ConsentTemplateEntity> {
+export async function publishTemplate(
+  em: EntityManager,
+  id: string,
+  now: Date,
+  authorize: (template: ConsentTemplateEntity) => void,
+  readabilityReason: string | null = null,
+): Promise<ConsentTemplateEntity> {
   return em.transactional(async (tx) => {
     const template = await tx.findOne(ConsentTemplateEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!template) throw notFound(id);
     authorize(template);
     template.status = transitionTemplate(template.status, "publish");
+    template.readabilityReason = requirePlainOrReason(template.content, readabilityReason);
     template.publishedAt = now;
     const older = await tx.find(ConsentTemplateEntity, { key: template.key, status: TemplateStatus.PUBLISHED, id: { $ne: id } });
     for (const previous of older) previous.status = transitionTemplate(previous.status, "retire");

@@ -3,7 +3,7 @@ import { errorField, errorMessage } from "@samtykke/web-kit";
 import { ErrorSummary } from "../../lib/ErrorSummary.js";
 import { Field } from "../../lib/Field.js";
 import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
-import { lix, LIX_HARD } from "../../lib/lix.js";
+import { lix, LIX_HARD } from "@samtykke/template/readability";
 import { TEXT_FIELDS, type DraftInput, type TemplateDetail, type TextField } from "./operations.js";
 
 const EMPTY: LocalizedText = { da: "", en: "" };

@@ -8,6 +8,7 @@ import { TemplatePreview } from "../../lib/TemplatePreview.js";
 import { CAMPAIGNS, CREATE_TEMPLATE, PUBLISH, PUBLISHED_OF_KEY, RETIRE, START_CAMPAIGN, TEMPLATE_DETAIL, UPDATE_DRAFT, type DraftInput, type TemplateDetail } from "./operations.js";
 import { TemplateDiff } from "./TemplateDiff.js";
 import { draftFrom, TemplateEditor } from "./TemplateEditor.js";
+import { TemplateReadability, tooHard } from "./TemplateReadability.js";
 
 /** A new template, or (`?fra=<id>`) the next version of one, started from that version's texts. */
 export function NewTemplatePage() {
@@ -53,6 +54,8 @@ export function NewTemplatePage() {
 function PublishDialog({ template, holders, onClose, onDone }: { template: TemplateDetail; holders: number; onClose: () => void; onDone: (result: string) => void }) {
   const { t } = useLanguage();
   const [askAgain, setAskAgain] = useState(holders > 0);
+  const [reason, setReason] = useState("");
+  const hard = tooHard(template);
   const [publish, publishing] = useMutation(PUBLISH);
   const [reconsent, reconsenting] = useMutation(START_CAMPAIGN);
   const error = publishing.error ?? reconsenting.error;
@@ -60,7 +63,7 @@ function PublishDialog({ template, holders, onClose, onDone }: { template: Templ
   const go = async () => {
     if (busy) return;
     try {
-      await publish({ variables: { id: template.id } });
+      await publish({ variables: { id: template.id, readabilityReason: hard.length ? reason : null } });
       if (askAgain && holders > 0) {
         // Answers at once; the campaign asks in the background and its progress shows on the page.
         await reconsent({ variables: { templateId: template.id } });
@@ -89,6 +92,25 @@ function PublishDialog({ template, holders, onClose, onDone }: { template: Templ
     >
       {error && <ErrorAlert error={error} />}
       <p>{t("publishConsequence")}</p>
+      {hard.length > 0 && (
+        <div className="form-group">
+          <label htmlFor="publish-readability-reason" className="form-label">
+            {t("publishReasonLabel")}
+          </label>
+          <span id="publish-readability-hint" className="form-hint">
+            {t("publishHardTexts").replace("{n}", String(hard.length))}
+          </span>
+          <textarea
+            id="publish-readability-reason"
+            className="form-input"
+            rows={3}
+            maxLength={1000}
+            aria-describedby="publish-readability-hint"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+      )}
       {holders > 0 && (
         <div className="form-group form-group-checkbox">
           <input id="publish-reconsent" type="checkbox" className="form-checkbox" checked={askAgain} onChange={(e) => setAskAgain(e.target.checked)} />
@@ -216,6 +238,7 @@ export function TemplatePage() {
             </div>
           </div>
           <div className="col-12 col-lg-5">
+            <TemplateReadability template={template} />
             {current && <TemplateDiff draft={shown} published={current} />}
             <TemplatePreview template={shown} />
           </div>
@@ -235,6 +258,7 @@ export function TemplatePage() {
             )}
           </div>
           <CampaignProgress templateId={template.id} />
+          <TemplateReadability template={template} />
           <TemplatePreview template={template} />
         </>
       )}

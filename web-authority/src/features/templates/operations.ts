@@ -30,6 +30,8 @@ graphql(`
     singleUse
     boundToCase
     signers
+    readability { field lix }
+    readabilityReason
   }
 `);
 
@@ -75,7 +77,7 @@ export const UPDATE_DRAFT = graphql(`
 `);
 
 export const PUBLISH = graphql(`
-  mutation PublishTemplate($id: ID!) { publishTemplate(id: $id) { id status publishedAt } }
+  mutation PublishTemplate($id: ID!, $readabilityReason: String) { publishTemplate(id: $id, readabilityReason: $readabilityReason) { id status publishedAt readabilityReason } }
 `);
 
 export const RETIRE = graphql(`
