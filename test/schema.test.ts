@@ -18,6 +18,7 @@ describe("schema/", () => {
  */
 const BOUNDED_LISTS: Record<string, string> = {
   "ConsentTemplate.choices": "at most 50, checked when the template is drafted",
+  "ConsentTemplate.readability": "one per Danish text: seven, and two per choice (at most 50)",
   "Consent.choices": "the template version's choices: at most 50",
   "Consent.answers": "one per choice",
   "Consent.signatures": "one per giver",
