@@ -3,7 +3,8 @@ import { NotFoundError, pageSize, requireAuthority, requireCaller, type Subgraph
 import { TemplateStatus } from "../domain/template.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 import { createTemplate, publishTemplate, retireTemplate, updateTemplateDraft } from "../services/template.service.js";
-import { Authority, ConsentTemplate } from "./consent-template.type.js";
+import { Authority, ConsentTemplate, TextReadability } from "./consent-template.type.js";
+import { readabilityOf } from "../domain/readability.js";
 import { CreateTemplateInput, TemplateDraftInput, toDraftContent } from "./create-template.input.js";
 
 @Resolver(() => ConsentTemplate)
@@ -61,6 +62,14 @@ export class ConsentTemplateResolver {
     return ConsentTemplate.from(
       await publishTemplate(em, id, new Date(), (template) => requireAuthority(caller, template.authorityId, "caseworker"), readabilityReason ?? null),
     );
+  }
+
+  // Scored only when asked for: templates are also resolved for every list that shows a title.
+  @FieldResolver(() => [TextReadability], {
+    description: "The LIX readability of each Danish text a citizen reads (under 35 easy, 35-44 medium, 45 and above hard); over 55 a version is published only with a reason.",
+  })
+  readability(@Root() template: ConsentTemplate): TextReadability[] {
+    return readabilityOf(template);
   }
 
   @Mutation(() => ConsentTemplate, { description: "Stop asking with a published version; consents given on it stand." })

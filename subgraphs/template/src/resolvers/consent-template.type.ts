@@ -1,7 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AssuranceLevel, ChoiceKind, DeclarationKind, Signers, TemplateStatus } from "../domain/template.js";
 import type { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
-import { readabilityOf } from "../domain/readability.js";
 
 registerEnumType(TemplateStatus, { name: "TemplateStatus" });
 registerEnumType(Signers, { name: "Signers", description: "Who must sign for a consent to be in force." });
@@ -133,11 +132,6 @@ export class ConsentTemplate {
   @Field(() => Date, { nullable: true })
   publishedAt?: Date | null;
 
-  @Field(() => [TextReadability], {
-    description: "The LIX readability of each Danish text a citizen reads (under 35 easy, 35-44 medium, 45 and above hard); over 55 a version is published only with a reason.",
-  })
-  readability!: TextReadability[];
-
   @Field(() => String, { nullable: true, description: "Why a text over LIX 55 was published as it stands, recorded when the version was published." })
   readabilityReason!: string | null;
 
@@ -158,7 +152,6 @@ export class ConsentTemplate {
       signingLevel: entity.signingLevel,
       thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,
       publishedAt: entity.publishedAt ?? null,
-      readability: readabilityOf(entity.content),
       readabilityReason: entity.readabilityReason ?? null,
     });
   }
