@@ -16,7 +16,7 @@ afterAll(async () => {
 const REQUEST = /* GraphQL */ `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id answerBy } }`;
 
 describe("time, without anyone asking", () => {
-  it("expires a consent at its end and cancels a request nobody answered, with events and a check that follows", async () => {
+  it("expires a consent at its end and ends a request nobody answered as UNANSWERED, with events and a check that follows", async () => {
     const cpr = "1710681239";
     // Ole follows his own consents, which come from two authorities; each authority hears only of its own.
     const ole = await platform.citizen(cpr);
@@ -38,7 +38,7 @@ describe("time, without anyone asking", () => {
     expect(due.map((e) => [e.data.consentStatusChanged.consent.id, e.data.consentStatusChanged.status]).sort()).toEqual(
       [
         [given.id, "EXPIRED"],
-        [unanswered.id, "CANCELLED"],
+        [unanswered.id, "UNANSWERED"],
       ].sort(),
     );
     const check = await (await platform.caseSystem("skattestyrelsen")).graphql(
@@ -49,7 +49,7 @@ describe("time, without anyone asking", () => {
     // Nobody asked: the platform itself made both changes.
     const history = `query($id: ID!) { consent(id: $id) { history { action actorKind actorId } } }`;
     expect((await skat.graphql(history, { id: given.id })).data.consent.history.at(-1)).toEqual({ action: "expire", actorKind: "PLATFORM", actorId: null });
-    expect((await odense.graphql(history, { id: unanswered.id })).data.consent.history.at(-1)).toEqual({ action: "cancel", actorKind: "PLATFORM", actorId: null });
+    expect((await odense.graphql(history, { id: unanswered.id })).data.consent.history.at(-1)).toEqual({ action: "lapse", actorKind: "PLATFORM", actorId: null });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.events).toHaveLength(5); // each change happened once
     events.unsubscribe();

@@ -4,7 +4,7 @@ export type Language = "da" | "en";
 /** A text in Danish and English, as the API sends its texts too. */
 export type LocalizedText = Record<Language, string>;
 
-export type ConsentStatus = "REQUESTED" | "ACTIVE" | "PAUSED" | "DECLINED" | "WITHDRAWN" | "EXPIRED" | "USED" | "CLOSED" | "CANCELLED";
+export type ConsentStatus = "REQUESTED" | "ACTIVE" | "PAUSED" | "DECLINED" | "WITHDRAWN" | "EXPIRED" | "USED" | "CLOSED" | "CANCELLED" | "UNANSWERED";
 
 /** What each app says about itself, for the frame and the parts both apps share. */
 export interface AppTexts {
@@ -25,6 +25,7 @@ export const STATUS_TEXTS: Record<ConsentStatus, LocalizedText> = {
   USED: { da: "Opbrugt", en: "Used" },
   CLOSED: { da: "Afsluttet", en: "Closed" },
   CANCELLED: { da: "Annulleret", en: "Cancelled" },
+  UNANSWERED: { da: "Ubesvaret", en: "Unanswered" },
 };
 
 /** Texts of the shared parts, Danish first. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { FilterQuery, QBFilterQuery } from "@mikro-orm/postgresql";
+import { ConsentStatus } from "../src/domain/consent-state.js";
+import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
-import { dueToExpire, dueToHandOver } from "../src/services/due-changes.js";
+import { applyDueChanges, dueToExpire, dueToFollowUp, dueToHandOver } from "../src/services/due-changes.js";
 import { consentDatabase } from "./consent-database.js";
 
 // Every instance asks for what time has made due every 30 seconds. With ten million consents a
@@ -23,9 +25,65 @@ async function planOf(filter: FilterQuery<ConsentEntity>): Promise<string> {
 describe("what time makes due", () => {
   it("is found through an index, never by reading every consent", async () => {
     const now = new Date();
-    for (const plan of [await planOf(dueToExpire(now)), await planOf(dueToHandOver(now.toISOString().slice(0, 10)))]) {
+    for (const plan of [await planOf(dueToExpire(now)), await planOf(dueToHandOver(now.toISOString().slice(0, 10))), await planOf(dueToFollowUp(now))]) {
       expect(plan, plan).not.toMatch(/Seq Scan/);
       expect(plan, plan).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
     }
+  });
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const text = { da: "Tekst", en: "Text" };
+
+/** An unanswered request made `ago` before `now`, with the template's follow-up due as given. */
+async function unansweredRequest(now: Date, due: { reminderDueAt?: Date | null; followUpDueAt?: Date | null; answerBy: Date }) {
+  const em = database.orm.em.fork();
+  const consent = em.create(ConsentEntity, {
+    status: ConsentStatus.REQUESTED,
+    templateId: crypto.randomUUID(),
+    templateKey: "opfoelgning",
+    templateVersion: 1,
+    authorityId: crypto.randomUUID(),
+    subjectId: crypto.randomUUID(),
+    body: { title: text, purpose: text, dataCovered: text, partiesCovered: text, consequencesOfYes: text, consequencesOfNo: text, howToWithdraw: text, choices: [] },
+    validityDays: null,
+    requestedAt: new Date(now.getTime() - 10 * DAY),
+    ...due,
+  });
+  await em.flush();
+  return consent.id;
+}
+
+const actionsOf = async (consentId: string) =>
+  (await database.orm.em.fork().find(ConsentEventEntity, { consentId }, { orderBy: { id: "asc" } })).map((event) => [event.action, event.actorKind]);
+
+describe("following up a request nobody answers", () => {
+  it("takes each step once, however many instances run it at the same time and however often they run after", async () => {
+    const now = new Date();
+    const id = await unansweredRequest(now, { reminderDueAt: new Date(now.getTime() - 3 * DAY), followUpDueAt: new Date(now.getTime() - DAY), answerBy: new Date(now.getTime() + DAY) });
+    // Two instances at once, then a third started later (a restart): the state is in the row, not in a process.
+    await Promise.all([applyDueChanges(database.orm.em, now), applyDueChanges(database.orm.em, now)]);
+    await applyDueChanges(database.orm.em, new Date(now.getTime() + 1000));
+    expect(await actionsOf(id)).toEqual([
+      ["remind", "PLATFORM"],
+      ["followUp", "PLATFORM"],
+    ]);
+    const row = await database.orm.em.fork().findOneOrFail(ConsentEntity, { id });
+    expect(row).toMatchObject({ status: ConsentStatus.REQUESTED, reminderDueAt: null, followUpDueAt: null, followUpOpenedAt: now });
+  });
+
+  it("sends nothing for a request past its deadline: it ends UNANSWERED", async () => {
+    const now = new Date();
+    const id = await unansweredRequest(now, { reminderDueAt: new Date(now.getTime() - 3 * DAY), followUpDueAt: new Date(now.getTime() - DAY), answerBy: new Date(now.getTime() - 1000) });
+    await applyDueChanges(database.orm.em, now);
+    expect(await actionsOf(id)).toEqual([["lapse", "PLATFORM"]]);
+    expect(await database.orm.em.fork().findOneOrFail(ConsentEntity, { id })).toMatchObject({ status: ConsentStatus.UNANSWERED, endedAt: now });
+  });
+
+  it("waits for what is not yet due", async () => {
+    const now = new Date();
+    const id = await unansweredRequest(now, { reminderDueAt: new Date(now.getTime() + DAY), followUpDueAt: null, answerBy: new Date(now.getTime() + 5 * DAY) });
+    await applyDueChanges(database.orm.em, now);
+    expect(await actionsOf(id)).toEqual([]);
   });
 });

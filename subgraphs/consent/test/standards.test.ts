@@ -119,7 +119,8 @@ function historyOf(status: ConsentStatus, channel: Channel): RecordEvent[] {
   const ending: Partial<Record<ConsentStatus, RecordEvent[]>> = {
     REQUESTED: [requested],
     DECLINED: [requested, event("decline", ConsentStatus.DECLINED, 3)],
-    CANCELLED: [requested, event("cancel", ConsentStatus.CANCELLED, 3, "PLATFORM")],
+    CANCELLED: [requested, event("cancel", ConsentStatus.CANCELLED, 3, "CASEWORKER")],
+    UNANSWERED: [requested, event("lapse", ConsentStatus.UNANSWERED, 3, "PLATFORM")],
     ACTIVE: [requested, given],
     PAUSED: [requested, given, event("pause", ConsentStatus.PAUSED, 3)],
     WITHDRAWN: [requested, given, event("withdraw", ConsentStatus.WITHDRAWN, 3)],

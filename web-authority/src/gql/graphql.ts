@@ -62,6 +62,8 @@ export type ConsentFilter = {
   cpr?: string | null | undefined;
   /** In force (active or paused) and ending before this: the consents about to expire. */
   expiresBefore?: string | null | undefined;
+  /** Unanswered requests whose follow-up task for the caseworker is open (the template's follow-up). */
+  followUpOpen?: boolean | null | undefined;
   /** Requested before this. */
   requestedBefore?: string | null | undefined;
   /** Requested at or after this. */
@@ -85,6 +87,7 @@ export type ConsentStatus =
   | 'EXPIRED'
   | 'PAUSED'
   | 'REQUESTED'
+  | 'UNANSWERED'
   | 'USED'
   | 'WITHDRAWN';
 
@@ -102,6 +105,8 @@ export type CreateTemplateInput = {
   defaultValidityDays?: number | null | undefined;
   /** A fixed end for every consent, instead of a duration. */
   fixedValidTo?: string | null | undefined;
+  /** Days after a request before the caseworker gets a task to follow up an unanswered one (1-365, after the reminder); none for no task. */
+  followUpAfterDays?: number | null | undefined;
   howToWithdraw: LocalizedTextInput;
   /** Stable across versions (a-z, 0-9, hyphen). An existing key of the authority gets a new version. */
   key: string;
@@ -109,6 +114,8 @@ export type CreateTemplateInput = {
   /** Which parties the information is obtained from or shared with. */
   partiesCovered: LocalizedTextInput;
   purpose: LocalizedTextInput;
+  /** Days after a request before a citizen who has not answered gets a reminder letter (1-365); none for no reminder. */
+  reminderAfterDays?: number | null | undefined;
   signers?: Signers;
   signingLevel?: AssuranceLevel;
   /** A consent on it may be used once. */
@@ -193,11 +200,15 @@ export type TemplateDraftInput = {
   defaultValidityDays?: number | null | undefined;
   /** A fixed end for every consent, instead of a duration. */
   fixedValidTo?: string | null | undefined;
+  /** Days after a request before the caseworker gets a task to follow up an unanswered one (1-365, after the reminder); none for no task. */
+  followUpAfterDays?: number | null | undefined;
   howToWithdraw: LocalizedTextInput;
   kind?: DeclarationKind;
   /** Which parties the information is obtained from or shared with. */
   partiesCovered: LocalizedTextInput;
   purpose: LocalizedTextInput;
+  /** Days after a request before a citizen who has not answered gets a reminder letter (1-365); none for no reminder. */
+  reminderAfterDays?: number | null | undefined;
   signers?: Signers;
   signingLevel?: AssuranceLevel;
   /** A consent on it may be used once. */

@@ -30,6 +30,7 @@ export type ConsentStatus =
   | 'EXPIRED'
   | 'PAUSED'
   | 'REQUESTED'
+  | 'UNANSWERED'
   | 'USED'
   | 'WITHDRAWN';
 

@@ -21,6 +21,9 @@ const LEGAL: [ConsentStatus, ConsentAction, ConsentStatus][] = [
   [ConsentStatus.ACTIVE, "supersede", ConsentStatus.CLOSED],
   [ConsentStatus.PAUSED, "supersede", ConsentStatus.CLOSED],
   [ConsentStatus.REQUESTED, "remind", ConsentStatus.REQUESTED],
+  [ConsentStatus.REQUESTED, "lapse", ConsentStatus.UNANSWERED],
+  [ConsentStatus.REQUESTED, "followUp", ConsentStatus.REQUESTED],
+  [ConsentStatus.REQUESTED, "followUpDone", ConsentStatus.REQUESTED],
 ];
 
 describe("the consent state machine", () => {

@@ -14,8 +14,10 @@ export enum ConsentStatus {
   USED = "USED",
   /** Ended because the case it was bound to was closed, or a consent on a newer version replaced it. */
   CLOSED = "CLOSED",
-  /** The request was withdrawn by the authority, or ran out, before an answer. */
+  /** The request was withdrawn by the authority before an answer (or lapsed when the child it was for came of age). */
   CANCELLED = "CANCELLED",
+  /** Nobody answered the request by its deadline. */
+  UNANSWERED = "UNANSWERED",
 }
 
 export type ConsentAction =
@@ -29,15 +31,20 @@ export type ConsentAction =
   | "closeCase"
   | "supersede"
   | "cancel"
-  | "remind";
+  | "lapse"
+  | "remind"
+  | "followUp"
+  | "followUpDone";
 
-const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED } = ConsentStatus;
+const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED } = ConsentStatus;
 
 /** The one table of legal transitions: for each action, the statuses it may start from and where it leads. */
 export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]; to: ConsentStatus }> = {
   give: { from: [REQUESTED], to: ACTIVE },
   decline: { from: [REQUESTED], to: DECLINED },
   cancel: { from: [REQUESTED], to: CANCELLED },
+  // The answer deadline passed with no answer.
+  lapse: { from: [REQUESTED], to: UNANSWERED },
   pause: { from: [ACTIVE], to: PAUSED },
   resume: { from: [PAUSED], to: ACTIVE },
   withdraw: { from: [ACTIVE, PAUSED], to: WITHDRAWN },
@@ -48,9 +55,12 @@ export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]
   supersede: { from: [ACTIVE, PAUSED], to: CLOSED },
   // The authority reminds the givers who have not answered; the request stands as it was.
   remind: { from: [REQUESTED], to: REQUESTED },
+  // Still unanswered: the caseworker gets a task to follow it up, and marks it done when they have.
+  followUp: { from: [REQUESTED], to: REQUESTED },
+  followUpDone: { from: [REQUESTED], to: REQUESTED },
 };
 
-export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED];
+export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED];
 
 const STATUS_DA: Record<ConsentStatus, string> = {
   REQUESTED: "anmodet",
@@ -62,6 +72,7 @@ const STATUS_DA: Record<ConsentStatus, string> = {
   USED: "opbrugt",
   CLOSED: "afsluttet",
   CANCELLED: "annulleret",
+  UNANSWERED: "ubesvaret",
 };
 
 const ACTION_DA: Record<ConsentAction, string> = {
@@ -75,7 +86,10 @@ const ACTION_DA: Record<ConsentAction, string> = {
   closeCase: "afsluttes med sagen",
   supersede: "erstattes af en nyere version",
   cancel: "annulleres",
+  lapse: "udløbe ubesvaret",
   remind: "mindes om",
+  followUp: "følges op",
+  followUpDone: "meldes fulgt op",
 };
 
 const ACTION_EN: Record<ConsentAction, string> = {
@@ -89,7 +103,10 @@ const ACTION_EN: Record<ConsentAction, string> = {
   closeCase: "closed with its case",
   supersede: "replaced by a newer version",
   cancel: "cancelled",
+  lapse: "left unanswered",
   remind: "reminded of",
+  followUp: "followed up",
+  followUpDone: "marked followed up",
 };
 
 /** Where `action` takes a consent in `current`, or an InvalidTransitionError that changes nothing. */

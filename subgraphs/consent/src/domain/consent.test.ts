@@ -172,7 +172,7 @@ describe("answer deadlines and expiry", () => {
     [ConsentStatus.ACTIVE, { validTo: now }, "expire"],
     [ConsentStatus.PAUSED, { validTo: now }, "expire"],
     [ConsentStatus.ACTIVE, { validTo: null }, null],
-    [ConsentStatus.REQUESTED, { answerBy: now }, "cancel"],
+    [ConsentStatus.REQUESTED, { answerBy: now }, "lapse"],
     [ConsentStatus.REQUESTED, { answerBy: later }, null],
     [ConsentStatus.WITHDRAWN, { validTo: now }, null],
     [ConsentStatus.DECLINED, { answerBy: now }, null],

@@ -1,6 +1,7 @@
 import canonicalize from "canonicalize";
 import { ConflictError, ValidationError } from "@samtykke/server-kit";
 import { ConsentStatus, nextStatus, type ConsentAction } from "./consent-state.js";
+import { followUpPlan, type FollowUpRules } from "./follow-up.js";
 import {
   contentHash,
   signedContent,
@@ -14,7 +15,7 @@ import {
 } from "./declaration.js";
 
 /** The published template version a request is made on, as the template subgraph describes it. */
-export type TemplateSnapshot = ConsentBody & {
+export type TemplateSnapshot = ConsentBody & FollowUpRules & {
   id: string;
   key: string;
   version: number;
@@ -50,6 +51,9 @@ export interface NewConsentRequest {
   signingLevel: string;
   requestedAt: Date;
   answerBy: Date;
+  /** The automatic reminder and the caseworker's follow-up task, when the template has them. */
+  reminderDueAt: Date | null;
+  followUpDueAt: Date | null;
   message: string | null;
   returnUrl: string | null;
 }
@@ -183,6 +187,7 @@ export function createRequest(input: {
     signingLevel: template.signingLevel,
     requestedAt: now,
     answerBy,
+    ...followUpPlan(template, now, answerBy),
     message,
     returnUrl: checkedReturnUrl(input.returnUrl, template.authorityReturnAddresses ?? []),
   };
@@ -218,7 +223,7 @@ export function requiredSigners(template: Pick<TemplateSnapshot, "signers">, sub
  * the same version and texts, now theirs to give, replacing the old one when they do.
  */
 export function handOverRequest(
-  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "message" | "returnUrl"> & { id: string },
+  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "reminderDueAt" | "followUpDueAt" | "message" | "returnUrl"> & { id: string },
   now: Date,
 ) {
   return {
@@ -321,7 +326,16 @@ export function createGiven(input: {
       input.givenAt,
     );
   }
-  return { ...request, ...given!, id: input.id, channel: input.channel, attestation: { attestedBy: input.attestation.attestedBy, statement } };
+  return {
+    ...request,
+    ...given!,
+    // Given at once: there is nobody to remind and nothing to follow up.
+    reminderDueAt: null,
+    followUpDueAt: null,
+    id: input.id,
+    channel: input.channel,
+    attestation: { attestedBy: input.attestation.attestedBy, statement },
+  };
 }
 
 export interface Signing {
@@ -420,16 +434,16 @@ export function applyAction(
   }
   const status = nextStatus(consent.status, action);
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
-  if (action === "pause" || action === "resume" || action === "remind") return { status };
+  if (action === "pause" || action === "resume" || action === "remind" || action === "followUp" || action === "followUpDone") return { status };
   return { status, endedAt: now };
 }
 
 /**
  * What time alone does to a consent at `now`: a consent past its end expires, a request past its
- * answer deadline is cancelled; anything else is left alone (null).
+ * answer deadline lapses as UNANSWERED; anything else is left alone (null).
  */
-export function dueAction(consent: { status: ConsentStatus; validTo?: Date | null; answerBy?: Date | null }, now: Date): "expire" | "cancel" | null {
+export function dueAction(consent: { status: ConsentStatus; validTo?: Date | null; answerBy?: Date | null }, now: Date): "expire" | "lapse" | null {
   if ((consent.status === ConsentStatus.ACTIVE || consent.status === ConsentStatus.PAUSED) && consent.validTo && consent.validTo <= now) return "expire";
-  if (consent.status === ConsentStatus.REQUESTED && consent.answerBy && consent.answerBy <= now) return "cancel";
+  if (consent.status === ConsentStatus.REQUESTED && consent.answerBy && consent.answerBy <= now) return "lapse";
   return null;
 }

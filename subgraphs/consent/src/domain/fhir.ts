@@ -23,8 +23,10 @@ export const FHIR_STATUS: Record<ConsentStatus, FhirConsentState> = {
   EXPIRED: "inactive",
   USED: "inactive",
   CLOSED: "inactive",
-  // The authority withdrew the request (or it ran out) before an answer.
+  // The authority withdrew the request before an answer.
   CANCELLED: "not-done",
+  // Nobody answered by the deadline: the consent was never given.
+  UNANSWERED: "not-done",
 };
 
 const SYSTEM = "urn:samtykke";

@@ -89,6 +89,7 @@ const EVENT_STATE: Record<string, string> = {
   expire: "expired",
   pause: "suspended",
   cancel: "terminated",
+  lapse: "terminated",
   closeCase: "terminated",
   supersede: "terminated",
   markUsed: "terminated",

@@ -14,11 +14,25 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 @Index({ name: "consent_expiry_due_index", expression: "create index consent_expiry_due_index on consent (valid_to) where status in ('ACTIVE', 'PAUSED')" })
 @Index({ name: "consent_answer_due_index", expression: "create index consent_answer_due_index on consent (answer_by) where status = 'REQUESTED'" })
 @Index({
+  name: "consent_reminder_due_index",
+  expression: "create index consent_reminder_due_index on consent (reminder_due_at) where status = 'REQUESTED' and reminder_due_at is not null",
+})
+@Index({
+  name: "consent_follow_up_due_index",
+  expression: "create index consent_follow_up_due_index on consent (follow_up_due_at) where status = 'REQUESTED' and follow_up_due_at is not null",
+})
+// The caseworkers' open follow-up tasks, per authority in the order of the requests.
+@Index({
+  name: "consent_follow_up_open_index",
+  expression:
+    "create index consent_follow_up_open_index on consent (authority_id, requested_at) where status = 'REQUESTED' and follow_up_opened_at is not null and follow_up_done_at is null",
+})
+@Index({
   name: "consent_hand_over_due_index",
   expression: "create index consent_hand_over_due_index on consent (subject_comes_of_age_on) where signers = 'CUSTODY_HOLDERS' and handed_over_at is null",
 })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -117,9 +131,24 @@ export class ConsentEntity {
   @Property({ type: "datetime" })
   requestedAt!: Date;
 
-  /** Unanswered by then, the request is cancelled. */
+  /** Unanswered by then, the request lapses as UNANSWERED. */
   @Property({ type: "datetime", nullable: true })
   answerBy?: Date | null;
+
+  /** When those who have not answered get a reminder letter (from the template); null once sent, or for none. */
+  @Property({ type: "datetime", nullable: true })
+  reminderDueAt?: Date | null;
+
+  /** When the caseworker gets a task to follow the unanswered request up; null once opened, or for none. */
+  @Property({ type: "datetime", nullable: true })
+  followUpDueAt?: Date | null;
+
+  @Property({ type: "datetime", nullable: true })
+  followUpOpenedAt?: Date | null;
+
+  /** When a caseworker marked the task done (what they did is on the history). */
+  @Property({ type: "datetime", nullable: true })
+  followUpDoneAt?: Date | null;
 
   @Property({ type: "datetime", nullable: true })
   answeredAt?: Date | null;

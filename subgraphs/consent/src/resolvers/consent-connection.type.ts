@@ -38,6 +38,9 @@ export class ConsentFilter {
 
   @Field(() => Boolean, { nullable: true, description: "Withdrawn or expired, and a system that knew it has not yet confirmed it stopped acting on it." })
   stopUnconfirmed?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Unanswered requests whose follow-up task for the caseworker is open (the template's follow-up)." })
+  followUpOpen?: boolean | null;
 }
 
 export enum ConsentOrder {

@@ -40,5 +40,13 @@ export function toConsent(entity: ConsentEntity): Consent {
     validTo: entity.validTo ?? null,
     fixedValidTo: entity.fixedValidTo ?? null,
     endedAt: entity.endedAt ?? null,
+    followUpState: {
+      status: entity.status,
+      answerBy: entity.answerBy ?? null,
+      reminderDueAt: entity.reminderDueAt ?? null,
+      followUpDueAt: entity.followUpDueAt ?? null,
+      followUpOpenedAt: entity.followUpOpenedAt ?? null,
+      followUpDoneAt: entity.followUpDoneAt ?? null,
+    },
   });
 }

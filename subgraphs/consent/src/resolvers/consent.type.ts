@@ -1,3 +1,4 @@
+import type { FollowUpState } from "../domain/follow-up.js";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { Channel } from "../domain/consent.js";
@@ -255,6 +256,27 @@ export class Consent {
 
   @Field(() => Date, { nullable: true, description: "When it was declined, withdrawn, cancelled or otherwise ended." })
   endedAt!: Date | null;
+
+  /** Where its follow-up stands, for the `followUp` field the holding authority may read. */
+  followUpState!: FollowUpState;
+}
+
+@ObjectType({ description: "What happens to a request nobody answers, as its template says, and how far it has come." })
+export class RequestFollowUp {
+  @Field(() => Date, { nullable: true, description: "When those who have not answered get a reminder letter; null once sent, or when the template has none." })
+  reminderDueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the caseworker gets a task to follow the request up; null once the task has opened, or when the template has none." })
+  taskDueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  taskOpenedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When a caseworker marked the task done; what they did is on the history." })
+  taskDoneAt!: Date | null;
+
+  @Field(() => Boolean, { description: "The task is open: the request is unanswered, the task has opened and nobody has marked it done." })
+  taskOpen!: boolean;
 }
 
 @ObjectType({ description: "Who vouches for a consent given outside the platform's own signing, and what they say." })
@@ -293,7 +315,8 @@ export class ConsentStatusEvent {
   status!: ConsentStatus;
 
   @Field(() => String, {
-    description: "What happened: request, give, sign, decline, withdraw, pause, resume, expire, markUsed, closeCase, supersede, cancel, register, deliver, upload, handOver, confirmStop.",
+    description:
+      "What happened: request, give, sign, decline, withdraw, pause, resume, expire, markUsed, closeCase, supersede, cancel, lapse (unanswered by the deadline), remind, followUp (a task for the caseworker opened), followUpDone, register, deliver, upload, handOver, confirmStop.",
   })
   action!: string;
 

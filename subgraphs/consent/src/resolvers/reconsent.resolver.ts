@@ -95,7 +95,7 @@ export class ReconsentResolver {
       `select count(*) filter (where valid_from is not null) as given,
               count(*) filter (where status = 'DECLINED') as declined,
               count(*) filter (where status = 'REQUESTED') as unanswered,
-              count(*) filter (where status in ('CANCELLED', 'CLOSED') and valid_from is null) as lapsed
+              count(*) filter (where status in ('CANCELLED', 'CLOSED', 'UNANSWERED') and valid_from is null) as lapsed
          from consent where template_id = ? and replaces_consent_id is not null`,
       [campaign.templateId],
     );

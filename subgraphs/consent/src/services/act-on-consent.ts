@@ -3,6 +3,7 @@ import { requireCaller, ValidationError } from "@samtykke/server-kit";
 import { consentNotFound, requireAnswerer, requireHolderAction, requireOwnAuthority, requireSigning } from "../domain/access.js";
 import { ConsentStatus, requireReminderAllowed, type ConsentAction } from "../domain/consent-state.js";
 import { applyAction, Channel, give } from "../domain/consent.js";
+import { requireFollowUpDone } from "../domain/follow-up.js";
 import { SignatureMethod, type ChoiceAnswer } from "../domain/declaration.js";
 import { ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -92,6 +93,20 @@ export async function remindConsentRequest(ctx: ConsentContext, id: string): Pro
     requireReminderAllowed(last?.occurredAt ?? null, ctx.now());
   }
   return actOnConsent(ctx, id, "remind");
+}
+
+/**
+ * The authority's caseworker marks the follow-up task of an unanswered request done, saying what
+ * they did (called the citizen, met them, sent a paper form); the note goes on the history. The
+ * request itself stands until it is answered or its deadline passes.
+ */
+export async function completeFollowUp(ctx: ConsentContext, id: string, note: string): Promise<ConsentEntity> {
+  const caller = requireCaller(ctx.caller, "caseworker");
+  return changeConsent(ctx, id, "followUpDone", (current, now) => {
+    requireOwnAuthority(caller, current, "caseworker");
+    const done = requireFollowUpDone(current, note);
+    return { change: { ...applyAction(current, "followUpDone", now), followUpDoneAt: now }, actor: actorOf(caller, null, { reason: done }) };
+  });
 }
 
 /**

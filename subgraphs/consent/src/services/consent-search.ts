@@ -19,6 +19,8 @@ export interface ConsentSearch {
   expiresBefore?: Date | null;
   /** Ended, and a system that knew it has not yet confirmed it stopped. */
   stopUnconfirmed?: boolean | null;
+  /** Unanswered, and the caseworker's follow-up task is open. */
+  followUpOpen?: boolean | null;
 }
 
 export type ConsentOrder = "NEWEST_FIRST" | "OLDEST_FIRST";
@@ -64,6 +66,7 @@ export function consentSearchWhere(search: ConsentSearch): FilterQuery<ConsentEn
   };
   const and: FilterQuery<ConsentEntity>[] = [];
   if (search.expiresBefore) and.push({ status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED] }, validTo: { $ne: null, $lt: search.expiresBefore } });
+  if (search.followUpOpen) and.push({ status: ConsentStatus.REQUESTED, followUpOpenedAt: { $ne: null }, followUpDoneAt: null });
   if (search.stopUnconfirmed) {
     and.push({ [raw((alias) => `exists (select 1 from consent_stop_confirmation s where s.consent_id = ${alias}.id and s.confirmed_at is null)`)]: [] });
   }

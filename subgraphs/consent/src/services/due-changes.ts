@@ -1,17 +1,28 @@
 import { LockMode, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { applyAction, dueAction, handOverRequest } from "../domain/consent.js";
+import { dueFollowUp } from "../domain/follow-up.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { PLATFORM_ACTOR } from "./actor.js";
 import { recordEvent, sealChanges } from "./consent-log.js";
 
 /**
- * Lets time do its part: expires consents past their end and cancels requests past their answer
- * deadline, each with its event, in batches, and hands consents given for a child over to them on
- * their 18th birthday. Rows another instance is already handling are skipped. Returns how many changed.
+ * Lets time do its part: expires consents past their end and lapses requests past their answer
+ * deadline (UNANSWERED), reminds and follows up requests still unanswered, each with its event, in
+ * batches, and hands consents given for a child over to them on their 18th birthday. Rows another
+ * instance is already handling are skipped. Returns how many changed.
  */
 export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 100): Promise<number> {
-  return (await applyExpiry(em, now, batchSize)) + (await handOverAtEighteen(em, now, batchSize));
+  // Lapsing first: a request past its deadline is not reminded on its way out.
+  return (await applyExpiry(em, now, batchSize)) + (await followUpUnanswered(em, now, batchSize)) + (await handOverAtEighteen(em, now, batchSize));
+}
+
+/** Unanswered requests whose reminder or caseworker follow-up is due (a partial index serves each half). */
+export function dueToFollowUp(now: Date): FilterQuery<ConsentEntity> {
+  return {
+    status: ConsentStatus.REQUESTED,
+    $or: [{ reminderDueAt: { $lte: now } }, { followUpDueAt: { $lte: now } }],
+  };
 }
 
 /** Consents past their end and requests past their answer deadline (a partial index serves each half). */
@@ -44,6 +55,40 @@ async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Pro
         if (!action) continue;
         tx.assign(consent, applyAction(consent, action, now));
         recordEvent(tx, consent, action, now, { ...PLATFORM_ACTOR, reason: action === "expire" ? "validity ended" : "answer deadline passed" });
+      }
+      if (due.length) await sealChanges(tx);
+      return due.length;
+    });
+    changed += batch;
+    if (batch < batchSize) return changed;
+  }
+}
+
+/**
+ * The template's follow-up of a request nobody has answered: a reminder letter (event "remind",
+ * which the mailbox turns into letters), then a task on the caseworkers' overview (event
+ * "followUp"). Each due time is cleared in the transaction that records its event, so a step is
+ * taken once however often this runs, on however many instances, across restarts.
+ */
+async function followUpUnanswered(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  let changed = 0;
+  for (;;) {
+    const batch = await em.fork().transactional(async (tx) => {
+      const due = await tx.find(ConsentEntity, dueToFollowUp(now), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
+      for (const consent of due) {
+        // Both steps may be due at once (the platform was down): the reminder goes first, the task with it.
+        for (let step = dueFollowUp(consent, now); step; step = dueFollowUp(consent, now)) {
+          if (step === "remind") {
+            consent.reminderDueAt = null;
+            recordEvent(tx, consent, "remind", now, { ...PLATFORM_ACTOR, reason: "no answer yet: reminded as the template says" });
+          } else {
+            consent.followUpDueAt = null;
+            consent.followUpOpenedAt = now;
+            recordEvent(tx, consent, "followUp", now, { ...PLATFORM_ACTOR, reason: "no answer yet: a task for the caseworker to follow up" });
+          }
+        }
+        // Past the deadline meanwhile: nothing to send; the request lapses instead.
+        if (consent.answerBy && consent.answerBy <= now) Object.assign(consent, { reminderDueAt: null, followUpDueAt: null });
       }
       if (due.length) await sealChanges(tx);
       return due.length;

@@ -20,6 +20,8 @@ describe("validateDraft", () => {
       key: "min-skabelon",
       defaultValidityDays: 30,
       fixedValidTo: null,
+      reminderAfterDays: null,
+      followUpAfterDays: null,
       content: { title: { da: "Titel", en: "Title" }, purpose: { da: "Formål", en: "Purpose" }, ...texts, choices: [] },
     });
   });
@@ -76,6 +78,25 @@ describe("validateDraft: texts, choices and validity", () => {
       expect.objectContaining({ details: { field: "fixedValidTo" } }),
     );
     expect(() => validateDraft({ key: "abc", content, fixedValidTo: now }, now)).toThrow(expect.objectContaining({ details: { field: "fixedValidTo" } }));
+  });
+});
+
+describe("validateDraft: the follow-up of an unanswered request", () => {
+  it("keeps a reminder and a later caseworker task", () => {
+    expect(validateDraft({ key: "abc", content, reminderAfterDays: 7, followUpAfterDays: 14 }, now)).toMatchObject({ reminderAfterDays: 7, followUpAfterDays: 14 });
+    expect(validateDraft({ key: "abc", content, followUpAfterDays: 14 }, now)).toMatchObject({ reminderAfterDays: null, followUpAfterDays: 14 });
+  });
+
+  it.each([0, -3, 2.5, 366])("refuses %d days", (days) => {
+    expect(() => validateDraft({ key: "abc", content, reminderAfterDays: days }, now)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "reminderAfterDays" } }),
+    );
+  });
+
+  it("refuses a task that comes before or with the reminder", () => {
+    expect(() => validateDraft({ key: "abc", content, reminderAfterDays: 7, followUpAfterDays: 7 }, now)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "followUpAfterDays" } }),
+    );
   });
 });
 

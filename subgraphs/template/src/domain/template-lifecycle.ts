@@ -73,9 +73,42 @@ export function validateValidity(input: { defaultValidityDays?: number | null; f
   return { defaultValidityDays: days, fixedValidTo };
 }
 
-/** A new draft's fields, checked: a stable key, every text in both languages, valid choices, a sane validity. */
+/** The longest a request may wait for its reminder or its caseworker follow-up. */
+const MAX_FOLLOW_UP_DAYS = 365;
+
+/**
+ * What happens to a request nobody answers: a reminder letter after `reminderAfterDays`, then a
+ * task for the caseworker after `followUpAfterDays` (call the citizen, help in person, register on
+ * paper). Either may be left out; when both are set, the task comes after the reminder.
+ */
+export function validateFollowUp(input: { reminderAfterDays?: number | null; followUpAfterDays?: number | null }) {
+  const reminderAfterDays = input.reminderAfterDays ?? null;
+  const followUpAfterDays = input.followUpAfterDays ?? null;
+  for (const [field, days] of [["reminderAfterDays", reminderAfterDays], ["followUpAfterDays", followUpAfterDays]] as const) {
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS)) {
+      throw invalid(field, `Antal dage skal være 1-${MAX_FOLLOW_UP_DAYS}.`, `The number of days must be 1-${MAX_FOLLOW_UP_DAYS}.`);
+    }
+  }
+  if (reminderAfterDays !== null && followUpAfterDays !== null && followUpAfterDays <= reminderAfterDays) {
+    throw invalid(
+      "followUpAfterDays",
+      "Sagsbehandlerens opfølgning skal komme efter påmindelsen til borgeren.",
+      "The caseworker's follow-up must come after the reminder to the citizen.",
+    );
+  }
+  return { reminderAfterDays, followUpAfterDays };
+}
+
+/** A new draft's fields, checked: a stable key, every text in both languages, valid choices, a sane validity and follow-up. */
 export function validateDraft(
-  input: { key: string; content: TemplateContent; defaultValidityDays?: number | null; fixedValidTo?: Date | null },
+  input: {
+    key: string;
+    content: TemplateContent;
+    defaultValidityDays?: number | null;
+    fixedValidTo?: Date | null;
+    reminderAfterDays?: number | null;
+    followUpAfterDays?: number | null;
+  },
   now: Date,
 ) {
   const key = input.key.trim();
@@ -92,6 +125,7 @@ export function validateDraft(
   return {
     key,
     ...validateValidity(input, now),
+    ...validateFollowUp(input),
     content: { ...texts, choices: validateChoices(input.content.choices ?? []) },
   };
 }

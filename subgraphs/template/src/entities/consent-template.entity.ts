@@ -7,7 +7,7 @@ import { AssuranceLevel, DeclarationKind, Signers, TemplateStatus, type Template
 @Unique({ properties: ["key", "version"] })
 @Index({ properties: ["authorityId", "status"] })
 export class ConsentTemplateEntity {
-  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId" | "readabilityReason";
+  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId" | "readabilityReason" | "reminderAfterDays" | "followUpAfterDays";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -45,6 +45,14 @@ export class ConsentTemplateEntity {
   /** A request must name a case, and the consent ends when that case is closed. */
   @Property({ type: "boolean", default: false })
   boundToCase: boolean = false;
+
+  /** Days after a request before the citizen is reminded by letter, if they have not answered. */
+  @Property({ type: "integer", nullable: true })
+  reminderAfterDays?: number | null;
+
+  /** Days after a request before the caseworker gets a task to follow it up, if it is still unanswered. */
+  @Property({ type: "integer", nullable: true })
+  followUpAfterDays?: number | null;
 
   @Enum({ items: () => Signers, nativeEnumName: "template_signers", default: Signers.CITIZEN })
   signers: Signers = Signers.CITIZEN;

@@ -120,6 +120,12 @@ export class ConsentTemplate {
   @Field(() => Boolean, { description: "A request must name a case; the consent ends when the case is closed." })
   boundToCase!: boolean;
 
+  @Field(() => Int, { nullable: true, description: "Days after a request before a citizen who has not answered is reminded by letter." })
+  reminderAfterDays!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Days after a request before the caseworker gets a task to follow up an unanswered one." })
+  followUpAfterDays!: number | null;
+
   @Field(() => Signers)
   signers!: Signers;
 
@@ -148,6 +154,8 @@ export class ConsentTemplate {
       fixedValidTo: entity.fixedValidTo ?? null,
       singleUse: entity.singleUse,
       boundToCase: entity.boundToCase,
+      reminderAfterDays: entity.reminderAfterDays ?? null,
+      followUpAfterDays: entity.followUpAfterDays ?? null,
       signers: entity.signers,
       signingLevel: entity.signingLevel,
       thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,

@@ -80,6 +80,15 @@ export class TemplateDraftInput {
 
   @Field(() => ID, { nullable: true, description: "A third party the data is shared onward with." })
   thirdPartyId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Days after a request before a citizen who has not answered gets a reminder letter (1-365); none for no reminder." })
+  reminderAfterDays?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days after a request before the caseworker gets a task to follow up an unanswered one (1-365, after the reminder); none for no task.",
+  })
+  followUpAfterDays?: number | null;
 }
 
 @InputType()
@@ -93,10 +102,10 @@ export class CreateTemplateInput extends TemplateDraftInput {
 
 /** The service's view of a draft: the texts as plain objects, the rules as given. */
 export function toDraftContent(input: TemplateDraftInput) {
-  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, choices, ...texts } = input;
+  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, choices, ...texts } = input;
   const content = {
     ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
     choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
   } as TemplateContent;
-  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId };
+  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays };
 }

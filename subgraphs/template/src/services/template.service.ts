@@ -17,6 +17,8 @@ export interface DraftContent {
   signers?: Signers;
   signingLevel?: AssuranceLevel;
   thirdPartyId?: string | null;
+  reminderAfterDays?: number | null;
+  followUpAfterDays?: number | null;
 }
 
 /** A new draft: the first version of a new key, or the next version of one the authority owns. */
@@ -59,6 +61,8 @@ export async function updateTemplateDraft(
       content: draft.content,
       defaultValidityDays: draft.defaultValidityDays,
       fixedValidTo: draft.fixedValidTo,
+      reminderAfterDays: draft.reminderAfterDays,
+      followUpAfterDays: draft.followUpAfterDays,
       kind: input.kind,
       singleUse: input.singleUse ?? false,
       boundToCase: input.boundToCase ?? false,

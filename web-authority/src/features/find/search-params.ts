@@ -2,7 +2,7 @@ import type { ConsentStatus } from "@samtykke/web-kit";
 import { CHANNELS, type Channel, type ConsentFilter, type ConsentOrder } from "../consents/operations.js";
 
 const DAY_MS = 86_400_000;
-const STATUSES: ConsentStatus[] = ["REQUESTED", "ACTIVE", "PAUSED", "DECLINED", "WITHDRAWN", "EXPIRED", "USED", "CLOSED", "CANCELLED"];
+const STATUSES: ConsentStatus[] = ["REQUESTED", "ACTIVE", "PAUSED", "DECLINED", "WITHDRAWN", "EXPIRED", "USED", "CLOSED", "CANCELLED", "UNANSWERED"];
 export { STATUSES };
 
 /**
