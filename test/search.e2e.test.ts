@@ -160,7 +160,7 @@ describe("finding consents as a caseworker's app does", () => {
     expect(countOf(counts, "WITHDRAWN")).toBe(countOf(countsBefore, "WITHDRAWN") + 1);
     expect(countOf(counts, "ACTIVE")).toBe(countOf(countsBefore, "ACTIVE") - 1);
     expect(countOf(counts, "REQUESTED")).toBe((await find({ filter: { status: ["REQUESTED"] } })).totalCount);
-    expect(counts).toHaveLength(9);
+    expect(counts.map((row) => row.status).sort()).toEqual(["ACTIVE", "CANCELLED", "CLOSED", "DECLINED", "EXPIRED", "PAUSED", "REQUESTED", "UNANSWERED", "USED", "WITHDRAWN"]);
     // Counts are the authority's own: another authority sees none of Odense's, a citizen none at all.
     const other = (await (await platform.caseworker("skattestyrelsen")).graphql(`{ consentStatusCounts { status count } }`)).data.consentStatusCounts;
     expect(countOf(other, "WITHDRAWN")).toBe(0);

@@ -19,6 +19,9 @@ const SOFIE = "2508920147";
 
 let platform: TestPlatform;
 let odense: Caller;
+// The consent subgraph's clock, moved only by the test of what time does to an unanswered request.
+const DAY = 24 * 60 * 60 * 1000;
+let offset = 0;
 let browser: Browser;
 const pages: Page[] = [];
 const pageErrors: string[] = [];
@@ -28,7 +31,11 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   // Setting up 200 consents through the API is more than a caseworker's minute allows; it is not what is tested.
   const many = 1_000_000;
-  platform = await startTestPlatform({ serveWeb: true, gatewayLimits: { requestsPerMinute: { caseworker: many, citizen: many } } });
+  platform = await startTestPlatform({
+    serveWeb: true,
+    gatewayLimits: { requestsPerMinute: { caseworker: many, citizen: many } },
+    consentClock: { now: () => new Date(Date.now() + offset), dueCheckIntervalMs: 200 },
+  });
   odense = await platform.caseworker("odense");
   browser = await launchChromium();
 });
@@ -512,6 +519,66 @@ describe("the caseworker app", () => {
     const kept = authority.locator(".summary-list").filter({ hasText: "Begrundelse for svære tekster" });
     await kept.getByRole("definition").filter({ hasText: "Ordlyden følger serviceloven." }).waitFor();
     await checkAndPhotograph(authority, "template-readability");
+  }, 60_000);
+
+  it("puts a request nobody answered on the overview to follow up, and marks it followed up with a note, done with the keyboard alone", async () => {
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: {
+        authorityId: DEMO.authorities.odense,
+        key: "odense-ui-opfoelgning",
+        title: { da: "Samtykke til hjemmepleje", en: "Consent to home care" },
+        purpose: { da: "Vi vil hjælpe dig i dit hjem.", en: "We want to help you at home." },
+        ...TEMPLATE_TEXTS,
+        reminderAfterDays: 2,
+        followUpAfterDays: 5,
+      },
+    });
+    const templateId = drafted.data.createTemplate.id;
+    expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: templateId })).errors).toBeUndefined();
+    const cpr = freshCpr();
+    const name = (await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { name } }`, { cpr })).data.citizen.name;
+    const id = (await odense.graphql(REQUEST, { input: { templateId, cpr } })).data.requestConsent.id;
+    try {
+      offset = 5.5 * DAY;
+      await expect.poll(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { followUp { taskOpen } } }`, { id })).data.consent.followUp.taskOpen, { timeout: 10_000 }).toBe(true);
+
+      const authority = await openAuthority();
+      const tasks = authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ });
+      const link = tasks.getByRole("link", { name: `${name}: Samtykke til hjemmepleje` });
+      await link.focus();
+      await authority.keyboard.press("Enter");
+      await authority.getByRole("heading", { level: 1, name: "Samtykke til hjemmepleje" }).waitFor();
+      const facts = authority.getByLabel("Oplysninger om samtykket");
+      await facts.getByText(/^Sendt /).waitFor();
+      await facts.getByText(/^Åben siden .*: ring til borgeren, hjælp ved et møde eller registrér samtykket på papir$/).waitFor();
+      await checkAndPhotograph(authority, "follow-up");
+
+      const done = authority.getByRole("button", { name: "Marker som fulgt op" });
+      await done.focus();
+      await authority.keyboard.press("Enter");
+      const dialog = authority.getByRole("dialog", { name: "Marker opfølgningen som udført?" });
+      expect(await seriousAxeViolations(authority, ".fds-modal")).toEqual([]);
+      const confirm = dialog.getByRole("button", { name: "Marker som fulgt op" });
+      // Without a note nothing is sent.
+      await confirm.focus();
+      await authority.keyboard.press("Enter");
+      await dialog.getByText("Skriv kort, hvad du har gjort.").first().waitFor();
+      await dialog.getByRole("textbox", { name: "Hvad har du gjort?" }).focus();
+      await authority.keyboard.type("Ringede; borgeren svarer i aften.");
+      await confirm.focus();
+      await authority.keyboard.press("Enter");
+      await authority.getByRole("status").filter({ hasText: "Opfølgningen er markeret som udført." }).waitFor();
+      await authority.getByText(/^Fulgt op /).first().waitFor();
+      await authority.getByRole("region", { name: "Samtykkets historik" }).getByText("Ringede; borgeren svarer i aften.").waitFor();
+      expect((await odense.graphql(`query($id: ID!) { consent(id: $id) { status followUp { taskOpen } } }`, { id })).data.consent).toEqual({ status: "REQUESTED", followUp: { taskOpen: false } });
+      // Gone from the overview's list.
+      await authority.goto(new URL("/", urlOf("authority SPA")).href);
+      await authority.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
+      await authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ }).waitFor();
+      expect(await authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ }).getByRole("link", { name: `${name}: Samtykke til hjemmepleje` }).count()).toBe(0);
+    } finally {
+      offset = 0;
+    }
   }, 60_000);
 
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {

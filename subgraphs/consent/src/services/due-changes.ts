@@ -80,11 +80,11 @@ async function followUpUnanswered(em: EntityManager, now: Date, batchSize: numbe
         for (let step = dueFollowUp(consent, now); step; step = dueFollowUp(consent, now)) {
           if (step === "remind") {
             consent.reminderDueAt = null;
-            recordEvent(tx, consent, "remind", now, { ...PLATFORM_ACTOR, reason: "no answer yet: reminded as the template says" });
+            recordEvent(tx, consent, "remind", now, PLATFORM_ACTOR);
           } else {
             consent.followUpDueAt = null;
             consent.followUpOpenedAt = now;
-            recordEvent(tx, consent, "followUp", now, { ...PLATFORM_ACTOR, reason: "no answer yet: a task for the caseworker to follow up" });
+            recordEvent(tx, consent, "followUp", now, PLATFORM_ACTOR);
           }
         }
         // Past the deadline meanwhile: nothing to send; the request lapses instead.

@@ -3,20 +3,23 @@ import { useRef, useState } from "react";
 import { Alert, ConfirmModal, ErrorAlert, Modal } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { useLanguage } from "../../lib/i18n.js";
-import { CANCEL_REQUEST, CLOSE_CASE, MARK_USED, PAUSE, REMIND, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
+import { CANCEL_REQUEST, CLOSE_CASE, COMPLETE_FOLLOW_UP, MARK_USED, PAUSE, REMIND, RESUME, WITHDRAW, type ConsentDetail } from "../consents/operations.js";
 
-type Action = "withdraw" | "pause" | "resume" | "markUsed" | "remind" | "cancel" | "closeCase";
-/** What the authority does only when the citizen asks it to: it writes down how they asked. */
-type OnRequest = "withdraw" | "pause" | "resume";
-const ON_REQUEST: readonly Action[] = ["withdraw", "pause", "resume"];
-const onRequest = (action: Action | undefined): action is OnRequest => ON_REQUEST.includes(action as Action);
+type Action = "withdraw" | "pause" | "resume" | "markUsed" | "remind" | "followUpDone" | "cancel" | "closeCase";
+/**
+ * What the authority writes down as it acts: how the citizen asked for it (withdraw, pause,
+ * resume), or what the caseworker did to follow up a request.
+ */
+type Written = "withdraw" | "pause" | "resume" | "followUpDone";
+const WRITTEN: readonly Action[] = ["withdraw", "pause", "resume", "followUpDone"];
+const written = (action: Action | undefined): action is Written => WRITTEN.includes(action as Action);
 
 /** What a caseworker may do to a consent in each status; the API decides again, this only offers. */
-export function actionsFor(consent: Pick<ConsentDetail, "status" | "singleUse" | "caseReference">): Action[] {
+export function actionsFor(consent: Pick<ConsentDetail, "status" | "singleUse" | "caseReference" | "followUp">): Action[] {
   const closeCase: Action[] = consent.caseReference ? ["closeCase"] : [];
   switch (consent.status) {
     case "REQUESTED":
-      return ["remind", "cancel", ...closeCase];
+      return [...(consent.followUp.taskOpen ? (["followUpDone"] as Action[]) : []), "remind", "cancel", ...closeCase];
     case "ACTIVE":
       return ["withdraw", "pause", ...(consent.singleUse ? (["markUsed"] as Action[]) : []), ...closeCase];
     case "PAUSED":
@@ -42,7 +45,8 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
   const [cancel, cancelling] = useMutation(CANCEL_REQUEST);
   const [remind, reminding] = useMutation(REMIND);
   const [closeCase, closing] = useMutation(CLOSE_CASE);
-  const states = [withdrawing, pausing, resuming, marking, cancelling, closing, reminding];
+  const [completeFollowUp, completing] = useMutation(COMPLETE_FOLLOW_UP);
+  const states = [withdrawing, pausing, resuming, marking, cancelling, closing, reminding, completing];
   const busy = states.some((state) => state.loading);
   const error = states.find((state) => state.error)?.error;
   const ref = consent.caseReference ?? "";
@@ -58,6 +62,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
       if (action === "markUsed") await markUsed({ variables });
       if (action === "cancel") await cancel({ variables });
       if (action === "remind") await remind({ variables });
+      if (action === "followUpDone") await completeFollowUp({ variables: { ...variables, note: reason.trim() } });
       if (action === "closeCase") await closeCase({ variables: { caseReference: ref, authorityId } });
       setDone(action);
       setReason("");
@@ -75,6 +80,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     resume: t("resume"),
     markUsed: t("markUsed"),
     remind: t("remind"),
+    followUpDone: t("followUpDone"),
     cancel: t("cancelRequest"),
     closeCase: t("closeCase").replace("{ref}", ref),
   };
@@ -84,6 +90,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
     resume: { title: t("resumeTitle"), consequence: t("resumeConsequence") },
     markUsed: { title: t("markUsedTitle"), consequence: t("markUsedConsequence") },
     remind: { title: t("remindTitle"), consequence: t("remindConsequence") },
+    followUpDone: { title: t("followUpDoneTitle"), consequence: t("followUpDoneConsequence") },
     cancel: { title: t("cancelTitle"), consequence: t("cancelConsequence") },
     closeCase: { title: t("closeCaseTitle").replace("{ref}", ref), consequence: t("closeCaseConsequence") },
   };
@@ -107,13 +114,13 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
       ) : (
         <div className="d-flex flex-wrap" style={{ gap: "0.75rem" }}>
           {actions.map((action) => (
-            <button key={action} type="button" className={`button ${action === "withdraw" ? "button-primary" : "button-secondary"}`} disabled={busy} onClick={() => setOpen(action)}>
+            <button key={action} type="button" className={`button ${action === "withdraw" || action === "followUpDone" ? "button-primary" : "button-secondary"}`} disabled={busy} onClick={() => setOpen(action)}>
               {labels[action]}
             </button>
           ))}
         </div>
       )}
-      {onRequest(open) && (
+      {written(open) && (
         <Modal
           title={dialogs[open].title}
           onClose={() => {
@@ -149,11 +156,11 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
           <p>{dialogs[open].consequence}</p>
           <div className={`form-group${reasonMissing ? " form-error" : ""}`}>
             <label className="form-label" htmlFor="withdraw-reason">
-              {t("reasonLabel")}
+              {open === "followUpDone" ? t("noteLabel") : t("reasonLabel")}
             </label>
             {reasonMissing && (
               <span className="form-error-message" id="withdraw-reason-error">
-                {t("reasonMissing")}
+                {open === "followUpDone" ? t("noteMissing") : t("reasonMissing")}
               </span>
             )}
             <textarea
@@ -169,7 +176,7 @@ export function ConsentActions({ consent, onDone }: { consent: ConsentDetail; on
           </div>
         </Modal>
       )}
-      {open && !onRequest(open) && (
+      {open && !written(open) && (
         <ConfirmModal title={dialogs[open].title} confirmLabel={labels[open]} busy={busy} onClose={() => setOpen(undefined)} onConfirm={() => void run(open)}>
           <p>{dialogs[open].consequence}</p>
         </ConfirmModal>

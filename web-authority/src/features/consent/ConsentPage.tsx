@@ -50,6 +50,18 @@ function Attachment({ attachment }: { attachment: ConsentDetail["attachments"][n
 
 function Facts({ consent }: { consent: ConsentDetail }) {
   const { t, pick, date, dateTime } = useLanguage();
+  // The template's follow-up of an unanswered request: when the reminder goes (or went), and the caseworker's task.
+  const followUpFacts = ({ status, followUp, history }: ConsentDetail) => {
+    if (status !== "REQUESTED") return [];
+    const reminded = history.filter((entry) => entry.action === "remind").at(-1);
+    const reminder = followUp.reminderDueAt ? t("reminderDue").replace("{date}", date(followUp.reminderDueAt)) : reminded && t("reminderSent").replace("{date}", date(reminded.occurredAt));
+    const task = followUp.taskOpen
+      ? t("followUpOpenSince").replace("{date}", date(followUp.taskOpenedAt!))
+      : followUp.taskDoneAt
+        ? t("followUpDoneOn").replace("{date}", date(followUp.taskDoneAt))
+        : followUp.taskDueAt && t("followUpDue").replace("{date}", date(followUp.taskDueAt));
+    return [...(reminder ? [{ key: "reminder", name: t("reminderFact"), value: reminder }] : []), ...(task ? [{ key: "followUp", name: t("followUpFact"), value: task }] : [])];
+  };
   const inForce = consent.status === "ACTIVE" || consent.status === "PAUSED";
   const rows = [
     { key: "citizen", name: t("citizen"), value: `${consent.subject.name} (${consent.subject.cprMasked})` },
@@ -60,6 +72,7 @@ function Facts({ consent }: { consent: ConsentDetail }) {
     { key: "channel", name: t("channel"), value: consent.channel ? t(`channel_${consent.channel}`) : "–" },
     { key: "requested", name: t("requestedAt"), value: dateTime(consent.requestedAt) },
     ...(consent.status === "REQUESTED" && consent.answerBy ? [{ key: "answerBy", name: t("answerBy"), value: date(consent.answerBy) }] : []),
+    ...followUpFacts(consent),
     ...(consent.answeredAt ? [{ key: "answered", name: t("answeredAt"), value: dateTime(consent.answeredAt) }] : []),
     ...(consent.validFrom ? [{ key: "validFrom", name: t("validFrom"), value: date(consent.validFrom) }] : []),
     ...(inForce ? [{ key: "validTo", name: t("validUntil"), value: consent.validTo ? date(consent.validTo) : t("openEnded") }] : []),

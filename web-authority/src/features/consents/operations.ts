@@ -51,6 +51,10 @@ export const OVERVIEW = graphql(`
     waiting: consents(filter: { status: [REQUESTED] }, first: 5, order: OLDEST_FIRST) { ...ConsentPageOfResults }
     expiring: consents(filter: { expiresBefore: $expiresBefore }, first: 5, order: OLDEST_FIRST) { ...ConsentPageOfResults }
     unconfirmed: consents(filter: { stopUnconfirmed: true }, first: 5) { ...ConsentPageOfResults }
+    followUps: consents(filter: { followUpOpen: true }, first: 5, order: OLDEST_FIRST) {
+      totalCount
+      edges { node { ...AuthorityConsentRow followUp { taskOpenedAt } } }
+    }
   }
 `);
 
@@ -105,6 +109,7 @@ export const CONSENT_DETAIL = graphql(`
       attachments { id fileName mediaType size }
       integrity { intact contentHash }
       history { cursor action status occurredAt actorKind actorId channel reason }
+      followUp { reminderDueAt taskDueAt taskOpenedAt taskDoneAt taskOpen }
       accessLog(first: 100) { occurredAt action actorKind authority { id name } thirdParty { id name } purpose }
     }
   }
@@ -133,6 +138,9 @@ export const CANCEL_REQUEST = graphql(`
 `);
 export const REMIND = graphql(`
   mutation RemindConsentRequest($id: ID!) { remindConsentRequest(id: $id) { id status } }
+`);
+export const COMPLETE_FOLLOW_UP = graphql(`
+  mutation CompleteFollowUp($id: ID!, $note: String!) { completeFollowUp(id: $id, note: $note) { id status followUp { taskOpen taskDoneAt } } }
 `);
 export const CLOSE_CASE = graphql(`
   mutation CloseCase($caseReference: String!, $authorityId: ID!) { closeCase(caseReference: $caseReference, authorityId: $authorityId) { id status } }

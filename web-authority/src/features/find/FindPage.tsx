@@ -146,6 +146,10 @@ function SearchForm({ search, onSearch }: { search: FindSearch; onSearch: (searc
                 <input id="find-unconfirmed" type="checkbox" className="form-checkbox" checked={draft.stopUnconfirmed} onChange={(e) => set("stopUnconfirmed", e.target.checked)} />
                 <label htmlFor="find-unconfirmed">{t("stopUnconfirmed")}</label>
               </li>
+              <li>
+                <input id="find-follow-up" type="checkbox" className="form-checkbox" checked={draft.followUpOpen} onChange={(e) => set("followUpOpen", e.target.checked)} />
+                <label htmlFor="find-follow-up">{t("followUpOpenFilter")}</label>
+              </li>
             </ul>
           </fieldset>
           <Field id="find-order" label={t("order")} error={undefined}>

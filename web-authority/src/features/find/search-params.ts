@@ -20,6 +20,7 @@ export interface FindSearch {
   requestedTo: string;
   expiringSoon: boolean;
   stopUnconfirmed: boolean;
+  followUpOpen: boolean;
   order: ConsentOrder;
   /** The end cursors of the pages before this one. */
   pages: string[];
@@ -37,6 +38,7 @@ export function readSearch(params: URLSearchParams): FindSearch {
     requestedTo: params.get("til") ?? "",
     expiringSoon: params.get("udloeber") === "30",
     stopUnconfirmed: params.get("ubekraeftet") === "1",
+    followUpOpen: params.get("opfoelgning") === "1",
     order: params.get("orden") === "aeldste" ? "OLDEST_FIRST" : "NEWEST_FIRST",
     pages: (params.get("sider") ?? "").split(",").filter(Boolean),
   };
@@ -54,6 +56,7 @@ export function writeSearch(search: FindSearch): URLSearchParams {
   set("til", search.requestedTo);
   set("udloeber", search.expiringSoon && "30");
   set("ubekraeftet", search.stopUnconfirmed && "1");
+  set("opfoelgning", search.followUpOpen && "1");
   set("orden", search.order === "OLDEST_FIRST" && "aeldste");
   set("sider", search.pages.join(","));
   return params;
@@ -80,5 +83,6 @@ export function toFilter(search: FindSearch, now: number): ConsentFilter {
     ...(to ? { requestedBefore: new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1).toISOString() } : {}),
     ...(search.expiringSoon ? { expiresBefore: new Date(now + 30 * DAY_MS).toISOString() } : {}),
     ...(search.stopUnconfirmed ? { stopUnconfirmed: true } : {}),
+    ...(search.followUpOpen ? { followUpOpen: true } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { OVERVIEW, type AuthorityConsent } from "../consents/operations.js";
 
 const DAY_MS = 86_400_000;
 
-function ConsentLinks({ consents, detail }: { consents: AuthorityConsent[]; detail: (consent: AuthorityConsent) => string }) {
+function ConsentLinks<T extends AuthorityConsent>({ consents, detail }: { consents: T[]; detail: (consent: T) => string }) {
   const { pick } = useLanguage();
   return (
     <ul className="nobullet-list">
@@ -61,6 +61,17 @@ export function OverviewPage() {
               detail={(consent) => t("waitingSince").replace("{date}", date(consent.requestedAt)).replace("{days}", String(daysSince(consent.requestedAt)))}
             />
             {seeAll(data.waiting.totalCount, "/samtykker?status=REQUESTED&orden=aeldste")}
+          </section>
+          <section className="col-12 col-lg-6 mb-6" aria-labelledby="follow-up-title">
+            <h2 id="follow-up-title" className="h3">
+              {t("followUpTitle")} ({data.followUps.totalCount})
+            </h2>
+            {data.followUps.totalCount === 0 && <p>{t("followUpNone")}</p>}
+            <ConsentLinks
+              consents={data.followUps.edges.map((edge) => edge.node)}
+              detail={(consent) => t("followUpSince").replace("{date}", date(consent.requestedAt)).replace("{since}", consent.followUp.taskOpenedAt ? date(consent.followUp.taskOpenedAt) : "–")}
+            />
+            {seeAll(data.followUps.totalCount, "/samtykker?opfoelgning=1&orden=aeldste")}
           </section>
           <section className="col-12 col-lg-6 mb-6" aria-labelledby="expiring-title">
             <h2 id="expiring-title" className="h3">

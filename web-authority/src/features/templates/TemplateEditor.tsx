@@ -21,6 +21,8 @@ export function draftFrom(template: TemplateDetail | undefined): DraftInput {
       required: choice.required,
     })),
     defaultValidityDays: template ? template.defaultValidityDays : 365,
+    reminderAfterDays: template?.reminderAfterDays ?? null,
+    followUpAfterDays: template?.followUpAfterDays ?? null,
     singleUse: template?.singleUse ?? false,
     boundToCase: template?.boundToCase ?? false,
     signers: template?.signers ?? "CITIZEN",
@@ -221,6 +223,20 @@ export function TemplateEditor({
           />
         )}
       </Field>
+      {(["reminderAfterDays", "followUpAfterDays"] as const).map((field) => (
+        <Field key={field} id={`tpl-${field}`} label={t(field)} hint={t(`${field}Hint`)} error={fieldError(`tpl-${field}`)}>
+          {(describedBy) => (
+            <input
+              id={`tpl-${field}`}
+              className="form-input input-width-xs"
+              inputMode="numeric"
+              value={draft[field] ?? ""}
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft({ ...draft, [field]: e.target.value.trim() ? Number(e.target.value) : null })}
+            />
+          )}
+        </Field>
+      ))}
       <fieldset className="form-group">
         <legend className="form-label">{t("signersLabel")}</legend>
         <ul className="nobullet-list">

@@ -9,6 +9,7 @@ import { CAMPAIGNS, CREATE_TEMPLATE, PUBLISH, PUBLISHED_OF_KEY, RETIRE, START_CA
 import { TemplateDiff } from "./TemplateDiff.js";
 import { draftFrom, TemplateEditor } from "./TemplateEditor.js";
 import { TemplateReadability, tooHard } from "./TemplateReadability.js";
+import { TemplateRules } from "./TemplateRules.js";
 
 /** A new template, or (`?fra=<id>`) the next version of one, started from that version's texts. */
 export function NewTemplatePage() {
@@ -258,6 +259,7 @@ export function TemplatePage() {
             )}
           </div>
           <CampaignProgress templateId={template.id} />
+          <TemplateRules template={template} />
           <TemplateReadability template={template} />
           <TemplatePreview template={template} />
         </>

@@ -9,7 +9,11 @@ export type TemplateDetail = TemplateDetailFieldsFragment;
 export type TemplateSummary = TemplateSummaryFieldsFragment;
 export type Campaign = ReconsentCampaignFieldsFragment;
 /** What the editor sends: every text, the choices, and the rules it offers. */
-export type DraftInput = Required<Pick<TemplateDraftInput, TextField | "choices" | "singleUse" | "boundToCase" | "signers">> & { defaultValidityDays: number | null };
+export type DraftInput = Required<Pick<TemplateDraftInput, TextField | "choices" | "singleUse" | "boundToCase" | "signers">> & {
+  defaultValidityDays: number | null;
+  reminderAfterDays: number | null;
+  followUpAfterDays: number | null;
+};
 
 graphql(`
   fragment TemplateDetailFields on ConsentTemplate {
@@ -27,6 +31,8 @@ graphql(`
     howToWithdraw { da en }
     choices { key kind group { da en } label { da en } required maxLength }
     defaultValidityDays
+    reminderAfterDays
+    followUpAfterDays
     singleUse
     boundToCase
     signers
