@@ -581,6 +581,47 @@ describe("the caseworker app", () => {
     }
   }, 60_000);
 
+  it("writes a template that asks a young person from 15 and shows on a request whom it asked, by the young person's age", async () => {
+    const authority = await openAuthority("/skabeloner/ny", "Ny skabelon");
+    await authority.getByRole("radio", { name: /fra 15 år den unge selv/ }).check();
+    await authority.getByRole("checkbox", { name: /Orientér forældremyndighedens indehavere/ }).waitFor();
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: {
+        authorityId: DEMO.authorities.odense,
+        key: "odense-ui-ung",
+        title: { da: "Samtykke til samtaler med skolepsykolog", en: "Consent to talks with the school psychologist" },
+        purpose: { da: "Du kan tale med en psykolog på skolen.", en: "You can talk with a psychologist at school." },
+        ...TEMPLATE_TEXTS,
+        signers: "YOUNG_PERSON_FROM_15",
+        informCustodyHolders: true,
+      },
+    });
+    const templateId = drafted.data.createTemplate.id;
+    expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: templateId })).errors).toBeUndefined();
+    await authority.goto(new URL(`/skabeloner/${templateId}`, urlOf("authority SPA")).href);
+    const rules = authority.getByRole("region", { name: "Regler" });
+    await rules.getByText("Forældremyndighedens indehavere under 15 år; fra 15 år den unge selv (sundhedsloven § 17)").waitFor();
+    // Emil (a demo child born 3 April 2021): asked at 14, his parents answer; asked at 15, he does.
+    try {
+      offset = Date.parse("2036-04-02T12:00:00Z") - Date.now();
+      const atFourteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: "0304214912" } })).data.requestConsent.id;
+      offset = Date.parse("2036-04-04T12:00:00Z") - Date.now();
+      const atFifteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: "0304214912" } })).data.requestConsent.id;
+      const history = `query($id: ID!) { consent(id: $id) { history { action } } }`;
+      await expect.poll(async () => (await odense.graphql(history, { id: atFourteen })).data.consent.history.at(-1).action, { timeout: 10_000 }).toBe("askYoungPerson");
+      for (const [id, asked] of [
+        [atFifteen, "Spurgt: den unge selv, fra 15 år"],
+        [atFourteen, "Spurgt: den unge selv, fra 15 år"], // moved to him on his birthday by the platform
+      ]) {
+        await authority.goto(new URL(`/samtykker/${id}`, urlOf("authority SPA")).href);
+        await authority.getByLabel("Oplysninger om samtykket").getByText(asked).waitFor();
+      }
+      await checkAndPhotograph(authority, "young-person");
+    } finally {
+      offset = 0;
+    }
+  }, 60_000);
+
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {
     const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
       input: { authorityId: DEMO.authorities.odense, key: "odense-ui-statistik", title: { da: "Samtykke til statistiktest", en: "Consent for a statistics test" }, purpose: { da: "Formål", en: "Purpose" }, ...TEMPLATE_TEXTS },

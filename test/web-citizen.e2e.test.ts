@@ -7,7 +7,7 @@ import { Citizen, Custody } from "@samtykke/party";
 import { seriousAxeViolations } from "./support/axe.js";
 import { brokenIcons } from "./support/icons.js";
 import { collectPageErrors, launchChromium } from "./support/browser.js";
-import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 // The citizen app's pages in Debian's Chromium against the real gateway: routes and deep links, a
 // request answered step by step, a consent's own page, the mailbox and the access log, languages;
@@ -27,9 +27,12 @@ const pageErrors: string[] = [];
 const consoleLines: string[] = [];
 const citizenUrl = () => platform.parts.find((part) => part.name === "citizen SPA")!.url;
 
+// The consent subgraph's clock, moved only by the test of a young person who answers from 15.
+let offset = 0;
+
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  platform = await startTestPlatform({ serveWeb: true });
+  platform = await startTestPlatform({ serveWeb: true, consentClock: { now: () => new Date(Date.now() + offset), dueCheckIntervalMs: 200 } });
   odense = await platform.caseworker("odense");
   browser = await launchChromium();
 });
@@ -778,5 +781,30 @@ describe("the citizen app", () => {
     await page.goto(new URL(`/samtykker/${stranger}`, citizenUrl()).href);
     await page.getByRole("heading", { level: 1, name: "Siden findes ikke" }).waitFor();
     expect(await page.getByText("Samtykke til indhentning").count()).toBe(0);
+  });
+
+  it("tells a young person of 15 that they answer a request themselves, as the template says (the Health Act, section 17)", async () => {
+    const title = "Samtykke til samtaler med sundhedsplejersken";
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: {
+        authorityId: DEMO.authorities.odense,
+        key: "odense-ui-sundhedspleje",
+        title: { da: title, en: "Consent to talks with the health visitor" },
+        purpose: { da: "Du kan tale med sundhedsplejersken.", en: "You can talk with the health visitor." },
+        ...TEMPLATE_TEXTS,
+        signers: "YOUNG_PERSON_FROM_15",
+      },
+    });
+    expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: drafted.data.createTemplate.id })).errors).toBeUndefined();
+    // Emil (a demo child born 3 April 2021) on the day after his 15th birthday, by the platform's clock.
+    offset = Date.parse("2036-04-04T12:00:00Z") - Date.now();
+    try {
+      const id = await request("0304214912", drafted.data.createTemplate.id);
+      const emil = await openAs("0304214912", `/anmodninger/${id}`, { heading: title });
+      await emil.getByText("Du svarer selv, fordi du er fyldt 15 år (sundhedsloven § 17).").waitFor();
+      await checkPage(emil, "young-person-request");
+    } finally {
+      offset = 0;
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { FilterQuery, QBFilterQuery } from "@mikro-orm/postgresql";
 import { ConsentStatus } from "../src/domain/consent-state.js";
 import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
-import { applyDueChanges, dueToExpire, dueToFollowUp, dueToHandOver } from "../src/services/due-changes.js";
+import { applyDueChanges, dueAtFifteen, dueToExpire, dueToFollowUp, dueToHandOver } from "../src/services/due-changes.js";
 import { consentDatabase } from "./consent-database.js";
 
 // Every instance asks for what time has made due every 30 seconds. With ten million consents a
@@ -25,7 +25,7 @@ async function planOf(filter: FilterQuery<ConsentEntity>): Promise<string> {
 describe("what time makes due", () => {
   it("is found through an index, never by reading every consent", async () => {
     const now = new Date();
-    for (const plan of [await planOf(dueToExpire(now)), await planOf(dueToHandOver(now.toISOString().slice(0, 10))), await planOf(dueToFollowUp(now))]) {
+    for (const plan of [await planOf(dueToExpire(now)), await planOf(dueToHandOver(now.toISOString().slice(0, 10))), await planOf(dueToFollowUp(now)), await planOf(dueAtFifteen(now.toISOString().slice(0, 10)))]) {
       expect(plan, plan).not.toMatch(/Seq Scan/);
       expect(plan, plan).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
     }

@@ -320,6 +320,23 @@ const TEXTS = {
   signersLabel: { da: "Hvem giver samtykket?", en: "Who gives the consent?" },
   signers_CITIZEN: { da: "Borgeren selv", en: "The citizen" },
   signers_CUSTODY_HOLDERS: { da: "Forældremyndighedens indehavere (for et barn)", en: "The holders of custody (for a child)" },
+  signers_YOUNG_PERSON_FROM_15: {
+    da: "Forældremyndighedens indehavere under 15 år; fra 15 år den unge selv (sundhedsloven § 17)",
+    en: "The holders of custody under 15; from 15 the young person alone (Health Act § 17)",
+  },
+  signers_YOUNG_PERSON_AND_CUSTODY_HOLDERS: {
+    da: "Forældremyndighedens indehavere under 15 år; fra 15 år den unge og indehaverne sammen",
+    en: "The holders of custody under 15; from 15 the young person and the holders together",
+  },
+  informCustodyHoldersLabel: {
+    da: "Orientér forældremyndighedens indehavere, når den unge har svaret (uden at vise svaret)",
+    en: "Inform the holders of custody when the young person has answered (without showing the answer)",
+  },
+  informCustodyHolders: { da: "Orientering af forældre", en: "Parents informed" },
+  askedYoungPerson: { da: "Spurgt: den unge selv, fra 15 år", en: "Asked: the young person, from 15" },
+  askedYoungPersonAndHolders: { da: "Spurgt: den unge og forældremyndighedens indehavere, fra 15 år", en: "Asked: the young person and the holders of custody, from 15" },
+  askedHoldersUntilFifteen: { da: "Spurgt: forældremyndighedens indehavere, til den unge fylder 15 år", en: "Asked: the holders of custody, until the young person turns 15" },
+  history_askYoungPerson: { da: "Gået videre til den unge (15 år)", en: "Passed to the young person (15)" },
   singleUseLabel: { da: "Kan kun bruges én gang", en: "May be used once" },
   boundToCaseLabel: { da: "Hører til en sag (lukkes med sagen)", en: "Belongs to a case (ends with the case)" },
   saveDraft: { da: "Gem kladde", en: "Save draft" },

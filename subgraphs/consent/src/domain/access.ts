@@ -8,6 +8,7 @@ import {
   requireLevel,
   type Caller,
 } from "@samtykke/server-kit";
+import { answeredAlone } from "./who-signs.js";
 
 /** Whom a signed-in citizen may act for, as the party subgraph knows it at this moment. */
 export interface Representation {
@@ -37,8 +38,9 @@ export function relationTo(caller: Caller, consent: ConsentParties, representati
   if (caller.kind === "caseworker" || caller.kind === "system") return caller.authorityId === consent.authorityId ? "AUTHORITY" : "NONE";
   if (caller.kind !== "citizen" || !representation) return "NONE";
   if (representation.citizenId === consent.subjectId) return "SUBJECT";
-  // Custody ends at 18 (the child drops out of childIds) and with the handover, whichever is first.
-  if (representation.childIds.includes(consent.subjectId) && !consent.handedOverAt) return "CUSTODY_HOLDER";
+  // Custody ends at 18 (the child drops out of childIds) and with the handover, whichever is first;
+  // what a young person of 15-17 answers alone is theirs.
+  if (representation.childIds.includes(consent.subjectId) && !consent.handedOverAt && !answeredAlone(consent)) return "CUSTODY_HOLDER";
   const grant = representation.grants.find((candidate) => candidate.grantorId === consent.subjectId);
   if (grant && (grant.authorityIds.length === 0 || grant.authorityIds.includes(consent.authorityId))) return "ATTORNEY";
   return "NONE";
@@ -89,12 +91,12 @@ export function requireAnswerer(caller: Caller, consent: ConsentParties & { sign
   const citizen = requireCaller(caller, "citizen");
   const relation = requireRead(caller, consent, representation);
   const me = representation!.citizenId;
+  // Whoever the request names answers: the subject, a child's custody holders, or both from 15.
+  const required = consent.requiredSignerIds.length ? consent.requiredSignerIds : [consent.subjectId];
   let answerer: Answerer | undefined;
-  if (consent.signers === "CUSTODY_HOLDERS") {
-    if (relation === "CUSTODY_HOLDER" && consent.requiredSignerIds.includes(me)) answerer = { signerId: me, onBehalfOfId: null, slotId: me, relation };
-  } else if (relation === "SUBJECT") {
+  if ((relation === "SUBJECT" || relation === "CUSTODY_HOLDER") && required.includes(me)) {
     answerer = { signerId: me, onBehalfOfId: null, slotId: me, relation };
-  } else if (relation === "ATTORNEY") {
+  } else if (relation === "ATTORNEY" && required.includes(consent.subjectId)) {
     answerer = { signerId: me, onBehalfOfId: consent.subjectId, slotId: consent.subjectId, relation };
   }
   if (!answerer) throw notYours("NOT_A_SIGNER");

@@ -24,6 +24,7 @@ const LEGAL: [ConsentStatus, ConsentAction, ConsentStatus][] = [
   [ConsentStatus.REQUESTED, "lapse", ConsentStatus.UNANSWERED],
   [ConsentStatus.REQUESTED, "followUp", ConsentStatus.REQUESTED],
   [ConsentStatus.REQUESTED, "followUpDone", ConsentStatus.REQUESTED],
+  [ConsentStatus.REQUESTED, "askYoungPerson", ConsentStatus.REQUESTED],
 ];
 
 describe("the consent state machine", () => {

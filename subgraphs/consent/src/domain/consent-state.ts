@@ -34,7 +34,8 @@ export type ConsentAction =
   | "lapse"
   | "remind"
   | "followUp"
-  | "followUpDone";
+  | "followUpDone"
+  | "askYoungPerson";
 
 const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED } = ConsentStatus;
 
@@ -58,6 +59,8 @@ export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]
   // Still unanswered: the caseworker gets a task to follow it up, and marks it done when they have.
   followUp: { from: [REQUESTED], to: REQUESTED },
   followUpDone: { from: [REQUESTED], to: REQUESTED },
+  // The child turned 15 and the template lets the young person answer: the request is theirs now (alone or with the holders).
+  askYoungPerson: { from: [REQUESTED], to: REQUESTED },
 };
 
 export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED];
@@ -90,6 +93,7 @@ const ACTION_DA: Record<ConsentAction, string> = {
   remind: "mindes om",
   followUp: "følges op",
   followUpDone: "meldes fulgt op",
+  askYoungPerson: "gå videre til den unge",
 };
 
 const ACTION_EN: Record<ConsentAction, string> = {
@@ -107,6 +111,7 @@ const ACTION_EN: Record<ConsentAction, string> = {
   remind: "reminded of",
   followUp: "followed up",
   followUpDone: "marked followed up",
+  askYoungPerson: "passed to the young person",
 };
 
 /** Where `action` takes a consent in `current`, or an InvalidTransitionError that changes nothing. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
-import { applyAction, caseReferenceOf, Channel, checkedReturnUrl, createGiven, createRequest, dueAction, give, handOverRequest, requiredSigners, type TemplateSnapshot } from "./consent.js";
+import { applyAction, caseReferenceOf, Channel, checkedReturnUrl, createGiven, createRequest, dueAction, give, type TemplateSnapshot } from "./consent.js";
+import { handOverRequest, requiredSigners } from "./who-signs.js";
 import { ChoiceKind, contentHash, SignatureMethod, signedContent } from "./declaration.js";
 
 const text = (word: string) => ({ da: `${word} (da)`, en: `${word} (en)` });
@@ -186,7 +187,7 @@ describe("createGiven", () => {
 
   it("is in force from when it was given, for the template's period, with the attestation", () => {
     const givenAt = new Date("2025-12-31T00:00:00Z");
-    const given = createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.ON_BEHALF, attestation, answers, givenAt, now });
+    const given = createGiven({ id: "k1", template, subject: { id: "c1", birthDate: new Date("1980-01-01"), comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.ON_BEHALF, attestation, answers, givenAt, now });
     expect(given).toMatchObject({
       id: "k1",
       status: ConsentStatus.ACTIVE,
@@ -200,10 +201,10 @@ describe("createGiven", () => {
   });
 
   it("refuses an empty statement and a consent given in the future", () => {
-    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, answers, givenAt: now, now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", birthDate: new Date("1980-01-01"), comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation: { attestedBy: "x", statement: " " }, answers, givenAt: now, now })).toThrow(
       expect.objectContaining({ details: { field: "attestation" } }),
     );
-    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
+    expect(() => createGiven({ id: "k1", template, subject: { id: "c1", birthDate: new Date("1980-01-01"), comesOfAgeOn: new Date("1998-01-01"), custodyHolderIds: [] }, channel: Channel.API, attestation, answers, givenAt: new Date(now.getTime() + 1), now })).toThrow(
       expect.objectContaining({ details: { field: "givenAt" } }),
     );
   });
@@ -211,14 +212,14 @@ describe("createGiven", () => {
 
 describe("give with several givers", () => {
   const custody = { ...template, signers: "CUSTODY_HOLDERS" };
-  const child = { id: "kid", comesOfAgeOn: new Date("2030-05-01T00:00:00Z"), custodyHolderIds: ["mum", "dad"] };
-  const request = { ...createRequest({ template: custody, subjectId: "kid", now }), ...requiredSigners(custody, child), id: "k1" };
+  const child = { id: "kid", birthDate: new Date("2012-05-01T00:00:00Z"), comesOfAgeOn: new Date("2030-05-01T00:00:00Z"), custodyHolderIds: ["mum", "dad"] };
+  const request = { ...createRequest({ template: custody, subjectId: "kid", now }), ...requiredSigners(custody, child, now), id: "k1" };
   const parent = (signerId: string, checked = false) => ({ ...citizenSigns, signerId, answers: [{ key: "employer", checked, text: null }] });
 
   it("names every custody holder as a giver and remembers the 18th birthday", () => {
     expect(request).toMatchObject({ requiredSignerIds: ["mum", "dad"], subjectComesOfAgeOn: "2030-05-01" });
-    expect(() => requiredSigners(custody, { ...child, custodyHolderIds: [] })).toThrow(expect.objectContaining({ details: { field: "cpr" } }));
-    expect(requiredSigners(template, child)).toEqual({ requiredSignerIds: ["kid"], subjectComesOfAgeOn: null });
+    expect(() => requiredSigners(custody, { ...child, custodyHolderIds: [] }, now)).toThrow(expect.objectContaining({ details: { field: "cpr" } }));
+    expect(requiredSigners(template, child, now)).toEqual({ requiredSignerIds: ["kid"], subjectComesOfAgeOn: null, subjectTurnsFifteenOn: null, informOnAnswerIds: [] });
   });
 
   it("stays requested after the first signature and is active after the last, both over the same hash", () => {

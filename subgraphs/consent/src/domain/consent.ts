@@ -2,6 +2,7 @@ import canonicalize from "canonicalize";
 import { ConflictError, ValidationError } from "@samtykke/server-kit";
 import { ConsentStatus, nextStatus, type ConsentAction } from "./consent-state.js";
 import { followUpPlan, type FollowUpRules } from "./follow-up.js";
+import { requiredSigners, type Subject } from "./who-signs.js";
 import {
   contentHash,
   signedContent,
@@ -29,6 +30,8 @@ export type TemplateSnapshot = ConsentBody & FollowUpRules & {
   singleUse: boolean;
   boundToCase: boolean;
   signers: string;
+  /** With YOUNG_PERSON_FROM_15: the custody holders are told (never what) when a young person of 15-17 answers alone. */
+  informCustodyHolders?: boolean | null;
   signingLevel: string;
   thirdPartyId: string | null;
 };
@@ -193,62 +196,6 @@ export function createRequest(input: {
   };
 }
 
-/** The citizen a request is for, as the party subgraph knows them. */
-export interface Subject {
-  id: string;
-  comesOfAgeOn: Date;
-  custodyHolderIds: readonly string[];
-}
-
-/**
- * Who must sign: the citizen themselves, or every custody holder of a child. A template for custody
- * holders cannot be used for someone no one holds custody of (an adult, say).
- */
-export function requiredSigners(template: Pick<TemplateSnapshot, "signers">, subject: Subject): { requiredSignerIds: string[]; subjectComesOfAgeOn: string | null } {
-  if (template.signers !== "CUSTODY_HOLDERS") return { requiredSignerIds: [subject.id], subjectComesOfAgeOn: null };
-  if (subject.custodyHolderIds.length === 0) {
-    throw new ValidationError(
-      {
-        da: "Skabelonen skal underskrives af forældremyndighedsindehaverne, men borgeren er ikke et barn under nogens forældremyndighed.",
-        en: "The template is signed by the holders of custody, but the citizen is not a child in anyone's custody.",
-      },
-      { field: "cpr" },
-    );
-  }
-  return { requiredSignerIds: [...subject.custodyHolderIds], subjectComesOfAgeOn: subject.comesOfAgeOn.toISOString().slice(0, 10) };
-}
-
-/**
- * The request a young person gets on their 18th birthday for a consent their custody holders gave:
- * the same version and texts, now theirs to give, replacing the old one when they do.
- */
-export function handOverRequest(
-  consent: Omit<NewConsentRequest, "status" | "requestedAt" | "answerBy" | "reminderDueAt" | "followUpDueAt" | "message" | "returnUrl"> & { id: string },
-  now: Date,
-) {
-  return {
-    status: ConsentStatus.REQUESTED,
-    templateId: consent.templateId,
-    templateKey: consent.templateKey,
-    templateVersion: consent.templateVersion,
-    kind: consent.kind,
-    authorityId: consent.authorityId,
-    thirdPartyId: consent.thirdPartyId ?? null,
-    subjectId: consent.subjectId,
-    caseReference: consent.caseReference ?? null,
-    body: snapshotBody(consent.body),
-    validityDays: consent.validityDays,
-    fixedValidTo: consent.fixedValidTo ?? null,
-    singleUse: consent.singleUse,
-    signers: "CITIZEN",
-    signingLevel: consent.signingLevel,
-    requiredSignerIds: [consent.subjectId],
-    replacesConsentId: consent.id,
-    requestedAt: now,
-    answerBy: new Date(now.getTime() + DEFAULT_ANSWER_DAYS * DAY_MS),
-  };
-}
-
 /** A deep copy of the texts and choices, so the consent keeps what was shown whatever the template object does later. */
 export function snapshotBody(template: ConsentBody): ConsentBody {
   const texts = Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: template[field].da, en: template[field].en }]));
@@ -294,7 +241,7 @@ export function createGiven(input: {
 }) {
   const request = {
     ...createRequest({ template: input.template, subjectId: input.subject.id, caseReference: input.caseReference, now: input.now }),
-    ...requiredSigners(input.template, input.subject),
+    ...requiredSigners(input.template, input.subject, input.now),
   };
   const statement = input.attestation.statement.trim();
   if (!statement || statement.length > MAX_STATEMENT) {

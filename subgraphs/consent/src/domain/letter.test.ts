@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsentStatus } from "./consent-state.js";
 import { ChoiceKind, SignatureMethod, type ConsentBody } from "./declaration.js";
-import { letterContent, letterKindFor, letterLink, letterRecipients, LetterKind, type LetterConsent } from "./letter.js";
+import { informedOf, letterContent, letterKindFor, letterLink, letterRecipients, LetterKind, type LetterConsent } from "./letter.js";
 
 const text = (da: string, en: string) => ({ da, en });
 const body: ConsentBody = {
@@ -125,5 +125,30 @@ describe("letters to the citizen's mailbox", () => {
     expect(lines).toContain("Indhente fra: Din arbejdsgiver");
     expect(lines.some((line) => line.endsWith(": Ja") || line.endsWith(": Nej"))).toBe(false);
     expect(lines).toContain("Du svarer under Mine samtykker på borger.dk. Intet er valgt på forhånd.");
+  });
+});
+
+describe("telling custody holders that a young person answered alone", () => {
+  const text = { da: "Samtykke til psykolog", en: "Consent to a psychologist" };
+  const body = { title: text, purpose: text, dataCovered: text, partiesCovered: text, consequencesOfYes: text, consequencesOfNo: text, howToWithdraw: text, choices: [{ key: "journal", kind: ChoiceKind.CHECKBOX, group: null, label: { da: "Journal", en: "Record" }, required: false, maxLength: null }] };
+  const consent = { id: "k1", subjectId: "kid", subjectName: "Emil", requiredSignerIds: ["kid"], informOnAnswerIds: ["mum", "dad"], body, answers: [{ key: "journal", checked: true, text: null }], signatures: [] };
+  const given = { id: "9", action: "give", status: ConsentStatus.ACTIVE, occurredAt: new Date("2026-05-12T10:00:00Z") };
+
+  it("goes to the holders the template names once the young person gives or declines, never while the holders answer", () => {
+    expect(informedOf(given, consent)).toEqual(["mum", "dad"]);
+    expect(informedOf({ ...given, action: "decline", status: ConsentStatus.DECLINED }, consent)).toEqual(["mum", "dad"]);
+    expect(informedOf({ ...given, action: "withdraw", status: ConsentStatus.WITHDRAWN }, consent)).toEqual([]);
+    expect(informedOf(given, { ...consent, requiredSignerIds: ["mum", "dad"] })).toEqual([]);
+    expect(informedOf(given, { ...consent, informOnAnswerIds: [] })).toEqual([]);
+  });
+
+  it("says that the young person answered, never what nor the choices", () => {
+    const letter = letterContent(LetterKind.INFORMED, consent, given, { authority: "Odense Kommune", formatDate: (date) => date.toISOString() }, "da");
+    const words = JSON.stringify(letter);
+    expect(letter.title).toBe("Orientering: den unge har svaret: Samtykke til psykolog");
+    expect(words).toContain("Emil");
+    expect(words).toContain("sundhedsloven § 17");
+    expect(words).not.toContain("Journal");
+    expect(words).not.toMatch(/\bJa\b|givet/);
   });
 });

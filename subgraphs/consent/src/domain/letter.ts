@@ -10,6 +10,8 @@ export enum LetterKind {
   GIVEN = "GIVEN",
   WITHDRAWN = "WITHDRAWN",
   EXPIRED = "EXPIRED",
+  /** To a young person's custody holders: the young person has answered a request they answer alone (never what). */
+  INFORMED = "INFORMED",
 }
 
 /** The consent as a letter needs it: its texts and choices, answers, signatures and who gives it. */
@@ -19,6 +21,8 @@ export interface LetterConsent {
   /** Named in letters that go to others than the subject (a child's custody holders). */
   subjectName?: string | null;
   requiredSignerIds: readonly string[];
+  /** Custody holders told that a young person of 15-17 has answered alone. */
+  informOnAnswerIds?: readonly string[] | null;
   handedOverAt?: Date | null;
   body: ConsentBody;
   answers?: readonly ChoiceAnswer[] | null;
@@ -47,7 +51,7 @@ function asksForAnAnswer(kind: LetterKind): boolean {
 
 /** Which letter an event sends, if any: a request, or a receipt when a consent is given, withdrawn or expires. */
 export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): LetterKind | null {
-  if (event.action === "request") return LetterKind.REQUEST;
+  if (event.action === "request" || event.action === "askYoungPerson") return LetterKind.REQUEST;
   if (event.action === "remind") return LetterKind.REMINDER;
   if (event.status === ConsentStatus.ACTIVE && GIVING_ACTIONS.includes(event.action)) return LetterKind.GIVEN;
   if (event.action === "withdraw") return LetterKind.WITHDRAWN;
@@ -59,7 +63,13 @@ export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): Le
  * Who gets the letter: those who answer for the consent. A child's custody holders until the
  * handover, then the young person; an attorney's grantor gets their own letters.
  */
-export function letterRecipients(consent: Pick<LetterConsent, "subjectId" | "requiredSignerIds" | "handedOverAt" | "signatures">, kind?: LetterKind): string[] {
+export function letterRecipients(
+  consent: Pick<LetterConsent, "subjectId" | "requiredSignerIds" | "handedOverAt" | "signatures">,
+  kind?: LetterKind,
+  action?: string,
+): string[] {
+  // On their 15th birthday the young person is asked; custody holders who were asked before are not asked again.
+  if (action === "askYoungPerson") return [consent.subjectId];
   const everyone = consent.handedOverAt || consent.requiredSignerIds.length === 0 ? [consent.subjectId] : [...new Set(consent.requiredSignerIds)];
   // A reminder goes to those who have not answered; a parent who signed is not pressed again.
   if (kind === LetterKind.REMINDER) return everyone.filter((id) => !consent.signatures.some((signature) => signature.signerId === id));
@@ -72,7 +82,18 @@ const HEADINGS: Record<LetterKind, LocalizedText> = {
   GIVEN: { da: "Kvittering: samtykke givet", en: "Receipt: consent given" },
   WITHDRAWN: { da: "Kvittering: samtykke trukket tilbage", en: "Receipt: consent withdrawn" },
   EXPIRED: { da: "Kvittering: samtykke udløbet", en: "Receipt: consent expired" },
+  INFORMED: { da: "Orientering: den unge har svaret", en: "For your information: the young person has answered" },
 };
+
+/**
+ * Who is told that a young person has answered alone: the custody holders the template says to
+ * inform, when the young person answered (gave or declined) without them.
+ */
+export function informedOf(event: Pick<LetterEvent, "action" | "status">, consent: Pick<LetterConsent, "informOnAnswerIds" | "requiredSignerIds">): string[] {
+  const answered = (event.action === "give" && event.status === ConsentStatus.ACTIVE) || event.action === "decline";
+  if (!answered) return [];
+  return (consent.informOnAnswerIds ?? []).filter((id) => !consent.requiredSignerIds.includes(id));
+}
 
 /** The letter's subject line, as the mailbox lists it. */
 export function letterTitle(kind: LetterKind, consent: Pick<LetterConsent, "body">): LocalizedText {
@@ -145,6 +166,10 @@ const WHAT_HAPPENED: Record<LetterKind, LocalizedText> = {
   GIVEN: { da: "Samtykket er givet og gælder fra nu.", en: "The consent has been given and applies from now." },
   WITHDRAWN: { da: "Samtykket er trukket tilbage og gælder ikke længere.", en: "The consent has been withdrawn and no longer applies." },
   EXPIRED: { da: "Samtykket er udløbet og gælder ikke længere.", en: "The consent has expired and no longer applies." },
+  INFORMED: {
+    da: "Den unge har svaret på en anmodning om samtykke. Fra 15 år svarer den unge selv (sundhedsloven § 17); hvad den unge svarede, står derfor ikke her. Tal gerne med den unge om det.",
+    en: "The young person has answered a request for consent. From 15 the young person answers alone (the Danish Health Act, section 17), so what they answered is not shown here. Do talk with them about it.",
+  },
 };
 
 const SIGNATURE_METHODS: Record<SignatureMethod, LocalizedText> = {
@@ -167,6 +192,18 @@ export function letterContent(
   language: Language,
 ): LetterContent {
   const w = (word: keyof typeof WORDS) => WORDS[word][language];
+  if (kind === LetterKind.INFORMED) {
+    // The purpose and the parties, so the holders know what it was about; not the choices nor the answer.
+    const lines = [...(names.authority ? [`${w("from")}: ${names.authority}`] : []), `${w("date")}: ${names.formatDate(event.occurredAt, language)}`, ...(consent.subjectName ? [`${w("concerns")}: ${consent.subjectName}`] : [])];
+    return {
+      title: letterTitle(kind, consent)[language],
+      sections: [
+        { heading: consent.body.title[language], lines },
+        { heading: w("what"), lines: [WHAT_HAPPENED[kind][language]] },
+        { heading: w("purpose"), lines: [consent.body.purpose[language]] },
+      ],
+    };
+  }
   const text = (field: keyof ConsentBody & keyof typeof WORDS) => (consent.body[field] as LocalizedText)[language];
   const header: string[] = [
     ...(names.authority ? [`${w("from")}: ${names.authority}`] : []),

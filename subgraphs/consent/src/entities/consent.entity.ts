@@ -29,10 +29,14 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
 })
 @Index({
   name: "consent_hand_over_due_index",
-  expression: "create index consent_hand_over_due_index on consent (subject_comes_of_age_on) where signers = 'CUSTODY_HOLDERS' and handed_over_at is null",
+  expression: "create index consent_hand_over_due_index on consent (subject_comes_of_age_on) where handed_over_at is null and subject_comes_of_age_on is not null",
+})
+@Index({
+  name: "consent_fifteen_due_index",
+  expression: "create index consent_fifteen_due_index on consent (subject_turns_fifteen_on) where status = 'REQUESTED' and subject_turns_fifteen_on is not null",
 })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt" | "subjectTurnsFifteenOn" | "informOnAnswerIds";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -72,8 +76,8 @@ export class ConsentEntity {
   @Property({ type: "uuid", nullable: true })
   thirdPartyId?: string | null;
 
-  /** Who must sign (CITIZEN or CUSTODY_HOLDERS) and at what assurance level, from the template version. */
-  @Property({ type: "string", length: 20, default: "CITIZEN" })
+  /** Who must sign (CITIZEN, CUSTODY_HOLDERS, or by age from 15) and at what assurance level, from the template version. */
+  @Property({ type: "string", length: 40, default: "CITIZEN" })
   signers: string = "CITIZEN";
 
   @Property({ type: "string", length: 20, default: "SUBSTANTIAL" })
@@ -86,6 +90,14 @@ export class ConsentEntity {
   /** For a consent the custody holders give for a child: the child's 18th birthday, when it is handed over to them. */
   @Property({ type: "date", nullable: true })
   subjectComesOfAgeOn?: string | null;
+
+  /** For a request to the custody holders of a child under 15 whom the template lets answer from 15: their 15th birthday, when it moves to them. */
+  @Property({ type: "date", nullable: true })
+  subjectTurnsFifteenOn?: string | null;
+
+  /** Custody holders told by letter (never what) when a young person of 15-17 answers alone, as the template says. */
+  @Property({ type: "json", default: "[]" })
+  informOnAnswerIds: string[] = [];
 
   /** When it was handed over to the young person, who was asked to confirm it; the custody holders no longer see it. */
   @Property({ type: "datetime", nullable: true })

@@ -3,6 +3,7 @@ import { pageSize, rowsToRead, ValidationError } from "@samtykke/server-kit";
 import type { Representation } from "../domain/access.js";
 import { ConsentStatus } from "../domain/consent-state.js";
 import { caseReferenceOf, type Channel } from "../domain/consent.js";
+import { answeredAloneSql } from "../domain/who-signs.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 
@@ -121,7 +122,9 @@ export function myConsents(em: EntityManager, representation: Representation, li
   const where: FilterQuery<ConsentEntity> = {
     $or: [
       { subjectId: representation.citizenId },
-      ...(representation.childIds.length ? [{ subjectId: { $in: [...representation.childIds] }, handedOverAt: null }] : []),
+      ...(representation.childIds.length
+        ? [{ subjectId: { $in: [...representation.childIds] }, handedOverAt: null, [raw((alias) => `not ${answeredAloneSql(alias)}`)]: [] }]
+        : []),
       ...representation.grants.map((grant) => ({
         subjectId: grant.grantorId,
         ...(grant.authorityIds.length ? { authorityId: { $in: [...grant.authorityIds] } } : {}),

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { EntityManager, RequiredEntityData } from "@mikro-orm/postgresql";
 import { requireAuthority, requireCaller } from "@samtykke/server-kit";
-import { Channel, createGiven, createRequest, requiredSigners, type Attestation } from "../domain/consent.js";
+import { Channel, createGiven, createRequest, type Attestation } from "../domain/consent.js";
+import { requiredSigners } from "../domain/who-signs.js";
 import { inspectScan, type ChoiceAnswer } from "../domain/declaration.js";
 import { ConsentAttachmentEntity } from "../entities/consent-attachment.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -34,7 +35,7 @@ export async function requestConsent(
     requireAuthority(ctx.caller, template.authorityId);
     const request = {
       ...createRequest({ template, subjectId: subject.id, caseReference: input.caseReference, answerBy: input.answerBy, message: input.message, returnUrl: input.returnUrl, now: ctx.now() }),
-      ...requiredSigners(template, subject),
+      ...requiredSigners(template, subject, ctx.now()),
       subjectName: subject.name,
     };
     return create(ctx, request, "request", remember);

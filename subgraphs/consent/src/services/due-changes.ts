@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
 import { ConsentStatus } from "../domain/consent-state.js";
-import { applyAction, dueAction, handOverRequest } from "../domain/consent.js";
+import { applyAction, dueAction } from "../domain/consent.js";
+import { askYoungPerson, handOverRequest } from "../domain/who-signs.js";
 import { dueFollowUp } from "../domain/follow-up.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { PLATFORM_ACTOR } from "./actor.js";
@@ -14,7 +15,17 @@ import { recordEvent, sealChanges } from "./consent-log.js";
  */
 export async function applyDueChanges(em: EntityManager, now: Date, batchSize = 100): Promise<number> {
   // Lapsing first: a request past its deadline is not reminded on its way out.
-  return (await applyExpiry(em, now, batchSize)) + (await followUpUnanswered(em, now, batchSize)) + (await handOverAtEighteen(em, now, batchSize));
+  return (
+    (await applyExpiry(em, now, batchSize)) +
+    (await followUpUnanswered(em, now, batchSize)) +
+    (await askAtFifteen(em, now, batchSize)) +
+    (await handOverAtEighteen(em, now, batchSize))
+  );
+}
+
+/** Requests to the custody holders of a child who has turned 15 by `today`, where the template lets the young person answer (a partial index serves it). */
+export function dueAtFifteen(today: string): FilterQuery<ConsentEntity> {
+  return { status: ConsentStatus.REQUESTED, subjectTurnsFifteenOn: { $lte: today } };
 }
 
 /** Unanswered requests whose reminder or caseworker follow-up is due (a partial index serves each half). */
@@ -38,30 +49,38 @@ export function dueToExpire(now: Date): FilterQuery<ConsentEntity> {
 /** Consents given or asked for by custody holders whose child has come of age by `today` (a partial index serves it). */
 export function dueToHandOver(today: string): FilterQuery<ConsentEntity> {
   return {
-    signers: "CUSTODY_HOLDERS",
     handedOverAt: null,
     subjectComesOfAgeOn: { $lte: today },
     status: { $in: [ConsentStatus.ACTIVE, ConsentStatus.PAUSED, ConsentStatus.REQUESTED] },
   };
 }
 
-async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+/**
+ * Applies `change` to every consent `due` matches, a batch per transaction with its events sealed,
+ * until a batch comes back short. Rows another instance holds are skipped, so instances share the
+ * work; `change` must make a row stop matching, or it would be found again.
+ */
+async function changeDue(em: EntityManager, due: FilterQuery<ConsentEntity>, batchSize: number, change: (tx: EntityManager, consent: ConsentEntity) => void): Promise<number> {
   let changed = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(ConsentEntity, dueToExpire(now), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
-      for (const consent of due) {
-        const action = dueAction(consent, now);
-        if (!action) continue;
-        tx.assign(consent, applyAction(consent, action, now));
-        recordEvent(tx, consent, action, now, { ...PLATFORM_ACTOR, reason: action === "expire" ? "validity ended" : "answer deadline passed" });
-      }
-      if (due.length) await sealChanges(tx);
-      return due.length;
+      const rows = await tx.find(ConsentEntity, due, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
+      for (const consent of rows) change(tx, consent);
+      if (rows.length) await sealChanges(tx);
+      return rows.length;
     });
     changed += batch;
     if (batch < batchSize) return changed;
   }
+}
+
+function applyExpiry(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  return changeDue(em, dueToExpire(now), batchSize, (tx, consent) => {
+    const action = dueAction(consent, now);
+    if (!action) return;
+    tx.assign(consent, applyAction(consent, action, now));
+    recordEvent(tx, consent, action, now, { ...PLATFORM_ACTOR, reason: action === "expire" ? "validity ended" : "answer deadline passed" });
+  });
 }
 
 /**
@@ -70,32 +89,33 @@ async function applyExpiry(em: EntityManager, now: Date, batchSize: number): Pro
  * "followUp"). Each due time is cleared in the transaction that records its event, so a step is
  * taken once however often this runs, on however many instances, across restarts.
  */
-async function followUpUnanswered(em: EntityManager, now: Date, batchSize: number): Promise<number> {
-  let changed = 0;
-  for (;;) {
-    const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(ConsentEntity, dueToFollowUp(now), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
-      for (const consent of due) {
-        // Both steps may be due at once (the platform was down): the reminder goes first, the task with it.
-        for (let step = dueFollowUp(consent, now); step; step = dueFollowUp(consent, now)) {
-          if (step === "remind") {
-            consent.reminderDueAt = null;
-            recordEvent(tx, consent, "remind", now, PLATFORM_ACTOR);
-          } else {
-            consent.followUpDueAt = null;
-            consent.followUpOpenedAt = now;
-            recordEvent(tx, consent, "followUp", now, PLATFORM_ACTOR);
-          }
-        }
-        // Past the deadline meanwhile: nothing to send; the request lapses instead.
-        if (consent.answerBy && consent.answerBy <= now) Object.assign(consent, { reminderDueAt: null, followUpDueAt: null });
+function followUpUnanswered(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  return changeDue(em, dueToFollowUp(now), batchSize, (tx, consent) => {
+    // Both steps may be due at once (the platform was down): the reminder goes first, the task with it.
+    for (let step = dueFollowUp(consent, now); step; step = dueFollowUp(consent, now)) {
+      if (step === "remind") {
+        consent.reminderDueAt = null;
+        recordEvent(tx, consent, "remind", now, PLATFORM_ACTOR);
+      } else {
+        consent.followUpDueAt = null;
+        consent.followUpOpenedAt = now;
+        recordEvent(tx, consent, "followUp", now, PLATFORM_ACTOR);
       }
-      if (due.length) await sealChanges(tx);
-      return due.length;
-    });
-    changed += batch;
-    if (batch < batchSize) return changed;
-  }
+    }
+    // Past the deadline meanwhile: nothing to send; the request lapses instead.
+    if (consent.answerBy && consent.answerBy <= now) Object.assign(consent, { reminderDueAt: null, followUpDueAt: null });
+  });
+}
+
+/**
+ * On a child's 15th birthday, a request their custody holders have not finished answering moves to
+ * the young person where the template says they answer from 15 (alone, or with the holders).
+ */
+function askAtFifteen(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  return changeDue(em, dueAtFifteen(now.toISOString().slice(0, 10)), batchSize, (tx, request) => {
+    tx.assign(request, askYoungPerson(request));
+    recordEvent(tx, request, "askYoungPerson", now, PLATFORM_ACTOR);
+  });
 }
 
 /**
@@ -103,27 +123,16 @@ async function followUpUnanswered(em: EntityManager, now: Date, batchSize: numbe
  * stays valid, the parents stop seeing it, and the young person gets a request to confirm it (yes
  * replaces it, no withdraws it). A request the parents had not answered lapses.
  */
-async function handOverAtEighteen(em: EntityManager, now: Date, batchSize: number): Promise<number> {
-  const today = now.toISOString().slice(0, 10);
-  let changed = 0;
-  for (;;) {
-    const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(ConsentEntity, dueToHandOver(today), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize });
-      for (const consent of due) {
-        consent.handedOverAt = now;
-        if (consent.status === ConsentStatus.REQUESTED) {
-          tx.assign(consent, applyAction(consent, "cancel", now));
-          recordEvent(tx, consent, "cancel", now, { ...PLATFORM_ACTOR, reason: "the child came of age before the custody holders answered" });
-          continue;
-        }
-        recordEvent(tx, consent, "handOver", now, { ...PLATFORM_ACTOR, reason: "the child came of age" });
-        const request = tx.create(ConsentEntity, handOverRequest({ ...consent, thirdPartyId: consent.thirdPartyId ?? null, caseReference: consent.caseReference ?? null, fixedValidTo: consent.fixedValidTo ?? null }, now));
-        recordEvent(tx, request, "request", now, { ...PLATFORM_ACTOR, reason: "confirm the consent your custody holders gave" });
-      }
-      if (due.length) await sealChanges(tx);
-      return due.length;
-    });
-    changed += batch;
-    if (batch < batchSize) return changed;
-  }
+function handOverAtEighteen(em: EntityManager, now: Date, batchSize: number): Promise<number> {
+  return changeDue(em, dueToHandOver(now.toISOString().slice(0, 10)), batchSize, (tx, consent) => {
+    consent.handedOverAt = now;
+    if (consent.status === ConsentStatus.REQUESTED) {
+      tx.assign(consent, applyAction(consent, "cancel", now));
+      recordEvent(tx, consent, "cancel", now, { ...PLATFORM_ACTOR, reason: "the child came of age before the custody holders answered" });
+      return;
+    }
+    recordEvent(tx, consent, "handOver", now, { ...PLATFORM_ACTOR, reason: "the child came of age" });
+    const request = tx.create(ConsentEntity, handOverRequest({ ...consent, thirdPartyId: consent.thirdPartyId ?? null, caseReference: consent.caseReference ?? null, fixedValidTo: consent.fixedValidTo ?? null }, now));
+    recordEvent(tx, request, "request", now, { ...PLATFORM_ACTOR, reason: "confirm the consent your custody holders gave" });
+  });
 }

@@ -6,7 +6,7 @@ import { NotFoundError, requireCaller, ValidationError } from "@samtykke/server-
 import type { ConsentContext } from "../context.js";
 import type { LocalizedText } from "../domain/declaration.js";
 import { formatPosition, parsePosition } from "../domain/event-position.js";
-import { letterContent, letterKindFor, letterRecipients, letterTitle, type LetterKind } from "../domain/letter.js";
+import { informedOf, LetterKind, letterContent, letterKindFor, letterRecipients, letterTitle } from "../domain/letter.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
@@ -86,7 +86,8 @@ export async function sendDueLetters(
     // Every event moves the cursor, letter or not: a read never scans past what it has seen before.
     const events = await eventsAfter(tx, parsePosition(row.cursor), BATCH);
     if (!events.length) return { events: 0, letters: 0 };
-    const lettered = events.filter((event) => letterKindFor(event));
+    // Any give or decline may tell custody holders that a young person answered alone.
+    const lettered = events.filter((event) => letterKindFor(event) || event.action === "give" || event.action === "decline");
     const consents = new Map(
       (lettered.length ? await tx.find(ConsentEntity, { id: { $in: [...new Set(lettered.map((event) => event.consentId))] } }) : []).map((consent) => [consent.id, consent]),
     );
@@ -94,13 +95,18 @@ export async function sendDueLetters(
     const letters: Letter[] = [];
     for (const event of lettered) {
       const consent = consents.get(event.consentId);
+      if (!consent) continue;
       const kind = letterKindFor(event);
-      if (!consent || !kind) continue;
+      const informed = informedOf(event, consent);
+      const sends = [...(kind ? [{ kind, recipients: letterRecipients(consent, kind, event.action) }] : []), ...(informed.length ? [{ kind: LetterKind.INFORMED, recipients: informed }] : [])];
+      if (!sends.length) continue;
       if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
       const wording = { authority: names.get(consent.authorityId) ?? null, formatDate, citizenApp };
-      const pdf = await renderLetterPdf([letterContent(kind, consent, event, wording, "da"), letterContent(kind, consent, event, wording, "en")], event.occurredAt);
-      for (const recipientId of letterRecipients(consent, kind)) {
-        letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind, title: letterTitle(kind, consent), sentAt: event.occurredAt, pdf });
+      for (const send of sends) {
+        const pdf = await renderLetterPdf([letterContent(send.kind, consent, event, wording, "da"), letterContent(send.kind, consent, event, wording, "en")], event.occurredAt);
+        for (const recipientId of send.recipients) {
+          letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind: send.kind, title: letterTitle(send.kind, consent), sentAt: event.occurredAt, pdf });
+        }
       }
     }
     await post.deliver(letters, tx);

@@ -47,6 +47,7 @@ export interface PublicOrganisation {
 export interface RequestSubject {
   id: string;
   name: string;
+  birthDate: Date;
   comesOfAgeOn: Date;
   custodyHolderIds: string[];
 }
@@ -65,9 +66,9 @@ const DOCUMENTS = {
   organisationsWithThirdParty: `query ConsentOrganisationsWithThirdParty($a: ID!, $t: ID!) { authority(id: $a) { ${ORGANISATION} } thirdParty(id: $t) { ${ORGANISATION} } }`,
   citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
   registeredCitizenIdByCpr: `query ConsentRegisteredCitizenByCpr($cpr: String!) { registeredCitizenIdByCpr(cpr: $cpr) }`,
-  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name comesOfAgeOn custodyHolders { id } } }`,
+  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name birthDate comesOfAgeOn custodyHolders { id } } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
-  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers signingLevel reminderAfterDays followUpAfterDays authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
+  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers informCustodyHolders signingLevel reminderAfterDays followUpAfterDays authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
 } as const;
 
 const HASHES = Object.fromEntries(Object.entries(DOCUMENTS).map(([name, text]) => [name, documentHash(text)])) as Record<keyof typeof DOCUMENTS, string>;
@@ -202,13 +203,13 @@ export class SupergraphClient {
   }
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {
-    const data = await this.request<{ citizen: { id: string; name: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
+    const data = await this.request<{ citizen: { id: string; name: string; birthDate: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
       "requestSubject",
       { cpr },
       onBehalf,
     );
-    const { id, name, comesOfAgeOn, custodyHolders } = data.citizen;
-    return { id, name, comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
+    const { id, name, birthDate, comesOfAgeOn, custodyHolders } = data.citizen;
+    return { id, name, birthDate: new Date(birthDate), comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
   }
 
   /** Whom the signed-in citizen may act for: themselves, their children, those who gave them power of attorney. */

@@ -25,7 +25,7 @@ export class Citizen {
   @Property({ type: "string" })
   name!: string;
 
-  @Field(() => Date, { description: "Birth date, derived from the CPR number." })
+  /** Derived from the CPR number; read back as "YYYY-MM-DD" (a date column), so the API field is a resolver. */
   @Property({ type: "date" })
   birthDate!: Date;
 

@@ -49,6 +49,11 @@ export class RepresentationResolver {
     return citizen;
   }
 
+  @FieldResolver(() => Date, { description: "Birth date, derived from the CPR number." })
+  birthDate(@Root() citizen: Citizen): Date {
+    return new Date(citizen.birthDate);
+  }
+
   @FieldResolver(() => Date, { description: "The 18th birthday: custody ends and the citizen answers for themselves." })
   comesOfAgeOn(@Root() citizen: Citizen): Date {
     return comesOfAge(citizen.birthDate);

@@ -16,8 +16,12 @@ export enum DeclarationKind {
 export enum Signers {
   /** The citizen the consent concerns. */
   CITIZEN = "CITIZEN",
-  /** Every holder of custody of the child it concerns (usually both parents). */
+  /** Every holder of custody of the child it concerns (usually both parents), until the child is 18. */
   CUSTODY_HOLDERS = "CUSTODY_HOLDERS",
+  /** The custody holders under 15; from 15 the young person alone (as the Health Act § 17 lets them consent to treatment). */
+  YOUNG_PERSON_FROM_15 = "YOUNG_PERSON_FROM_15",
+  /** The custody holders under 15; from 15 the young person and the custody holders together. */
+  YOUNG_PERSON_AND_CUSTODY_HOLDERS = "YOUNG_PERSON_AND_CUSTODY_HOLDERS",
 }
 
 /** NSIS assurance levels, as MitID logins carry them. */

@@ -7,7 +7,7 @@ import { AssuranceLevel, DeclarationKind, Signers, TemplateStatus, type Template
 @Unique({ properties: ["key", "version"] })
 @Index({ properties: ["authorityId", "status"] })
 export class ConsentTemplateEntity {
-  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId" | "readabilityReason" | "reminderAfterDays" | "followUpAfterDays";
+  [OptionalProps]?: "id" | "createdAt" | "publishedAt" | "singleUse" | "fixedValidTo" | "boundToCase" | "signers" | "signingLevel" | "thirdPartyId" | "readabilityReason" | "reminderAfterDays" | "followUpAfterDays" | "informCustodyHolders";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -56,6 +56,10 @@ export class ConsentTemplateEntity {
 
   @Enum({ items: () => Signers, nativeEnumName: "template_signers", default: Signers.CITIZEN })
   signers: Signers = Signers.CITIZEN;
+
+  /** When a young person of 15-17 answers alone: their custody holders get a letter that they have answered (never what). */
+  @Property({ type: "boolean", default: false })
+  informCustodyHolders: boolean = false;
 
   /** The lowest login assurance a signature on it may be made with. */
   @Enum({ items: () => AssuranceLevel, nativeEnumName: "assurance_level", default: AssuranceLevel.SUBSTANTIAL })

@@ -129,6 +129,9 @@ export class ConsentTemplate {
   @Field(() => Signers)
   signers!: Signers;
 
+  @Field(() => Boolean, { description: "When a young person of 15-17 answers alone, their custody holders get a letter that they have answered, never what." })
+  informCustodyHolders!: boolean;
+
   @Field(() => AssuranceLevel, { description: "The lowest login assurance a signature may be made with." })
   signingLevel!: AssuranceLevel;
 
@@ -157,6 +160,7 @@ export class ConsentTemplate {
       reminderAfterDays: entity.reminderAfterDays ?? null,
       followUpAfterDays: entity.followUpAfterDays ?? null,
       signers: entity.signers,
+      informCustodyHolders: entity.informCustodyHolders,
       signingLevel: entity.signingLevel,
       thirdParty: entity.thirdPartyId ? { id: entity.thirdPartyId } : null,
       publishedAt: entity.publishedAt ?? null,

@@ -75,6 +75,12 @@ export class TemplateDraftInput {
   @Field(() => Signers, { defaultValue: Signers.CITIZEN })
   signers!: Signers;
 
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "With YOUNG_PERSON_FROM_15: when a young person of 15-17 answers alone, their custody holders get a letter that they have answered, never what.",
+  })
+  informCustodyHolders!: boolean;
+
   @Field(() => AssuranceLevel, { defaultValue: AssuranceLevel.SUBSTANTIAL })
   signingLevel!: AssuranceLevel;
 
@@ -102,10 +108,10 @@ export class CreateTemplateInput extends TemplateDraftInput {
 
 /** The service's view of a draft: the texts as plain objects, the rules as given. */
 export function toDraftContent(input: TemplateDraftInput) {
-  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, choices, ...texts } = input;
+  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, choices, ...texts } = input;
   const content = {
     ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
     choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
   } as TemplateContent;
-  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays };
+  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays };
 }

@@ -19,6 +19,7 @@ export interface DraftContent {
   thirdPartyId?: string | null;
   reminderAfterDays?: number | null;
   followUpAfterDays?: number | null;
+  informCustodyHolders?: boolean;
 }
 
 /** A new draft: the first version of a new key, or the next version of one the authority owns. */
@@ -32,6 +33,7 @@ export async function createTemplate(em: EntityManager, input: DraftContent & { 
       ...draft,
       singleUse: input.singleUse ?? false,
       boundToCase: input.boundToCase ?? false,
+      informCustodyHolders: input.informCustodyHolders ?? false,
       ...(input.signers && { signers: input.signers }),
       ...(input.signingLevel && { signingLevel: input.signingLevel }),
       thirdPartyId: input.thirdPartyId ?? null,
@@ -66,6 +68,7 @@ export async function updateTemplateDraft(
       kind: input.kind,
       singleUse: input.singleUse ?? false,
       boundToCase: input.boundToCase ?? false,
+      informCustodyHolders: input.informCustodyHolders ?? false,
       ...(input.signers && { signers: input.signers }),
       ...(input.signingLevel && { signingLevel: input.signingLevel }),
       thirdPartyId: input.thirdPartyId ?? null,

@@ -50,6 +50,13 @@ function Attachment({ attachment }: { attachment: ConsentDetail["attachments"][n
 
 function Facts({ consent }: { consent: ConsentDetail }) {
   const { t, pick, date, dateTime } = useLanguage();
+  // Who the template's rule by age asked: the holders under 15, from 15 the young person (alone or with them).
+  const askedByAge = ({ signers, givers, subject }: ConsentDetail) => {
+    if (signers !== "YOUNG_PERSON_FROM_15" && signers !== "YOUNG_PERSON_AND_CUSTODY_HOLDERS") return [];
+    const youngPerson = givers.some((giver) => giver.id === subject.id);
+    const value = !youngPerson ? t("askedHoldersUntilFifteen") : givers.length === 1 ? t("askedYoungPerson") : t("askedYoungPersonAndHolders");
+    return [{ key: "asked", name: t("signersLabel"), value }];
+  };
   // The template's follow-up of an unanswered request: when the reminder goes (or went), and the caseworker's task.
   const followUpFacts = ({ status, followUp, history }: ConsentDetail) => {
     if (status !== "REQUESTED") return [];
@@ -69,6 +76,7 @@ function Facts({ consent }: { consent: ConsentDetail }) {
     { key: "template", name: t("template"), value: `${pick(consent.title)} (v${consent.templateVersion})` },
     { key: "case", name: t("caseReference"), value: consent.caseReference ?? "–" },
     ...(consent.message ? [{ key: "message", name: t("messageToCitizen"), value: consent.message }] : []),
+    ...askedByAge(consent),
     { key: "channel", name: t("channel"), value: consent.channel ? t(`channel_${consent.channel}`) : "–" },
     { key: "requested", name: t("requestedAt"), value: dateTime(consent.requestedAt) },
     ...(consent.status === "REQUESTED" && consent.answerBy ? [{ key: "answerBy", name: t("answerBy"), value: date(consent.answerBy) }] : []),

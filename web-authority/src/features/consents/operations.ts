@@ -91,6 +91,7 @@ export const CONSENT_DETAIL = graphql(`
     consent(id: $id) {
       ...AuthorityConsentRow
       singleUse
+      signers
       message
       answeredAt
       validFrom

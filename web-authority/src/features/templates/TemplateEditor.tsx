@@ -26,6 +26,7 @@ export function draftFrom(template: TemplateDetail | undefined): DraftInput {
     singleUse: template?.singleUse ?? false,
     boundToCase: template?.boundToCase ?? false,
     signers: template?.signers ?? "CITIZEN",
+    informCustodyHolders: template?.informCustodyHolders ?? false,
   };
 }
 
@@ -240,7 +241,7 @@ export function TemplateEditor({
       <fieldset className="form-group">
         <legend className="form-label">{t("signersLabel")}</legend>
         <ul className="nobullet-list">
-          {(["CITIZEN", "CUSTODY_HOLDERS"] as const).map((signers) => (
+          {(["CITIZEN", "CUSTODY_HOLDERS", "YOUNG_PERSON_FROM_15", "YOUNG_PERSON_AND_CUSTODY_HOLDERS"] as const).map((signers) => (
             <li key={signers}>
               <input id={`tpl-signers-${signers}`} type="radio" name="tpl-signers" className="form-radio" checked={draft.signers === signers} onChange={() => setDraft({ ...draft, signers })} />
               <label htmlFor={`tpl-signers-${signers}`}>{t(`signers_${signers}`)}</label>
@@ -248,6 +249,18 @@ export function TemplateEditor({
           ))}
         </ul>
       </fieldset>
+      {draft.signers === "YOUNG_PERSON_FROM_15" && (
+        <div className="form-group form-group-checkbox">
+          <input
+            id="tpl-informCustodyHolders"
+            type="checkbox"
+            className="form-checkbox"
+            checked={draft.informCustodyHolders}
+            onChange={(e) => setDraft({ ...draft, informCustodyHolders: e.target.checked })}
+          />
+          <label htmlFor="tpl-informCustodyHolders">{t("informCustodyHoldersLabel")}</label>
+        </div>
+      )}
       <div className="form-group form-group-checkbox">
         <input id="tpl-singleUse" type="checkbox" className="form-checkbox" checked={draft.singleUse} onChange={(e) => setDraft({ ...draft, singleUse: e.target.checked })} />
         <label htmlFor="tpl-singleUse">{t("singleUseLabel")}</label>

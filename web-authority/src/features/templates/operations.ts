@@ -9,7 +9,7 @@ export type TemplateDetail = TemplateDetailFieldsFragment;
 export type TemplateSummary = TemplateSummaryFieldsFragment;
 export type Campaign = ReconsentCampaignFieldsFragment;
 /** What the editor sends: every text, the choices, and the rules it offers. */
-export type DraftInput = Required<Pick<TemplateDraftInput, TextField | "choices" | "singleUse" | "boundToCase" | "signers">> & {
+export type DraftInput = Required<Pick<TemplateDraftInput, TextField | "choices" | "singleUse" | "boundToCase" | "signers" | "informCustodyHolders">> & {
   defaultValidityDays: number | null;
   reminderAfterDays: number | null;
   followUpAfterDays: number | null;
@@ -36,6 +36,7 @@ graphql(`
     singleUse
     boundToCase
     signers
+    informCustodyHolders
     readability { field lix }
     readabilityReason
   }

@@ -44,6 +44,7 @@ graphql(`
     answers { key checked text }
     message
     returnUrl
+    signers
     template { id version }
     stopConfirmations { recipientKind caseSystem { id name } thirdParty { id name } confirmedAt }
   }

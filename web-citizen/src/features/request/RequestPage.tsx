@@ -145,6 +145,9 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
           {t("onBehalfOf")}: {consent.subject.name}
         </p>
       )}
+      {consent.subject.id === me.id && consent.signers.startsWith("YOUNG_PERSON") && (
+        <p className="m-0">{consent.givers.length === 1 ? t("youAnswerFromFifteen") : t("youAnswerWithHolders")}</p>
+      )}
       <p>
         {t("asks")}: {consent.authority.name}
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
