@@ -82,6 +82,8 @@ describe("the parts' database role", () => {
       expect(Number((await party.query("select count(*) from citizen_look_up")).rows[0].count)).toBeGreaterThan(0);
       expect(await outcome(party, "delete from citizen_look_up")).toBe(INSUFFICIENT_PRIVILEGE);
       expect(await outcome(party, "alter table citizen_look_up disable trigger append_only")).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await outcome(party, "delete from life_event")).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await outcome(party, "update life_event set kind = 'DIED'")).toBe(INSUFFICIENT_PRIVILEGE);
       // What the parts do every day stays allowed: ordinary tables are read and written.
       expect(await outcome(consent, "update consent set case_reference = case_reference where false")).toBe("ok");
     } finally {

@@ -807,4 +807,24 @@ describe("the citizen app", () => {
       offset = 0;
     }
   });
+
+  it("lets a guardian the person register appointed act for the ward, named as a guardianship, chosen with the keyboard", async () => {
+    const [ward, guardian] = [freshCpr(), freshCpr()];
+    const register = await platform.platformClient();
+    const appointed = await register.graphql(`mutation($input: LifeEventInput!) { recordLifeEvent(input: $input) { duplicate } }`, {
+      input: { registerEventId: `vaerge-${ward}`, kind: "GUARDIAN_APPOINTED", cpr: ward, otherCpr: guardian, occurredOn: new Date(Date.now() - 86_400_000).toISOString(), guardianshipScope: ["PERSONAL"] },
+    });
+    expect(appointed.errors).toBeUndefined();
+    const wardName = (await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { name } }`, { cpr: ward })).data.citizen.name;
+    await request(ward);
+    const page = await openAs(guardian);
+    const actingFor = page.getByLabel("Du handler for");
+    expect(await actingFor.locator("option").allTextContents()).toEqual([expect.stringMatching(/^Dig selv/), `${wardName} (værgemål)`]);
+    await page.getByRole("region", { name: "Anmodninger, der venter på dit svar" }).getByRole("article", { name: DATA_SHARING }).waitFor();
+    await page.locator("body").focus();
+    await tabTo(page, (element) => element.tag === "SELECT");
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("status").filter({ hasText: `Du handler nu for ${wardName}.` }).waitFor({ state: "attached" });
+    await checkPage(page, "front-acting-as-guardian");
+  });
 });

@@ -39,6 +39,8 @@ export interface TestPlatform extends Platform, Caller {
   caseworker(authority: DemoAuthority, level?: AssuranceLevel): Promise<Caller>;
   /** The demo case system of an authority, with a client-credentials token. */
   caseSystem(authority: DemoAuthority): Promise<Caller>;
+  /** One of the platform's own clients (the person register's adapter, say), not a person nor an authority. */
+  platformClient(clientId?: string): Promise<Caller>;
   /** A caller with this exact Authorization token (a forged or expired one, say). */
   withToken(token: string | null): Caller;
 }
@@ -131,6 +133,7 @@ export async function startTestPlatform(
       withToken(await login.issue({ role: "caseworker", caseworkerId: staff(authority).caseworker, authorityId: DEMO.authorities[authority], level })),
     caseSystem: async (authority) =>
       withToken(await login.issue({ role: "system", caseSystemId: DEMO.caseSystems[authority], authorityId: DEMO.authorities[authority] })),
+    platformClient: async (clientId = "person-register") => withToken(await login.issue({ role: "platform", clientId })),
     async stop() {
       await Promise.all(clients.map((client) => client.dispose()));
       await platform.stop();

@@ -10,6 +10,7 @@ export * from "./gateway-signature.js";
 export * from "./database.js";
 export * from "./rows-to-read.js";
 export * from "./ages.js";
+export * from "./event-position.js";
 export * from "./embedded-postgres.js";
 export * from "./federation.js";
 export * from "./subgraph-server.js";

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { derivedKey, NotFoundError, runtimeDatabaseUrl, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
+import { startFollowingLifeEvents } from "./services/life-events.js";
 import { announceCommits, listenForCommits } from "./services/commit-listener.js";
 import { AnchorFile, startAuditAnchoring } from "./services/audit-anchors.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
@@ -103,6 +104,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
+  const stopLifeEvents = startFollowingLifeEvents({ em: subgraph.orm.em, supergraph, events, now, intervalMs: options.dueCheckIntervalMs ?? 30_000, logger: options.logger });
   // Commits on any instance wake this one's subscribers.
   announceCommits(subgraph.orm.em, events);
   const commits = listenForCommits(servingUrl, events, options.logger);
@@ -133,6 +135,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
       await stopSealing();
       await stopAnchoring();
       await stopDueChanges();
+      await stopLifeEvents();
       await commits.close();
       await subgraph.close();
       await prepared.close();

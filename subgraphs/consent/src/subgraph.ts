@@ -1,3 +1,4 @@
+import { DeceasedCitizenEntity } from "./entities/deceased-citizen.entity.js";
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, MAX_REQUEST_BYTES, type SubgraphDefinition } from "@samtykke/server-kit";
 import { AuditBatchEntity } from "./entities/audit-batch.entity.js";
@@ -27,7 +28,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity, DeceasedCitizenEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.

@@ -9,7 +9,7 @@ import { CITIZEN_CONSENT, MY_CONSENT_CHANGES, MY_CONSENTS, type CitizenConsent, 
 export interface Person {
   id: string;
   name: string;
-  relation: "SELF" | "CHILD" | "GRANTOR";
+  relation: "SELF" | "CHILD" | "GRANTOR" | "WARD";
 }
 
 export interface CitizenData {
@@ -107,10 +107,16 @@ export function CitizenDataProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function peopleOf(me: { id: string; name: string; children: { id: string; name: string }[]; powersOfAttorney: { grantor: { id: string; name: string } }[] }): Person[] {
+function peopleOf(me: {
+  id: string;
+  name: string;
+  children: { id: string; name: string }[];
+  powersOfAttorney: { grantor: { id: string; name: string }; basis: string }[];
+}): Person[] {
   const people: Person[] = [{ id: me.id, name: me.name, relation: "SELF" }, ...me.children.map((child) => ({ ...child, relation: "CHILD" as const }))];
-  for (const { grantor } of me.powersOfAttorney) {
-    if (!people.some((person) => person.id === grantor.id)) people.push({ id: grantor.id, name: grantor.name, relation: "GRANTOR" });
+  for (const { grantor, basis } of me.powersOfAttorney) {
+    // A guardian the person register appointed for personal matters acts as an attorney does.
+    if (!people.some((person) => person.id === grantor.id)) people.push({ id: grantor.id, name: grantor.name, relation: basis === "GUARDIANSHIP" ? "WARD" : "GRANTOR" });
   }
   return people;
 }

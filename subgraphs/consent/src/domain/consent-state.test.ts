@@ -25,6 +25,11 @@ const LEGAL: [ConsentStatus, ConsentAction, ConsentStatus][] = [
   [ConsentStatus.REQUESTED, "followUp", ConsentStatus.REQUESTED],
   [ConsentStatus.REQUESTED, "followUpDone", ConsentStatus.REQUESTED],
   [ConsentStatus.REQUESTED, "askYoungPerson", ConsentStatus.REQUESTED],
+  [ConsentStatus.REQUESTED, "subjectDied", ConsentStatus.CLOSED],
+  [ConsentStatus.ACTIVE, "subjectDied", ConsentStatus.CLOSED],
+  [ConsentStatus.PAUSED, "subjectDied", ConsentStatus.CLOSED],
+  [ConsentStatus.REQUESTED, "addGiver", ConsentStatus.REQUESTED],
+  [ConsentStatus.REQUESTED, "removeGiver", ConsentStatus.REQUESTED],
 ];
 
 describe("the consent state machine", () => {

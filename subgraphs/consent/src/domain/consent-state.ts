@@ -35,7 +35,10 @@ export type ConsentAction =
   | "remind"
   | "followUp"
   | "followUpDone"
-  | "askYoungPerson";
+  | "askYoungPerson"
+  | "subjectDied"
+  | "addGiver"
+  | "removeGiver";
 
 const { REQUESTED, ACTIVE, PAUSED, DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED } = ConsentStatus;
 
@@ -61,6 +64,11 @@ export const TRANSITIONS: Record<ConsentAction, { from: readonly ConsentStatus[]
   followUpDone: { from: [REQUESTED], to: REQUESTED },
   // The child turned 15 and the template lets the young person answer: the request is theirs now (alone or with the holders).
   askYoungPerson: { from: [REQUESTED], to: REQUESTED },
+  // The person register says the citizen has died: every consent and request of theirs ends.
+  subjectDied: { from: [REQUESTED, ACTIVE, PAUSED], to: CLOSED },
+  // Custody changed while a request waits on the custody holders: a new holder is asked, a former one no longer.
+  addGiver: { from: [REQUESTED], to: REQUESTED },
+  removeGiver: { from: [REQUESTED], to: REQUESTED },
 };
 
 export const FINAL_STATUSES: readonly ConsentStatus[] = [DECLINED, WITHDRAWN, EXPIRED, USED, CLOSED, CANCELLED, UNANSWERED];
@@ -94,6 +102,9 @@ const ACTION_DA: Record<ConsentAction, string> = {
   followUp: "følges op",
   followUpDone: "meldes fulgt op",
   askYoungPerson: "gå videre til den unge",
+  subjectDied: "afsluttes ved dødsfald",
+  addGiver: "få en ny giver",
+  removeGiver: "miste en giver",
 };
 
 const ACTION_EN: Record<ConsentAction, string> = {
@@ -112,6 +123,9 @@ const ACTION_EN: Record<ConsentAction, string> = {
   followUp: "followed up",
   followUpDone: "marked followed up",
   askYoungPerson: "passed to the young person",
+  subjectDied: "ended by a death",
+  addGiver: "given a new giver",
+  removeGiver: "relieved of a giver",
 };
 
 /** Where `action` takes a consent in `current`, or an InvalidTransitionError that changes nothing. */

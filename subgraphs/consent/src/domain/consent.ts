@@ -348,8 +348,14 @@ export function give(consent: Givable, signing: Signing, now: Date) {
   const signatures = [...earlier, signature];
   const complete = required.every((id) => signatures.some((candidate) => slotOf(candidate) === id));
   if (!complete) return { status: consent.status, answers, signatures };
+  const { answeredAt, validFrom, validTo } = inForceFrom(consent, now);
+  return { status, answers, signatures, answeredAt, validFrom, validTo };
+}
+
+/** A consent whose last giver has signed: in force from `now`, for the template's period (or until its fixed end). */
+export function inForceFrom(consent: { fixedValidTo?: Date | null; validityDays?: number | null }, now: Date) {
   const validTo = consent.fixedValidTo ?? (consent.validityDays ? new Date(now.getTime() + consent.validityDays * DAY_MS) : null);
-  return { status, answers, signatures, answeredAt: now, validFrom: now, validTo };
+  return { answeredAt: now, validFrom: now, validTo };
 }
 
 /** What an action changes on a consent; the event log records who and when. */
@@ -381,7 +387,8 @@ export function applyAction(
   }
   const status = nextStatus(consent.status, action);
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
-  if (action === "pause" || action === "resume" || action === "remind" || action === "followUp" || action === "followUpDone") return { status };
+  // A pause, a resume, or what leaves a request standing (a reminder, a follow-up, a change of givers) ends nothing.
+  if (action === "pause" || action === "resume" || status === consent.status) return { status };
   return { status, endedAt: now };
 }
 

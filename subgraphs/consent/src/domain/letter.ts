@@ -51,7 +51,7 @@ function asksForAnAnswer(kind: LetterKind): boolean {
 
 /** Which letter an event sends, if any: a request, or a receipt when a consent is given, withdrawn or expires. */
 export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): LetterKind | null {
-  if (event.action === "request" || event.action === "askYoungPerson") return LetterKind.REQUEST;
+  if (event.action === "request" || event.action === "askYoungPerson" || event.action === "addGiver") return LetterKind.REQUEST;
   if (event.action === "remind") return LetterKind.REMINDER;
   if (event.status === ConsentStatus.ACTIVE && GIVING_ACTIONS.includes(event.action)) return LetterKind.GIVEN;
   if (event.action === "withdraw") return LetterKind.WITHDRAWN;
@@ -71,8 +71,9 @@ export function letterRecipients(
   // On their 15th birthday the young person is asked; custody holders who were asked before are not asked again.
   if (action === "askYoungPerson") return [consent.subjectId];
   const everyone = consent.handedOverAt || consent.requiredSignerIds.length === 0 ? [consent.subjectId] : [...new Set(consent.requiredSignerIds)];
-  // A reminder goes to those who have not answered; a parent who signed is not pressed again.
-  if (kind === LetterKind.REMINDER) return everyone.filter((id) => !consent.signatures.some((signature) => signature.signerId === id));
+  // A reminder goes to those who have not answered; a parent who signed is not pressed again. So
+  // does the request when a new custody holder is added to it.
+  if (kind === LetterKind.REMINDER || action === "addGiver") return everyone.filter((id) => !consent.signatures.some((signature) => signature.signerId === id));
   return everyone;
 }
 

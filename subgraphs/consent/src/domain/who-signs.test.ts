@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { birthday } from "@samtykke/server-kit";
 import { relationTo, requireAnswerer } from "./access.js";
-import { answeredAlone, askYoungPerson, requiredSigners } from "./who-signs.js";
+import { answeredAlone, askYoungPerson, requiredSigners, withGiver, withoutGiver } from "./who-signs.js";
 
 const born = new Date("2010-06-15T00:00:00Z");
 const child = { id: "kid", birthDate: born, comesOfAgeOn: birthday(born, 18), custodyHolderIds: ["mum", "dad"] };
@@ -72,5 +72,34 @@ describe("a consent a young person answers alone", () => {
     expect(answeredAlone(asked)).toBe(false);
     expect(requireAnswerer(citizen("mum"), asked, mum)).toMatchObject({ signerId: "mum", relation: "CUSTODY_HOLDER" });
     expect(() => requireAnswerer(citizen("kid"), asked, { citizenId: "kid", childIds: [], grants: [] })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
+
+describe("a change of custody while a request waits on the holders", () => {
+  const signed = (signerId: string) => ({ signerId, method: "DIGITAL", attestedBy: null, contentHash: "h", signedAt: "2026-01-01T00:00:00.000Z" }) as never;
+  const waiting = { status: "REQUESTED" as never, requiredSignerIds: ["mum", "dad"], signatures: [signed("mum")], validityDays: 30 };
+  const now = new Date("2026-03-01T00:00:00Z");
+
+  it("asks a new holder too, once", () => {
+    expect(withGiver(waiting, "stepdad")).toEqual({ requiredSignerIds: ["mum", "dad", "stepdad"] });
+    expect(withGiver(waiting, "dad")).toBeNull();
+  });
+
+  it("no longer asks a former holder; the consent is given when those left have all signed", () => {
+    expect(withoutGiver(waiting, "dad", now)).toMatchObject({ requiredSignerIds: ["mum"], cancel: false, status: "ACTIVE", validFrom: now, validTo: new Date("2026-03-31T00:00:00Z") });
+    expect(withoutGiver(waiting, "mum", now)).toEqual({ requiredSignerIds: ["dad"], signatures: [], cancel: false });
+    expect(withoutGiver(waiting, "stranger", now)).toBeNull();
+  });
+
+  it("ends the request when nobody is left to ask", () => {
+    expect(withoutGiver({ ...waiting, requiredSignerIds: ["mum"] }, "mum", now)).toMatchObject({ requiredSignerIds: [], cancel: true });
+  });
+});
+
+describe("who may be asked at all", () => {
+  it("refuses a citizen the person register says has died", () => {
+    expect(() => requiredSigners({ signers: "CITIZEN" }, { ...child, diedOn: new Date("2026-01-01T00:00:00Z") }, at15)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "cpr" } }),
+    );
   });
 });

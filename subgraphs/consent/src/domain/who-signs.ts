@@ -1,6 +1,6 @@
 import { ageOn, birthday, ValidationError } from "@samtykke/server-kit";
 import { ConsentStatus } from "./consent-state.js";
-import { DEFAULT_ANSWER_DAYS, snapshotBody, type NewConsentRequest } from "./consent.js";
+import { DEFAULT_ANSWER_DAYS, inForceFrom, snapshotBody, type NewConsentRequest } from "./consent.js";
 import type { ChoiceAnswer, Signature } from "./declaration.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,6 +17,8 @@ export interface Subject {
   birthDate: Date;
   comesOfAgeOn: Date;
   custodyHolderIds: readonly string[];
+  /** The day of death, as the person register published it; nobody is asked for a consent after it. */
+  diedOn?: Date | null;
 }
 
 /** Who answers a request, and the days that move it: the 15th birthday (to the young person) and the 18th (the handover). */
@@ -42,6 +44,12 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
  * nobody holds custody of.
  */
 export function requiredSigners(template: { signers: string; informCustodyHolders?: boolean | null }, subject: Subject, now: Date): Givers {
+  if (subject.diedOn) {
+    throw new ValidationError(
+      { da: "Borgeren er død ifølge CPR-registret. Der kan ikke anmodes om eller registreres samtykke.", en: "The citizen has died, according to the person register. No consent can be requested or registered." },
+      { field: "cpr" },
+    );
+  }
   const alone: Givers = { requiredSignerIds: [subject.id], subjectComesOfAgeOn: null, subjectTurnsFifteenOn: null, informOnAnswerIds: [] };
   const holders = (): Givers => {
     if (subject.custodyHolderIds.length === 0) {
@@ -98,6 +106,35 @@ export function askYoungPerson(request: AskedOfHolders) {
     return { requiredSignerIds: [request.subjectId], signatures: [] as Signature[], answers: null, subjectComesOfAgeOn: null, subjectTurnsFifteenOn: null };
   }
   return { requiredSignerIds: [request.subjectId, ...request.requiredSignerIds.filter((id) => id !== request.subjectId)], subjectTurnsFifteenOn: null };
+}
+
+/** A request that waits on a child's custody holders (not yet handed over, not one the young person answers alone). */
+export interface WaitingOnHolders {
+  status: ConsentStatus;
+  requiredSignerIds: readonly string[];
+  signatures: readonly Signature[];
+  fixedValidTo?: Date | null;
+  validityDays?: number | null;
+}
+
+/** A citizen who gains custody while a request waits on the holders is asked too; null when they already are. */
+export function withGiver(request: WaitingOnHolders, holderId: string): { requiredSignerIds: string[] } | null {
+  if (request.requiredSignerIds.includes(holderId)) return null;
+  return { requiredSignerIds: [...request.requiredSignerIds, holderId] };
+}
+
+/**
+ * A citizen who loses custody while a request waits on the holders is no longer asked, and what
+ * they signed no longer counts. If the remaining holders have all signed, the consent is given
+ * now; if nobody is left to ask, the request ends (`cancel`). Null when they were not asked.
+ */
+export function withoutGiver(request: WaitingOnHolders, holderId: string, now: Date) {
+  if (!request.requiredSignerIds.includes(holderId)) return null;
+  const requiredSignerIds = request.requiredSignerIds.filter((id) => id !== holderId);
+  const signatures = request.signatures.filter((signature) => (signature.onBehalfOfId ?? signature.signerId) !== holderId);
+  if (requiredSignerIds.length === 0) return { requiredSignerIds, signatures, cancel: true as const };
+  const complete = requiredSignerIds.every((id) => signatures.some((signature) => (signature.onBehalfOfId ?? signature.signerId) === id));
+  return { requiredSignerIds, signatures, cancel: false as const, ...(complete ? { status: ConsentStatus.ACTIVE, ...inForceFrom(request, now) } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { FORBIDDEN_MESSAGE, ForbiddenError, NotFoundError, pageSize, requireCaller } from "@samtykke/server-kit";
+import { FORBIDDEN_MESSAGE, ForbiddenError, formatPosition, NotFoundError, pageSize, requireCaller } from "@samtykke/server-kit";
 import { relationTo } from "../domain/access.js";
 import { legalBasisOf } from "../domain/validity.js";
 import { actOnConsent, giveConsent, markConsentUsed } from "../services/act-on-consent.js";
@@ -16,7 +16,6 @@ import { consentAttachments, consentDocument, consentFhir, consentIntegrity, con
 import { Channel } from "../domain/consent.js";
 import { ChoiceAnswerInput, DeliverConsentInput, RegisterConsentInput, toAnswers, UploadPaperConsentInput } from "./register-consent.input.js";
 import { consentEventStream, latestCursor, positionOf, type StreamedConsentEvent } from "../services/consent-event-stream.js";
-import { formatPosition } from "../domain/event-position.js";
 import type { ConsentContext } from "../context.js";
 import { toConsent } from "./consent.mapper.js";
 import { introspectDataAccess, requestDataAccess } from "../services/data-access.js";

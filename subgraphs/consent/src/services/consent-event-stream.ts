@@ -1,5 +1,5 @@
+import { type EventPosition, formatPosition, isAfter, parsePosition, TRANSACTION_HORIZON_SQL } from "@samtykke/server-kit";
 import type { EntityManager, FilterObject } from "@mikro-orm/postgresql";
-import { formatPosition, isAfter, parsePosition, type EventPosition } from "../domain/event-position.js";
 import { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { consentsToRead } from "./consent-search.js";
@@ -24,8 +24,7 @@ export interface StreamedConsentEvent {
 const BATCH = 100;
 /** Events a live stream may hold unread before it lets go of them and reads the log itself again. */
 const MAX_BUFFERED = 5_000;
-/** The oldest transaction still running: every one below it has committed or never will. */
-const HORIZON = "(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint";
+const HORIZON = TRANSACTION_HORIZON_SQL;
 
 export const positionOf = (event: ConsentEventEntity): EventPosition => ({ xid: BigInt(event.xid), id: BigInt(event.id) });
 

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { raw, type EntityManager } from "@mikro-orm/postgresql";
 import { z } from "zod";
 import type { Logger } from "pino";
-import { NotFoundError, requireCaller, ValidationError } from "@samtykke/server-kit";
+import { formatPosition, NotFoundError, parsePosition, requireCaller, ValidationError } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
 import type { LocalizedText } from "../domain/declaration.js";
-import { formatPosition, parsePosition } from "../domain/event-position.js";
 import { informedOf, LetterKind, letterContent, letterKindFor, letterRecipients, letterTitle } from "../domain/letter.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
+import { DeceasedCitizenEntity } from "../entities/deceased-citizen.entity.js";
 import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
 import { EmptyReadPause, eventsAfter, positionOf } from "./consent-event-stream.js";
@@ -91,6 +91,11 @@ export async function sendDueLetters(
     const consents = new Map(
       (lettered.length ? await tx.find(ConsentEntity, { id: { $in: [...new Set(lettered.map((event) => event.consentId))] } }) : []).map((consent) => [consent.id, consent]),
     );
+    // Nothing goes to a citizen the person register says has died.
+    const recipientsOf = [...consents.values()].flatMap((consent) => [consent.subjectId, ...consent.requiredSignerIds, ...consent.informOnAnswerIds]);
+    const deceased = new Set(
+      recipientsOf.length ? (await tx.find(DeceasedCitizenEntity, { citizenId: { $in: [...new Set(recipientsOf)] } }, { fields: ["citizenId"] })).map((row) => row.citizenId) : [],
+    );
     const names = new Map<string, string | null>();
     const letters: Letter[] = [];
     for (const event of lettered) {
@@ -98,7 +103,9 @@ export async function sendDueLetters(
       if (!consent) continue;
       const kind = letterKindFor(event);
       const informed = informedOf(event, consent);
-      const sends = [...(kind ? [{ kind, recipients: letterRecipients(consent, kind, event.action) }] : []), ...(informed.length ? [{ kind: LetterKind.INFORMED, recipients: informed }] : [])];
+      const sends = [...(kind ? [{ kind, recipients: letterRecipients(consent, kind, event.action) }] : []), ...(informed.length ? [{ kind: LetterKind.INFORMED, recipients: informed }] : [])]
+        .map((send) => ({ ...send, recipients: send.recipients.filter((id) => !deceased.has(id)) }))
+        .filter((send) => send.recipients.length);
       if (!sends.length) continue;
       if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
       const wording = { authority: names.get(consent.authorityId) ?? null, formatDate, citizenApp };

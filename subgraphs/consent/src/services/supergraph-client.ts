@@ -48,8 +48,18 @@ export interface RequestSubject {
   id: string;
   name: string;
   birthDate: Date;
+  diedOn: Date | null;
   comesOfAgeOn: Date;
   custodyHolderIds: string[];
+}
+
+/** An event of the person register, as the party subgraph keeps it in order. */
+export interface LifeEventRecord {
+  cursor: string;
+  kind: "DIED" | "CUSTODY_STARTED" | "CUSTODY_ENDED" | "GUARDIAN_APPOINTED" | "GUARDIAN_REMOVED" | "PROTECTION_STARTED" | "PROTECTION_ENDED";
+  citizenId: string;
+  otherCitizenId: string | null;
+  occurredOn: Date;
 }
 
 const TEXT = "{ da en }";
@@ -66,7 +76,8 @@ const DOCUMENTS = {
   organisationsWithThirdParty: `query ConsentOrganisationsWithThirdParty($a: ID!, $t: ID!) { authority(id: $a) { ${ORGANISATION} } thirdParty(id: $t) { ${ORGANISATION} } }`,
   citizenIdByCpr: `query ConsentCitizenByCpr($cpr: String!) { citizenIdByCpr(cpr: $cpr) }`,
   registeredCitizenIdByCpr: `query ConsentRegisteredCitizenByCpr($cpr: String!) { registeredCitizenIdByCpr(cpr: $cpr) }`,
-  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name birthDate comesOfAgeOn custodyHolders { id } } }`,
+  requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name birthDate diedOn comesOfAgeOn custodyHolders { id } } }`,
+  lifeEvents: `query ConsentLifeEvents($after: String) { lifeEvents(after: $after, first: 100) { cursor kind citizenId otherCitizenId occurredOn } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
   template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers informCustodyHolders signingLevel reminderAfterDays followUpAfterDays authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
 } as const;
@@ -203,13 +214,31 @@ export class SupergraphClient {
   }
 
   async requestSubject(cpr: string, onBehalf: OnBehalf): Promise<RequestSubject> {
-    const data = await this.request<{ citizen: { id: string; name: string; birthDate: string; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
+    const data = await this.request<{ citizen: { id: string; name: string; birthDate: string; diedOn: string | null; comesOfAgeOn: string; custodyHolders: { id: string }[] } }>(
       "requestSubject",
       { cpr },
       onBehalf,
     );
-    const { id, name, birthDate, comesOfAgeOn, custodyHolders } = data.citizen;
-    return { id, name, birthDate: new Date(birthDate), comesOfAgeOn: new Date(comesOfAgeOn), custodyHolderIds: custodyHolders.map((holder) => holder.id) };
+    const { id, name, birthDate, diedOn, comesOfAgeOn, custodyHolders } = data.citizen;
+    return {
+      id,
+      name,
+      birthDate: new Date(birthDate),
+      diedOn: diedOn ? new Date(diedOn) : null,
+      comesOfAgeOn: new Date(comesOfAgeOn),
+      custodyHolderIds: custodyHolders.map((holder) => holder.id),
+    };
+  }
+
+  /** The person register's events after `after`, in order, asked with the platform's own credential. */
+  async lifeEvents(after: string | null, requestId: string): Promise<LifeEventRecord[]> {
+    if (!this.platform.configured) return [];
+    const data = await this.request<{ lifeEvents: (Omit<LifeEventRecord, "occurredOn"> & { occurredOn: string })[] }>(
+      "lifeEvents",
+      { after },
+      { requestId, authorization: await this.platform.authorization() },
+    );
+    return data.lifeEvents.map((event) => ({ ...event, occurredOn: new Date(event.occurredOn) }));
   }
 
   /** Whom the signed-in citizen may act for: themselves, their children, those who gave them power of attorney. */

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { NotFoundError, requireAuthority, requireCaller, type SecretBox } from "@samtykke/server-kit";
+import { formatPosition, NotFoundError, parsePosition, requireAuthority, requireCaller, type SecretBox } from "@samtykke/server-kit";
 import type { Logger } from "pino";
-import { formatPosition, parsePosition } from "../domain/event-position.js";
 import { backoffSeconds, SIGNATURE_HEADER, signWebhook, validateWebhookUrl } from "../domain/webhook.js";
 import type { ConsentEventEntity } from "../entities/consent-event.entity.js";
 import { WebhookSubscriptionEntity } from "../entities/webhook.entity.js";

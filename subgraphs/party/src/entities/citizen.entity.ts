@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 @Directive('@key(fields: "id")')
 @Entity({ tableName: "citizen" })
 export class Citizen {
-  [OptionalProps]?: "id" | "createdAt";
+  [OptionalProps]?: "id" | "createdAt" | "diedOn" | "addressProtected";
 
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
@@ -28,6 +28,15 @@ export class Citizen {
   /** Derived from the CPR number; read back as "YYYY-MM-DD" (a date column), so the API field is a resolver. */
   @Property({ type: "date" })
   birthDate!: Date;
+
+  /** The day of death, as the person register published it; null while alive. */
+  @Property({ type: "date", nullable: true })
+  diedOn?: string | null;
+
+  /** Name and address protection (navne- og adressebeskyttelse), as the register has it. */
+  @Field(() => Boolean, { description: "Name and address protection (navne- og adressebeskyttelse): no address of the citizen may be shown or sent anywhere." })
+  @Property({ type: "boolean", default: false })
+  addressProtected: boolean = false;
 
   @Property({ type: "datetime" })
   createdAt: Date = new Date();

@@ -25,7 +25,7 @@ export class Custody {
 @Index({ properties: ["attorney"] })
 @Index({ properties: ["grantor"] })
 export class PowerOfAttorney {
-  [OptionalProps]?: "id" | "revokedAt" | "authorityIds";
+  [OptionalProps]?: "id" | "revokedAt" | "authorityIds" | "basis" | "registerEventId";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -48,4 +48,15 @@ export class PowerOfAttorney {
 
   @Property({ type: "datetime", nullable: true })
   revokedAt?: Date | null;
+
+  /**
+   * GRANTED by the citizen, or GUARDIANSHIP: a guardian the register says was appointed for the
+   * citizen's personal matters, who acts for them as an attorney towards every authority.
+   */
+  @Property({ type: "string", length: 20, default: "GRANTED" })
+  basis: "GRANTED" | "GUARDIANSHIP" = "GRANTED";
+
+  /** For a guardianship: the register's event that appointed the guardian. */
+  @Property({ type: "string", length: 100, nullable: true })
+  registerEventId?: string | null;
 }

@@ -28,6 +28,9 @@ export class PowerOfAttorneyGrant {
 
   @Field(() => Date, { nullable: true })
   validTo!: Date | null;
+
+  @Field(() => String, { description: "GRANTED by the grantor, or GUARDIANSHIP: a guardian appointed for the grantor's personal matters (the person register)." })
+  basis!: string;
 }
 
 /** The grants in force that the caller may see (grantsVisibleTo), as the API shows them. */
@@ -52,6 +55,11 @@ export class RepresentationResolver {
   @FieldResolver(() => Date, { description: "Birth date, derived from the CPR number." })
   birthDate(@Root() citizen: Citizen): Date {
     return new Date(citizen.birthDate);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "The day of death, as the person register published it; null while alive." })
+  diedOn(@Root() citizen: Citizen): Date | null {
+    return citizen.diedOn ? new Date(citizen.diedOn) : null;
   }
 
   @FieldResolver(() => Date, { description: "The 18th birthday: custody ends and the citizen answers for themselves." })

@@ -14,7 +14,7 @@ export const ACCESS_LOG = graphql(`
 `);
 
 // The audit actions a citizen is told about in words; any other is shown as it is named.
-const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "askYoungPerson", "lapse", "remind", "followUp", "followUpDone", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;
+const ACTIONS = ["read", "search", "check", "readFile", "subscribe", "document", "export", "accessGranted", "accessRefused", "introspect", "request", "register", "upload", "deliver", "withdraw", "cancel", "askYoungPerson", "subjectDied", "addGiver", "removeGiver", "lapse", "remind", "followUp", "followUpDone", "markUsed", "closeCase", "expire", "handOver", "confirmStop", "readLetter"] as const;
 
 /** The log keeps one detail per entry; what it is depends on the entry: a case number, the data asked for, what was searched for, or the caseworker's words. */
 function detailLabel(entry: { action: string; purpose?: string | null; consent?: { caseReference?: string | null } | null }) {

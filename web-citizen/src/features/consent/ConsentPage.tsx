@@ -10,7 +10,7 @@ import { MY_MAILBOX, useLettersAfterChange, useOpenLetter } from "../mailbox/let
 import { UsedBy } from "../access-log/UsedBy.js";
 
 const IN_FORCE = new Set(["ACTIVE", "PAUSED"]);
-const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "askYoungPerson", "cancel", "lapse", "remind", "followUp", "followUpDone", "confirmStop"] as const;
+const HISTORY_ACTIONS = ["request", "register", "deliver", "upload", "sign", "give", "decline", "withdraw", "pause", "resume", "expire", "markUsed", "closeCase", "supersede", "handOver", "askYoungPerson", "subjectDied", "addGiver", "removeGiver", "cancel", "lapse", "remind", "followUp", "followUpDone", "confirmStop"] as const;
 
 export function ConsentPage() {
   return <ConsentFromRoute>{(consent) => <ConsentView key={consent.id} consent={consent} />}</ConsentFromRoute>;

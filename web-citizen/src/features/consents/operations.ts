@@ -55,7 +55,7 @@ graphql(`
 export const MY_CONSENTS = graphql(`
   query MyConsents {
     latestConsentCursor
-    me { id name cprMasked children { id name } powersOfAttorney { grantor { id name } } }
+    me { id name cprMasked children { id name } powersOfAttorney { grantor { id name } basis } }
     myConsents(first: 100) { ...CitizenConsentSummaryFields }
   }
 `);

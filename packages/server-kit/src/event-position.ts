@@ -35,3 +35,6 @@ export function parsePosition(cursor: string, field = "after"): EventPosition {
   }
   throw new ValidationError({ da: "Ugyldig markør (cursor).", en: "Invalid cursor." }, { field });
 }
+
+/** SQL for the oldest transaction still running: every one below it has committed or never will. */
+export const TRANSACTION_HORIZON_SQL = "(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint";
