@@ -13,7 +13,7 @@ let templateId: string;
 
 const FOLLOW_UP = `followUp { reminderDueAt taskDueAt taskOpenedAt taskDoneAt taskOpen }`;
 const REQUEST = `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id answerBy ${FOLLOW_UP} } }`;
-const CONSENT = `query($id: ID!) { consent(id: $id) { status endedAt ${FOLLOW_UP} history { action actorKind reason } } }`;
+const CONSENT = `query($id: ID!) { consent(id: $id) { status endedAt remindedAt ${FOLLOW_UP} history { action actorKind reason } } }`;
 const COMPLETE = `mutation($id: ID!, $note: String!) { completeFollowUp(id: $id, note: $note) { id status ${FOLLOW_UP} } }`;
 const OPEN_TASKS = `{ consents(filter: { followUpOpen: true }, first: 100) { totalCount edges { node { id } } } }`;
 const MAILBOX = `{ myMailbox(first: 100) { kind consent { id } } }`;
@@ -58,6 +58,7 @@ describe("a request nobody answers", () => {
     expect(Date.parse(followUp.taskDueAt) - Date.parse(followUp.reminderDueAt)).toBe(4 * DAY);
     expect(followUp).toMatchObject({ taskOpenedAt: null, taskOpen: false });
     const citizen = await platform.citizen(cpr);
+    expect((await consentOf(id)).remindedAt).toBeNull();
 
     at(3.5);
     await expect.poll(async () => (await consentOf(id)).followUp.reminderDueAt, { timeout: 10_000 }).toBeNull();
@@ -68,6 +69,9 @@ describe("a request nobody answers", () => {
       ["remind", "PLATFORM"],
     ]);
     expect(reminded.followUp.taskOpen).toBe(false);
+    // Anyone who reads the request sees when it was reminded: the citizen too.
+    expect(Date.parse(reminded.remindedAt) - requestedAt).toBeGreaterThanOrEqual(3.5 * DAY - 1000);
+    expect((await citizen.graphql(`query($id: ID!) { consent(id: $id) { remindedAt } }`, { id })).data.consent.remindedAt).toBe(reminded.remindedAt);
     expect((await odense.graphql(OPEN_TASKS)).data.consents.edges.map((edge: { node: { id: string } }) => edge.node.id)).not.toContain(id);
 
     at(7.5);

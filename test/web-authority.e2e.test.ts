@@ -622,6 +622,21 @@ describe("the caseworker app", () => {
     }
   }, 60_000);
 
+  it("shows on a consent's page that it ended because the person register says the citizen has died", async () => {
+    const cpr = freshCpr();
+    const id = await request(cpr);
+    const register = await platform.platformClient();
+    const died = await register.graphql(`mutation($input: LifeEventInput!) { recordLifeEvent(input: $input) { duplicate } }`, {
+      input: { registerEventId: `doed-${cpr}`, kind: "DIED", cpr, occurredOn: new Date(Date.now() - DAY).toISOString() },
+    });
+    expect(died.errors).toBeUndefined();
+    await expect.poll(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id })).data.consent.status, { timeout: 10_000 }).toBe("CLOSED");
+    const authority = await openAuthority(`/samtykker/${id}`, DATA_SHARING);
+    await authority.getByRole("region", { name: "Samtykkets historik" }).getByText("Afsluttet: borgeren er død (CPR)").waitFor();
+    await authority.getByText("Samtykket er afsluttet. Der er ingen handlinger.").waitFor();
+    await checkAndPhotograph(authority, "consent-ended-by-death");
+  }, 60_000);
+
   it("shows a template's statistics for a period as a chart and, for everyone, as a table with small numbers hidden", async () => {
     const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
       input: { authorityId: DEMO.authorities.odense, key: "odense-ui-statistik", title: { da: "Samtykke til statistiktest", en: "Consent for a statistics test" }, purpose: { da: "Formål", en: "Purpose" }, ...TEMPLATE_TEXTS },

@@ -808,6 +808,32 @@ describe("the citizen app", () => {
     }
   });
 
+  it("tells a citizen on the request's page that they were reminded, and by when to answer, after the template's days", async () => {
+    const title = "Samtykke til hjælp til rengøring";
+    const drafted = await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, {
+      input: {
+        authorityId: DEMO.authorities.odense,
+        key: "odense-ui-paamindelse",
+        title: { da: title, en: "Consent to help with cleaning" },
+        purpose: { da: "Vi vil hjælpe dig med rengøring.", en: "We want to help you with cleaning." },
+        ...TEMPLATE_TEXTS,
+        reminderAfterDays: 2,
+      },
+    });
+    expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: drafted.data.createTemplate.id })).errors).toBeUndefined();
+    const cpr = freshCpr();
+    const id = await request(cpr, drafted.data.createTemplate.id);
+    try {
+      offset = 2.5 * 86_400_000;
+      await eventually(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { remindedAt } }`, { id })).data.consent.remindedAt, 10_000).not.toBeNull();
+      const page = await openAs(cpr, `/anmodninger/${id}`, { heading: title });
+      await page.getByText(/^Påmindelse sendt .*\. Svar senest .*; du må også gerne sige nej\.$/).waitFor();
+      await checkPage(page, "request-reminded");
+    } finally {
+      offset = 0;
+    }
+  });
+
   it("lets a guardian the person register appointed act for the ward, named as a guardianship, chosen with the keyboard", async () => {
     const [ward, guardian] = [freshCpr(), freshCpr()];
     const register = await platform.platformClient();

@@ -40,6 +40,10 @@ const TEXTS = {
   receiptFhir: { da: "Hent som FHIR", en: "Download as FHIR" },
   receiptIso27560: { da: "Hent som ISO 27560-kvittering", en: "Download as ISO 27560 receipt" },
   onBehalfOf: { da: "Gælder", en: "Concerns" },
+  remindedOn: {
+    da: "Påmindelse sendt {date}. Svar senest {deadline}; du må også gerne sige nej.",
+    en: "Reminder sent {date}. Answer by {deadline}; you may also say no.",
+  },
   youAnswerFromFifteen: { da: "Du svarer selv, fordi du er fyldt 15 år (sundhedsloven § 17).", en: "You answer yourself because you are 15 or older (the Danish Health Act, section 17)." },
   youAnswerWithHolders: {
     da: "Du er fyldt 15 år: du og dine forældremyndighedsindehavere svarer sammen.",

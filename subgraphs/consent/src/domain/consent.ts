@@ -368,6 +368,7 @@ export interface ConsentChange {
   endedAt?: Date;
   answers?: ChoiceAnswer[];
   signatures?: Signature[];
+  remindedAt?: Date;
 }
 
 /** Applies one action of the state machine other than giving to a consent at `now`. */
@@ -387,7 +388,8 @@ export function applyAction(
   }
   const status = nextStatus(consent.status, action);
   if (action === "decline") return { status, answeredAt: now, endedAt: now };
-  // A pause, a resume, or what leaves a request standing (a reminder, a follow-up, a change of givers) ends nothing.
+  if (action === "remind") return { status, remindedAt: now };
+  // A pause, a resume, or what leaves a request standing (a follow-up, a change of givers) ends nothing.
   if (action === "pause" || action === "resume" || status === consent.status) return { status };
   return { status, endedAt: now };
 }

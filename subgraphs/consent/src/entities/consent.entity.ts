@@ -36,7 +36,7 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
   expression: "create index consent_fifteen_due_index on consent (subject_turns_fifteen_on) where status = 'REQUESTED' and subject_turns_fifteen_on is not null",
 })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt" | "subjectTurnsFifteenOn" | "informOnAnswerIds";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt" | "subjectTurnsFifteenOn" | "informOnAnswerIds" | "remindedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -146,6 +146,10 @@ export class ConsentEntity {
   /** Unanswered by then, the request lapses as UNANSWERED. */
   @Property({ type: "datetime", nullable: true })
   answerBy?: Date | null;
+
+  /** When those who had not answered were last reminded, by the caseworker or as the template says. */
+  @Property({ type: "datetime", nullable: true })
+  remindedAt?: Date | null;
 
   /** When those who have not answered get a reminder letter (from the template); null once sent, or for none. */
   @Property({ type: "datetime", nullable: true })

@@ -35,6 +35,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     givers: entity.requiredSignerIds.map((id) => ({ id })),
     requestedAt: entity.requestedAt,
     answerBy: entity.answerBy ?? null,
+    remindedAt: entity.remindedAt ?? null,
     answeredAt: entity.answeredAt ?? null,
     validFrom: entity.validFrom ?? null,
     validTo: entity.validTo ?? null,

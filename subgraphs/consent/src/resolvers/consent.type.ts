@@ -245,6 +245,9 @@ export class Consent {
   @Field(() => Date, { nullable: true, description: "The deadline for answering a request." })
   answerBy!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: "When those who had not answered the request were last reminded (by letter)." })
+  remindedAt!: Date | null;
+
   @Field(() => Date, { nullable: true })
   answeredAt!: Date | null;
 

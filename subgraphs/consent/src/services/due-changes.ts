@@ -95,6 +95,7 @@ function followUpUnanswered(em: EntityManager, now: Date, batchSize: number): Pr
     for (let step = dueFollowUp(consent, now); step; step = dueFollowUp(consent, now)) {
       if (step === "remind") {
         consent.reminderDueAt = null;
+        consent.remindedAt = now;
         recordEvent(tx, consent, "remind", now, PLATFORM_ACTOR);
       } else {
         consent.followUpDueAt = null;

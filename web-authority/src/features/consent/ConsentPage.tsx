@@ -58,10 +58,9 @@ function Facts({ consent }: { consent: ConsentDetail }) {
     return [{ key: "asked", name: t("signersLabel"), value }];
   };
   // The template's follow-up of an unanswered request: when the reminder goes (or went), and the caseworker's task.
-  const followUpFacts = ({ status, followUp, history }: ConsentDetail) => {
+  const followUpFacts = ({ status, followUp, remindedAt }: ConsentDetail) => {
     if (status !== "REQUESTED") return [];
-    const reminded = history.filter((entry) => entry.action === "remind").at(-1);
-    const reminder = followUp.reminderDueAt ? t("reminderDue").replace("{date}", date(followUp.reminderDueAt)) : reminded && t("reminderSent").replace("{date}", date(reminded.occurredAt));
+    const reminder = followUp.reminderDueAt ? t("reminderDue").replace("{date}", date(followUp.reminderDueAt)) : remindedAt && t("reminderSent").replace("{date}", date(remindedAt));
     const task = followUp.taskOpen
       ? t("followUpOpenSince").replace("{date}", date(followUp.taskOpenedAt!))
       : followUp.taskDoneAt

@@ -92,6 +92,7 @@ export const CONSENT_DETAIL = graphql(`
       ...AuthorityConsentRow
       singleUse
       signers
+      remindedAt
       message
       answeredAt
       validFrom

@@ -21,6 +21,7 @@ graphql(`
     purpose { da en }
     requestedAt
     answerBy
+    remindedAt
     endedAt
     validFrom
     validTo

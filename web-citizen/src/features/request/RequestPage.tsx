@@ -65,7 +65,7 @@ export function RequestPage() {
 }
 
 function RequestSteps({ consent }: { consent: CitizenConsent }) {
-  const { t, shared, pick } = useLanguage();
+  const { t, shared, pick, date } = useLanguage();
   const { me } = useCitizen();
   const { sign } = useAuth();
   const [outcome, setOutcome] = useState<Outcome>();
@@ -152,6 +152,9 @@ function RequestSteps({ consent }: { consent: CitizenConsent }) {
         {t("asks")}: {consent.authority.name}
         {consent.caseReference && ` · ${t("caseReference")}: ${consent.caseReference}`}
       </p>
+      {consent.remindedAt && consent.answerBy && (
+        <p>{t("remindedOn").replace("{date}", date(consent.remindedAt)).replace("{deadline}", date(consent.answerBy))}</p>
+      )}
       {consent.message && (
         // The caseworker's own words, as written: not translated, and not part of what is signed.
         <Alert kind="info" className="mb-5">
