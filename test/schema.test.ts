@@ -32,6 +32,7 @@ const BOUNDED_LISTS: Record<string, string> = {
   "Mutation.closeCase": "the consents of one case, every one of which the caller must be told ended",
   "Query.consentStatusCounts": "one per consent status: ten",
   "LifeEventRecord.guardianshipScope": "the matters a guardianship can cover: two",
+  "Query.templateVersions": "the published and retired versions of one key: at most 100, as the resolver reads them",
   "Query.consentStatistics": "one per template key the authority asked with in the period",
   "Authority.returnAddresses": "the few addresses of the authority's own services, registered with the platform, not by callers",
   "TemplateStatistics.channels": "one per channel: four",

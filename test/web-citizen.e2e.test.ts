@@ -853,4 +853,49 @@ describe("the citizen app", () => {
     await page.getByRole("status").filter({ hasText: `Du handler nu for ${wardName}.` }).waitFor({ state: "attached" });
     await checkPage(page, "front-acting-as-guardian");
   });
+
+  it("shows anyone, signed out, what the authorities ask consent for: each template, its versions with what changed, and the machine-readable form; with the keyboard alone", async () => {
+    const draft = (purpose: string) => ({
+      authorityId: DEMO.authorities.odense,
+      key: "odense-ui-register",
+      title: { da: "Samtykke til madservice", en: "Consent to meal service" },
+      purpose: { da: purpose, en: "We bring you meals." },
+      ...TEMPLATE_TEXTS,
+    });
+    const ids: string[] = [];
+    for (const purpose of ["Vi bringer mad ud til dig.", "Vi bringer mad ud til dig tre gange om ugen."]) {
+      const id = (await odense.graphql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`, { input: draft(purpose) })).data.createTemplate.id;
+      expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id })).errors).toBeUndefined();
+      ids.push(id);
+    }
+    const page = await newPage();
+    // Found from the sign-in page, without signing in.
+    await page.goto(new URL("/", citizenUrl()).href);
+    await page.getByRole("link", { name: "Se uden login, hvad myndighederne beder om samtykke til" }).click();
+    await page.getByRole("heading", { level: 1, name: "Hvad myndighederne beder om samtykke til" }).waitFor();
+    const odenseTemplates = page.getByRole("region", { name: "Odense Kommune" });
+    const link = odenseTemplates.getByRole("link", { name: "Samtykke til madservice" });
+    await link.waitFor();
+    await odenseTemplates.getByText(/^Version 2 · offentliggjort .* · 0 gyldige samtykker$/).waitFor();
+    // Nobody signed in: no sign-in stands in the way.
+    expect(await page.getByRole("button", { name: "Log ind med MitID" }).count()).toBe(0);
+    await checkPage(page, "register");
+
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Samtykke til madservice" }).waitFor();
+    const changes = page.getByRole("region", { name: "Ændret siden version 1" });
+    await changes.locator("del").filter({ hasText: "Vi bringer mad ud til dig." }).waitFor();
+    await changes.locator("ins").filter({ hasText: "Vi bringer mad ud til dig tre gange om ugen." }).waitFor();
+    const machine = page.getByRole("link", { name: "Versionen som maskinlæsbar data (JSON-LD, W3C DPV)" });
+    expect(await machine.getAttribute("href")).toBe(new URL(`/register/templates/${ids[1]}.jsonld`, platform.gatewayUrl).href);
+    await checkPage(page, "register-template");
+
+    // The older version, chosen with the arrow key: it is no longer in use, and nothing came before it.
+    await page.getByLabel("Vis version").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByText("ikke længere i brug", { exact: true }).first().waitFor();
+    expect(await page.getByRole("region", { name: /^Ændret siden/ }).count()).toBe(0);
+    expect(await machine.getAttribute("href")).toBe(new URL(`/register/templates/${ids[0]}.jsonld`, platform.gatewayUrl).href);
+  });
 });

@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { corsFor } from "./cors.js";
 import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
+import { askRuntime, isRegisterPath, serveRegister } from "./public-register.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -256,12 +257,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // A CORS preflight runs no operation and carries no token: counted, it would spend the
     // anonymous limit of an address that many signed-in caseworkers share.
     request.headers[ARBITRARY_DOCUMENTS_HEADER] = mayRunOwnDocuments(caller) ? "yes" : "no";
-    if (request.url?.split("?")[0] === GRAPHQL_PATH && request.method !== "OPTIONS") {
+    const path = request.url?.split("?")[0];
+    const register = request.method === "GET" && isRegisterPath(path);
+    if ((path === GRAPHQL_PATH && request.method !== "OPTIONS") || register) {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
         refuse(response, 429, { message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }, { "retry-after": String(retryAfter) });
         return;
       }
+    }
+    if (register) {
+      // The public register's JSON-LD: asked of the supergraph as nobody, whoever the caller is.
+      await serveRegister(path!, response, askRuntime(runtime, `http://localhost${GRAPHQL_PATH}`, { [ARBITRARY_DOCUMENTS_HEADER]: "yes", [REQUEST_ID_HEADER]: requestId })).catch(() => {
+        if (!response.headersSent) response.writeHead(503).end();
+      });
+      return;
     }
     const started = performance.now();
     response.once("finish", () => {

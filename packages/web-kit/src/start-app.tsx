@@ -1,6 +1,6 @@
 import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
-import { StrictMode, useCallback, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { createContext, StrictMode, useCallback, useContext, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApolloClient, type DocumentHashes } from "./apollo.js";
 import "./app.css";
@@ -40,7 +40,12 @@ function initialLanguage(storageKey: string | undefined): Language {
 }
 
 /** Everything the features rely on: the API client and the chosen language (Danish first). */
-function AppProvider({ client, texts, options, children }: { client: ApolloClient; texts: AppTexts; options: StartOptions; children: ReactNode }) {
+const GatewayUrlContext = createContext<string>("/graphql");
+
+/** Where the gateway's GraphQL endpoint is: its origin also serves the public register's JSON-LD. */
+export const useGatewayUrl = () => useContext(GatewayUrlContext);
+
+function AppProvider({ client, gatewayUrl, texts, options, children }: { client: ApolloClient; gatewayUrl: string; texts: AppTexts; options: StartOptions; children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() => initialLanguage(options.languageStorageKey));
   const [pageTitle, setPageTitle] = useState<string>();
   const setLanguage = useCallback(
@@ -62,9 +67,11 @@ function AppProvider({ client, texts, options, children }: { client: ApolloClien
   }, [language, texts, pageTitle]);
   return (
     <ApolloProvider client={client}>
-      <LanguageContext.Provider value={{ language, setLanguage, app: texts }}>
-        <PageTitleContext.Provider value={setPageTitle}>{children}</PageTitleContext.Provider>
-      </LanguageContext.Provider>
+      <GatewayUrlContext.Provider value={gatewayUrl}>
+        <LanguageContext.Provider value={{ language, setLanguage, app: texts }}>
+          <PageTitleContext.Provider value={setPageTitle}>{children}</PageTitleContext.Provider>
+        </LanguageContext.Provider>
+      </GatewayUrlContext.Provider>
     </ApolloProvider>
   );
 }
@@ -80,7 +87,7 @@ export async function startApp(App: ComponentType, texts: AppTexts, options: Sta
     createRoot(root).render(
       <StrictMode>
         <AuthProvider login={login} session={session} signature={signature}>
-          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null, options.documentHashes)} texts={texts} options={options}>
+          <AppProvider client={createApolloClient(gatewayUrl, session?.token ?? null, options.documentHashes)} gatewayUrl={gatewayUrl} texts={texts} options={options}>
             <App />
           </AppProvider>
         </AuthProvider>

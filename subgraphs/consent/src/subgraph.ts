@@ -16,7 +16,7 @@ import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { StopConfirmationResolver } from "./resolvers/stop-confirmation.resolver.js";
 import { MailboxResolver } from "./resolvers/mailbox.resolver.js";
 import { ConsentResolver } from "./resolvers/consent.resolver.js";
-import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
+import { StatisticsResolver, TemplateInForceResolver } from "./resolvers/statistics.resolver.js";
 import { ReconsentResolver } from "./resolvers/reconsent.resolver.js";
 import { ConsentFollowUpResolver } from "./resolvers/consent-follow-up.resolver.js";
 import { AuthorityConsentsResolver, CitizenConsentsResolver, ConsentSearchResolver } from "./resolvers/consent-search.resolver.js";
@@ -36,7 +36,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, ReconsentResolver, ConsentFollowUpResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, TemplateInForceResolver, ReconsentResolver, ConsentFollowUpResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

@@ -5,6 +5,8 @@ import { AccessLogPage } from "../features/access-log/AccessLogPage.js";
 import { FrontPage } from "../features/front/FrontPage.js";
 import { SignIn } from "../features/login/SignIn.js";
 import { MailboxPage } from "../features/mailbox/MailboxPage.js";
+import { RegisterPage } from "../features/register/RegisterPage.js";
+import { RegisterTemplatePage } from "../features/register/RegisterTemplatePage.js";
 import { RequestPage } from "../features/request/RequestPage.js";
 import { useLanguage } from "../lib/i18n.js";
 import { CitizenDataProvider } from "./citizen-data.js";
@@ -35,11 +37,16 @@ export function App() {
       {t("logOut")}
     </button>
   );
-  // Signed out, every address shows the sign-in, which brings the citizen back to that address.
+  // The public register is open to anyone; signed out, every other address shows the sign-in,
+  // which brings the citizen back to that address.
   return (
     <BrowserRouter>
       <Layout actions={logOutButton} navigation={session && <Navigation />} heading={null}>
-        {session ? <SignedInRoutes /> : <SignIn />}
+        <Routes>
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/register/:key" element={<RegisterTemplatePage />} />
+          <Route path="*" element={session ? <SignedInRoutes /> : <SignIn />} />
+        </Routes>
       </Layout>
     </BrowserRouter>
   );

@@ -33,6 +33,8 @@ type Documents = {
     "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": typeof types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": typeof types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": typeof types.MarkLetterReadDocument,
+    "\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n": typeof types.PublicRegisterDocument,
+    "\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n": typeof types.RegisterTemplateVersionsDocument,
 };
 const documents: Documents = {
     "\n  query MyLookUps($first: Int!) {\n    myLookUps(first: $first) {\n      id occurredAt actorKind fields authority { id name } citizen { id name }\n    }\n    me { id }\n  }\n": types.MyLookUpsDocument,
@@ -54,6 +56,8 @@ const documents: Documents = {
     "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": types.MarkLetterReadDocument,
+    "\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n": types.PublicRegisterDocument,
+    "\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n": types.RegisterTemplateVersionsDocument,
 };
 
 /**
@@ -146,6 +150,14 @@ export function graphql(source: "\n  query LetterPdf($id: ID!) {\n    mailboxLet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"): (typeof documents)["\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n"): (typeof documents)["\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n"): (typeof documents)["\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

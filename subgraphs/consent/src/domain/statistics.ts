@@ -25,7 +25,9 @@ export interface ShownTemplateStatistics {
   p90SecondsToAnswer: number | null;
 }
 
-const shown = (count: number): number | null => (count > 0 && count < MIN_SHOWN_COUNT ? null : count);
+/** A count as it may be shown: 1-4 is null (too few: it could point at one citizen), 0 and 5 up as they are. */
+export const shownCount = (count: number): number | null => (count > 0 && count < MIN_SHOWN_COUNT ? null : count);
+const shown = shownCount;
 
 /**
  * Suppresses small cells. Zero stays: that nobody declined singles out no one. A suppressed count

@@ -31,6 +31,11 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
   name: "consent_hand_over_due_index",
   expression: "create index consent_hand_over_due_index on consent (subject_comes_of_age_on) where handed_over_at is null and subject_comes_of_age_on is not null",
 })
+// The public register's count of consents in force per template version.
+@Index({
+  name: "consent_template_in_force_index",
+  expression: "create index consent_template_in_force_index on consent (template_id) where status in ('ACTIVE', 'PAUSED')",
+})
 @Index({
   name: "consent_fifteen_due_index",
   expression: "create index consent_fifteen_due_index on consent (subject_turns_fifteen_on) where status = 'REQUESTED' and subject_turns_fifteen_on is not null",

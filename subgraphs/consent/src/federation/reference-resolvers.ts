@@ -25,4 +25,6 @@ export const referenceResolvers: ReferenceResolvers = {
   // The party subgraph owns citizens and authorities; this one only adds their consents.
   Citizen: { __resolveReference: ({ id }: { id: string }) => ({ id }) },
   Authority: { __resolveReference: ({ id }: { id: string }) => ({ id }) },
+  // The template subgraph owns templates; this one only adds how many consents are in force on each.
+  ConsentTemplate: { __resolveReference: ({ id }: { id: string }) => ({ id }) },
 };

@@ -140,7 +140,7 @@ export class ThirdParty {
 }
 
 @ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class ConsentTemplate {
   @Field(() => ID)
   id!: string;

@@ -1,10 +1,11 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { requireCaller } from "@samtykke/server-kit";
 import { Channel } from "../domain/consent.js";
-import { consentStatistics } from "../services/statistics.js";
+import { shownCount } from "../domain/statistics.js";
+import { consentsInForce, consentStatistics } from "../services/statistics.js";
 import { auditReads } from "../services/audit.js";
 import type { ConsentContext } from "../context.js";
-import { LocalizedText } from "./consent.type.js";
+import { ConsentTemplate, LocalizedText } from "./consent.type.js";
 
 @ObjectType({ description: "How many consents were given one way." })
 class ChannelCount {
@@ -69,5 +70,17 @@ export class StatisticsResolver {
       p90HoursToAnswer: hours(row.p90SecondsToAnswer),
       channels: Object.values(Channel).map((channel) => ({ channel, count: row.channels[channel] })),
     }));
+  }
+}
+
+/** The public register's count of consents in force per template version. */
+@Resolver(() => ConsentTemplate)
+export class TemplateInForceResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "How many consents are in force (active or paused) on this version; null when 1–4, too few to show. Anyone may read it.",
+  })
+  async consentsInForce(@Root() template: ConsentTemplate, @Ctx() ctx: ConsentContext): Promise<number | null> {
+    return shownCount(await consentsInForce(ctx, template.id));
   }
 }

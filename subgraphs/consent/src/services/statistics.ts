@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import DataLoader from "dataloader";
 import { ValidationError } from "@samtykke/server-kit";
 import { Channel } from "../domain/consent.js";
 import { suppressSmallCells, type ShownTemplateStatistics } from "../domain/statistics.js";
@@ -68,4 +69,26 @@ export async function consentStatistics(em: EntityManager, authorityId: string, 
       p90SecondsToAnswer: row.p90_s === null ? null : Number(row.p90_s),
     }),
   }));
+}
+
+const inForceLoaders = new WeakMap<object, DataLoader<string, number>>();
+
+/**
+ * How many consents are in force (active or paused) on each template version, for the public
+ * register: every version a request lists is counted in one query (a partial index serves it).
+ */
+export function consentsInForce(ctx: { em: EntityManager }, templateId: string): Promise<number> {
+  let loader = inForceLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<string, number>(async (ids) => {
+      const rows = await ctx.em.execute<{ template_id: string; count: string }[]>(
+        "select template_id, count(*) as count from consent where status in ('ACTIVE', 'PAUSED') and template_id = any(?::uuid[]) group by template_id",
+        [`{${ids.join(",")}}`],
+      );
+      const counts = new Map(rows.map((row) => [row.template_id, Number(row.count)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+    inForceLoaders.set(ctx, loader);
+  }
+  return loader.load(templateId);
 }

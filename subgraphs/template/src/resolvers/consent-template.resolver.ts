@@ -77,6 +77,18 @@ export class ConsentTemplateResolver {
     return ConsentTemplate.from(await retireTemplate(em, id, (template) => requireAuthority(caller, template.authorityId, "caseworker")));
   }
 
+  @Query(() => [ConsentTemplate], {
+    description: "Every published and retired version of a template key, newest first: the public register of what an authority has asked, and how it changed. Anyone may read it.",
+  })
+  async templateVersions(@Arg("key", () => String) key: string, @Ctx() { em }: SubgraphContext): Promise<ConsentTemplate[]> {
+    const rows = await em.find(
+      ConsentTemplateEntity,
+      { key: key.trim(), status: { $in: [TemplateStatus.PUBLISHED, TemplateStatus.RETIRED] } },
+      { orderBy: { version: "desc" }, limit: 100 },
+    );
+    return rows.map(ConsentTemplate.from);
+  }
+
   @Query(() => ConsentTemplate)
   async template(@Arg("id", () => ID) id: string, @Ctx() { em, caller }: SubgraphContext): Promise<ConsentTemplate> {
     const row = await em.findOne(ConsentTemplateEntity, { id });

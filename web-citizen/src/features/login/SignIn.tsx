@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { SessionExpired, useAuth, Page } from "@samtykke/web-kit";
 import { useLanguage } from "../../lib/i18n.js";
 
@@ -12,6 +13,9 @@ export function SignIn() {
       <button type="button" className="button button-primary" onClick={logIn}>
         {t("logIn")}
       </button>
+      <p className="mt-6">
+        <Link to="/register">{t("registerFromSignIn")}</Link>
+      </p>
     </Page>
   );
 }
