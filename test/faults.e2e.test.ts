@@ -185,7 +185,9 @@ describe("a crash inside a change", () => {
             }
           }
         });
-        await new Promise((resolve) => setTimeout(resolve, 1_000 + Math.random() * 1_000));
+        // Killed once changes are going through (a loaded machine may take a while to start them), at a random moment after.
+        await expect.poll(() => outcome.done, { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+        await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1_000));
         await consent.kill();
         alive = false;
         await Promise.all(writers);
