@@ -122,6 +122,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     // An authority that no longer exists is left out of the letter rather than holding the mailbox up.
     authorityName: (id) => supergraph.authorityName(id, `letters-${id}`).catch((error) => (error instanceof NotFoundError ? null : Promise.reject(error))),
     citizenApp: options.citizenAppUrl ?? (() => undefined),
+    sealKey: options.sealKeys[0] ?? null,
     logger: options.logger,
     pollMs: options.eventPollMs ?? 2_000,
   });

@@ -42,6 +42,8 @@ export type DeclarationKind =
 
 /** A request for consent, or a receipt when a consent is given, withdrawn or expires. */
 export type LetterKind =
+  | 'DECLINED'
+  | 'ENDED'
   | 'EXPIRED'
   | 'GIVEN'
   | 'INFORMED'

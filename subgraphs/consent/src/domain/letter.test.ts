@@ -37,13 +37,16 @@ const event = { id: "7", action: "give", status: ConsentStatus.ACTIVE, occurredA
 const names = { authority: "Skattestyrelsen", formatDate: (date: Date) => date.toISOString().slice(0, 10) };
 
 describe("letters to the citizen's mailbox", () => {
-  it("sends a request, and a receipt when a consent is given, withdrawn or expires — nothing for other changes", () => {
+  it("sends a request, and a receipt for every outcome: given, declined, withdrawn, expired, ended — nothing for other changes", () => {
     expect(letterKindFor({ action: "request", status: ConsentStatus.REQUESTED })).toBe(LetterKind.REQUEST);
     for (const action of ["give", "register", "deliver", "upload"]) expect(letterKindFor({ action, status: ConsentStatus.ACTIVE })).toBe(LetterKind.GIVEN);
+    expect(letterKindFor({ action: "decline", status: ConsentStatus.DECLINED })).toBe(LetterKind.DECLINED);
     expect(letterKindFor({ action: "withdraw", status: ConsentStatus.WITHDRAWN })).toBe(LetterKind.WITHDRAWN);
     expect(letterKindFor({ action: "expire", status: ConsentStatus.EXPIRED })).toBe(LetterKind.EXPIRED);
+    expect(letterKindFor({ action: "closeCase", status: ConsentStatus.CLOSED })).toBe(LetterKind.ENDED);
+    expect(letterKindFor({ action: "markUsed", status: ConsentStatus.USED })).toBe(LetterKind.ENDED);
     // The first of two parents signing changes nothing yet; pausing, reading and confirmations are no receipts.
-    for (const action of ["sign", "pause", "resume", "confirmStop", "closeCase", "handOver", "decline", "cancel"]) {
+    for (const action of ["sign", "pause", "resume", "confirmStop", "handOver", "cancel"]) {
       expect(letterKindFor({ action, status: ConsentStatus.REQUESTED })).toBeNull();
     }
   });

@@ -8,8 +8,11 @@ export enum LetterKind {
   /** The request again, to the givers who have not answered it. */
   REMINDER = "REMINDER",
   GIVEN = "GIVEN",
+  DECLINED = "DECLINED",
   WITHDRAWN = "WITHDRAWN",
   EXPIRED = "EXPIRED",
+  /** The consent ended otherwise: its case was closed, or it was used. */
+  ENDED = "ENDED",
   /** To a young person's custody holders: the young person has answered a request they answer alone (never what). */
   INFORMED = "INFORMED",
 }
@@ -49,13 +52,20 @@ function asksForAnAnswer(kind: LetterKind): boolean {
   return kind === LetterKind.REQUEST || kind === LetterKind.REMINDER;
 }
 
+/** A receipt for what happened to a consent (given, declined, withdrawn, expired, ended), to the one who answers for it. */
+export function isReceipt(kind: LetterKind): boolean {
+  return !asksForAnAnswer(kind) && kind !== LetterKind.INFORMED;
+}
+
 /** Which letter an event sends, if any: a request, or a receipt when a consent is given, withdrawn or expires. */
 export function letterKindFor(event: Pick<LetterEvent, "action" | "status">): LetterKind | null {
   if (event.action === "request" || event.action === "askYoungPerson" || event.action === "addGiver") return LetterKind.REQUEST;
   if (event.action === "remind") return LetterKind.REMINDER;
   if (event.status === ConsentStatus.ACTIVE && GIVING_ACTIONS.includes(event.action)) return LetterKind.GIVEN;
+  if (event.action === "decline") return LetterKind.DECLINED;
   if (event.action === "withdraw") return LetterKind.WITHDRAWN;
   if (event.action === "expire") return LetterKind.EXPIRED;
+  if (event.action === "closeCase" || event.action === "markUsed") return LetterKind.ENDED;
   return null;
 }
 
@@ -81,6 +91,8 @@ const HEADINGS: Record<LetterKind, LocalizedText> = {
   REQUEST: { da: "Anmodning om samtykke", en: "Request for consent" },
   REMINDER: { da: "Påmindelse: anmodning om samtykke", en: "Reminder: request for consent" },
   GIVEN: { da: "Kvittering: samtykke givet", en: "Receipt: consent given" },
+  DECLINED: { da: "Kvittering: anmodning afvist", en: "Receipt: request declined" },
+  ENDED: { da: "Kvittering: samtykke afsluttet", en: "Receipt: consent ended" },
   WITHDRAWN: { da: "Kvittering: samtykke trukket tilbage", en: "Receipt: consent withdrawn" },
   EXPIRED: { da: "Kvittering: samtykke udløbet", en: "Receipt: consent expired" },
   INFORMED: { da: "Orientering: den unge har svaret", en: "For your information: the young person has answered" },
@@ -105,6 +117,8 @@ export function letterTitle(kind: LetterKind, consent: Pick<LetterConsent, "body
 export interface LetterSection {
   heading: string;
   lines: string[];
+  /** How the lines are laid out and tagged for a screen reader: paragraphs, a list, or facts (name: value) as a table. */
+  form?: "paragraphs" | "list" | "facts";
   link?: { label: string; url: string };
 }
 
@@ -165,6 +179,11 @@ const WHAT_HAPPENED: Record<LetterKind, LocalizedText> = {
     en: "You have not yet answered a request for consent. Read the text and answer yes or no to each choice. You may also say no.",
   },
   GIVEN: { da: "Samtykket er givet og gælder fra nu.", en: "The consent has been given and applies from now." },
+  DECLINED: { da: "Anmodningen om samtykke er afvist. Myndigheden må ikke gøre det, den bad om samtykke til.", en: "The request for consent has been declined. The authority may not do what it asked consent for." },
+  ENDED: {
+    da: "Samtykket gælder ikke længere: sagen, det hørte til, er lukket, eller det er brugt.",
+    en: "The consent no longer applies: the case it belonged to has been closed, or it has been used.",
+  },
   WITHDRAWN: { da: "Samtykket er trukket tilbage og gælder ikke længere.", en: "The consent has been withdrawn and no longer applies." },
   EXPIRED: { da: "Samtykket er udløbet og gælder ikke længere.", en: "The consent has expired and no longer applies." },
   INFORMED: {
@@ -199,7 +218,7 @@ export function letterContent(
     return {
       title: letterTitle(kind, consent)[language],
       sections: [
-        { heading: consent.body.title[language], lines },
+        { heading: consent.body.title[language], lines, form: "facts" },
         { heading: w("what"), lines: [WHAT_HAPPENED[kind][language]] },
         { heading: w("purpose"), lines: [consent.body.purpose[language]] },
       ],
@@ -224,22 +243,24 @@ export function letterContent(
     return `${label}: ${value}`;
   });
   const sections: LetterSection[] = [
-    { heading: consent.body.title[language], lines: header },
+    { heading: consent.body.title[language], lines: header, form: "facts" },
     { heading: w("what"), lines: [WHAT_HAPPENED[kind][language], asksForAnAnswer(kind) ? w("answerIt") : w("seeIt")], ...(link ? { link: { label: w(asksForAnAnswer(kind) ? "answerHere" : "seeHere"), url: link } } : {}) },
     ...(asksForAnAnswer(kind) && consent.message ? [{ heading: names.authority ? `${w("messageFrom")} ${names.authority}` : w("message"), lines: [consent.message] }] : []),
     { heading: w("purpose"), lines: [text("purpose")] },
     ...(["dataCovered", "partiesCovered", "consequencesOfYes", "consequencesOfNo", "howToWithdraw"] as const).map((field) => ({ heading: w(field), lines: [text(field)] })),
   ];
-  if (choiceLines.length) sections.push({ heading: showAnswers ? w("answers") : w("choices"), lines: choiceLines });
+  if (choiceLines.length) sections.push({ heading: showAnswers ? w("answers") : w("choices"), lines: choiceLines, form: "list" });
   if (!asksForAnAnswer(kind) && consent.validFrom) {
     sections.push({
       heading: w("validity"),
+      form: "facts",
       lines: [`${w("validFrom")}: ${names.formatDate(consent.validFrom, language)}`, `${w("validTo")}: ${consent.validTo ? names.formatDate(consent.validTo, language) : w("openEnded")}`],
     });
   }
   if (!asksForAnAnswer(kind) && consent.signatures.length) {
     sections.push({
       heading: w("signatures"),
+      form: "list",
       lines: consent.signatures.map(
         (signature) =>
           `${SIGNATURE_METHODS[signature.method]?.[language] ?? signature.method}, ${w("signedAt")} ${names.formatDate(new Date(signature.signedAt), language)}; ${w("contentHash")} ${signature.contentHash}`,

@@ -5,13 +5,15 @@ import type { Logger } from "pino";
 import { formatPosition, NotFoundError, parsePosition, requireCaller, ValidationError } from "@samtykke/server-kit";
 import type { ConsentContext } from "../context.js";
 import type { LocalizedText } from "../domain/declaration.js";
-import { informedOf, LetterKind, letterContent, letterKindFor, letterRecipients, letterTitle } from "../domain/letter.js";
+import { informedOf, isReceipt, LetterKind, letterContent, letterKindFor, letterRecipients, letterTitle } from "../domain/letter.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
 import { DeceasedCitizenEntity } from "../entities/deceased-citizen.entity.js";
 import { MailboxLetterEntity } from "../entities/mailbox-letter.entity.js";
 import type { ConsentEventBus } from "./consent-event-bus.js";
 import { EmptyReadPause, eventsAfter, positionOf } from "./consent-event-stream.js";
-import { renderLetterPdf } from "./letter-pdf.js";
+import { consentDocument } from "./consent-documents.js";
+import { renderLetterPdf, type LetterAttachment } from "./letter-pdf.js";
+import type { SealKey } from "../domain/consent-document.js";
 import { newerSide, type NewestFirstPage } from "./newest-first-page.js";
 
 /** One letter to one citizen about one event; `id` is the same however often it is delivered. */
@@ -77,6 +79,7 @@ export async function sendDueLetters(
   post: DigitalPost,
   authorityName: (id: string) => Promise<string | null>,
   citizenApp: string | null = null,
+  sealKey: SealKey | null = null,
 ): Promise<{ events: number; letters: number }> {
   return em.fork().transactional(async (tx) => {
     const [turn] = await tx.execute<{ locked: boolean }[]>("select pg_try_advisory_xact_lock(?) as locked", [LETTERS_LOCK]);
@@ -110,7 +113,9 @@ export async function sendDueLetters(
       if (!names.has(consent.authorityId)) names.set(consent.authorityId, await authorityName(consent.authorityId));
       const wording = { authority: names.get(consent.authorityId) ?? null, formatDate, citizenApp };
       for (const send of sends) {
-        const pdf = await renderLetterPdf([letterContent(send.kind, consent, event, wording, "da"), letterContent(send.kind, consent, event, wording, "en")], event.occurredAt);
+        // A receipt carries the consent as the platform sealed it, so whoever holds the letter can verify it.
+        const sealed = sealKey && isReceipt(send.kind) ? [await sealedAttachment(tx, consent, sealKey, event.occurredAt)] : [];
+        const pdf = await renderLetterPdf([letterContent(send.kind, consent, event, wording, "da"), letterContent(send.kind, consent, event, wording, "en")], event.occurredAt, sealed);
         for (const recipientId of send.recipients) {
           letters.push({ id: letterId(event.id, recipientId), eventId: event.id, recipientId, consentId: consent.id, kind: send.kind, title: letterTitle(send.kind, consent), sentAt: event.occurredAt, pdf });
         }
@@ -122,6 +127,16 @@ export async function sendDueLetters(
   });
 }
 
+async function sealedAttachment(em: EntityManager, consent: ConsentEntity, key: SealKey, at: Date): Promise<LetterAttachment> {
+  const document = await consentDocument(em, consent, key, at);
+  return {
+    name: `samtykke-${consent.id}.json`,
+    description: "Det forseglede samtykkedokument / The sealed consent document (npm run verify-consent)",
+    mediaType: "application/json",
+    content: Buffer.from(JSON.stringify(document, null, 2)),
+  };
+}
+
 /** Sends letters as events commit (woken by the commit bus, and every `pollMs` at the latest). */
 export function startLetterDelivery(options: {
   em: EntityManager;
@@ -130,6 +145,8 @@ export function startLetterDelivery(options: {
   authorityName: (id: string) => Promise<string | null>;
   /** The citizen app's address, which letters link to; none when not given. */
   citizenApp: () => string | undefined;
+  /** The key receipts' sealed consent documents are sealed with; none: receipts carry none. */
+  sealKey: SealKey | null;
   logger: Logger;
   pollMs: number;
 }): () => Promise<void> {
@@ -140,7 +157,7 @@ export function startLetterDelivery(options: {
       const since = options.events.commits;
       try {
         // Keep going while there is a backlog; wait for the next commit once caught up.
-        if ((await sendDueLetters(options.em, options.post, options.authorityName, options.citizenApp() ?? null)).events > 0) continue;
+        if ((await sendDueLetters(options.em, options.post, options.authorityName, options.citizenApp() ?? null, options.sealKey)).events > 0) continue;
       } catch (error) {
         options.logger.warn({ err: error }, "sending letters failed; will retry");
       }
