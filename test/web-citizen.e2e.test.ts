@@ -898,4 +898,25 @@ describe("the citizen app", () => {
     expect(await page.getByRole("region", { name: /^Ændret siden/ }).count()).toBe(0);
     expect(await machine.getAttribute("href")).toBe(new URL(`/register/templates/${ids[0]}.jsonld`, platform.gatewayUrl).href);
   });
+
+  it("makes a citizen a copy of everything, shows it being made, and downloads it as one ZIP; with the keyboard alone", async () => {
+    const cpr = freshCpr();
+    await giveWithYesToAll(await platform.citizen(cpr), await request(cpr));
+    const page = await openAs(cpr, "/mine-data", { heading: "Hent en kopi af dine data" });
+    const ask = page.getByRole("button", { name: "Bestil kopien" });
+    await ask.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Kopien er klar." }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get("kopi")).toMatch(/^[0-9a-f-]{36}$/);
+    await checkPage(page, "my-data");
+    const save = page.getByRole("button", { name: /^Hent kopien \(ZIP, \d+ kB\)$/ });
+    await save.focus();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toMatch(/^samtykker-.+\.zip$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    // A reload keeps the copy it was following.
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Kopien er klar." }).waitFor();
+  });
 });

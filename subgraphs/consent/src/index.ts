@@ -3,6 +3,7 @@ import { derivedKey, NotFoundError, runtimeDatabaseUrl, SecretBox, startSubgraph
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
 import { startFollowingLifeEvents } from "./services/life-events.js";
+import { startDataExports } from "./services/data-export.js";
 import { announceCommits, listenForCommits } from "./services/commit-listener.js";
 import { AnchorFile, startAuditAnchoring } from "./services/audit-anchors.js";
 import { startAuditSealing } from "./services/audit-sealer.js";
@@ -104,6 +105,9 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
   });
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
+  const stopExports = options.sealKeys[0]
+    ? startDataExports({ em: subgraph.orm.em, sealKey: options.sealKeys[0], now, intervalMs: options.campaignIntervalMs ?? 500, logger: options.logger })
+    : async () => {};
   const stopLifeEvents = startFollowingLifeEvents({ em: subgraph.orm.em, supergraph, events, now, intervalMs: options.dueCheckIntervalMs ?? 30_000, logger: options.logger });
   // Commits on any instance wake this one's subscribers.
   announceCommits(subgraph.orm.em, events);
@@ -137,6 +141,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
       await stopAnchoring();
       await stopDueChanges();
       await stopLifeEvents();
+      await stopExports();
       await commits.close();
       await subgraph.close();
       await prepared.close();

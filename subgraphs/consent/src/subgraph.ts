@@ -1,3 +1,5 @@
+import { DataExportEntity } from "./entities/data-export.entity.js";
+import { DataExportResolver } from "./resolvers/data-export.resolver.js";
 import { DeceasedCitizenEntity } from "./entities/deceased-citizen.entity.js";
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, MAX_REQUEST_BYTES, type SubgraphDefinition } from "@samtykke/server-kit";
@@ -28,7 +30,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity, DeceasedCitizenEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity, DeceasedCitizenEntity, DataExportEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
@@ -36,7 +38,7 @@ export const consentSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, TemplateInForceResolver, ReconsentResolver, ConsentFollowUpResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver],
+        resolvers: [ConsentResolver, ConsentSearchResolver, StatisticsResolver, TemplateInForceResolver, ReconsentResolver, ConsentFollowUpResolver, CitizenConsentsResolver, AuthorityConsentsResolver, WebhookResolver, StopConfirmationResolver, MailboxResolver, DataExportResolver],
         orphanedTypes: [ConsentTemplate],
         pubSub: unusedPubSub as never,
       },

@@ -5,6 +5,7 @@ import { AccessLogPage } from "../features/access-log/AccessLogPage.js";
 import { FrontPage } from "../features/front/FrontPage.js";
 import { SignIn } from "../features/login/SignIn.js";
 import { MailboxPage } from "../features/mailbox/MailboxPage.js";
+import { MyDataPage } from "../features/my-data/MyDataPage.js";
 import { RegisterPage } from "../features/register/RegisterPage.js";
 import { RegisterTemplatePage } from "../features/register/RegisterTemplatePage.js";
 import { RequestPage } from "../features/request/RequestPage.js";
@@ -23,6 +24,7 @@ function SignedInRoutes() {
         <Route path="/samtykker/:id" element={<ConsentPage />} />
         <Route path="/postkasse" element={<MailboxPage />} />
         <Route path="/adgangslog" element={<AccessLogPage />} />
+        <Route path="/mine-data" element={<MyDataPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </CitizenDataProvider>

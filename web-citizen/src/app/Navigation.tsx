@@ -10,6 +10,7 @@ export function Navigation() {
         { to: "/", label: t("navFront"), end: true },
         { to: "/postkasse", label: t("navMailbox") },
         { to: "/adgangslog", label: t("navAccessLog") },
+        { to: "/mine-data", label: t("navMyData") },
         { to: "/register", label: t("navRegister") },
       ]}
     />

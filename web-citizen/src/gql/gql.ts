@@ -33,6 +33,9 @@ type Documents = {
     "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": typeof types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": typeof types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": typeof types.MarkLetterReadDocument,
+    "\n  mutation RequestMyDataExport($citizenId: ID) {\n    requestMyDataExport(citizenId: $citizenId) { id status done total size }\n  }\n": typeof types.RequestMyDataExportDocument,
+    "\n  query MyDataExport($id: ID!) {\n    myDataExport(id: $id) { id status done total size readyAt subject { id name } }\n  }\n": typeof types.MyDataExportDocument,
+    "\n  query MyDataExportArchive($id: ID!) {\n    myDataExport(id: $id) { id archiveBase64 }\n  }\n": typeof types.MyDataExportArchiveDocument,
     "\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n": typeof types.PublicRegisterDocument,
     "\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n": typeof types.RegisterTemplateVersionsDocument,
 };
@@ -56,6 +59,9 @@ const documents: Documents = {
     "\n  query MyMailbox($first: Int!, $after: String, $before: String, $consentId: ID) {\n    myMailbox(first: $first, after: $after, before: $before, consentId: $consentId) { id cursor kind title { da en } sentAt readAt consent { id status } }\n  }\n": types.MyMailboxDocument,
     "\n  query LetterPdf($id: ID!) {\n    mailboxLetter(id: $id) { id pdfBase64 }\n  }\n": types.LetterPdfDocument,
     "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n": types.MarkLetterReadDocument,
+    "\n  mutation RequestMyDataExport($citizenId: ID) {\n    requestMyDataExport(citizenId: $citizenId) { id status done total size }\n  }\n": types.RequestMyDataExportDocument,
+    "\n  query MyDataExport($id: ID!) {\n    myDataExport(id: $id) { id status done total size readyAt subject { id name } }\n  }\n": types.MyDataExportDocument,
+    "\n  query MyDataExportArchive($id: ID!) {\n    myDataExport(id: $id) { id archiveBase64 }\n  }\n": types.MyDataExportArchiveDocument,
     "\n  query PublicRegister {\n    templates(first: 100) { id key version publishedAt title { da en } consentsInForce authority { id name } }\n  }\n": types.PublicRegisterDocument,
     "\n  query RegisterTemplateVersions($key: String!) {\n    templateVersions(key: $key) {\n      id\n      key\n      version\n      status\n      publishedAt\n      kind\n      defaultValidityDays\n      consentsInForce\n      authority { id name }\n      thirdParty { id name }\n      title { da en }\n      purpose { da en }\n      dataCovered { da en }\n      partiesCovered { da en }\n      consequencesOfYes { da en }\n      consequencesOfNo { da en }\n      howToWithdraw { da en }\n      choices { key label { da en } }\n    }\n  }\n": types.RegisterTemplateVersionsDocument,
 };
@@ -150,6 +156,18 @@ export function graphql(source: "\n  query LetterPdf($id: ID!) {\n    mailboxLet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"): (typeof documents)["\n  mutation MarkLetterRead($id: ID!) {\n    markLetterRead(id: $id) { id readAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestMyDataExport($citizenId: ID) {\n    requestMyDataExport(citizenId: $citizenId) { id status done total size }\n  }\n"): (typeof documents)["\n  mutation RequestMyDataExport($citizenId: ID) {\n    requestMyDataExport(citizenId: $citizenId) { id status done total size }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDataExport($id: ID!) {\n    myDataExport(id: $id) { id status done total size readyAt subject { id name } }\n  }\n"): (typeof documents)["\n  query MyDataExport($id: ID!) {\n    myDataExport(id: $id) { id status done total size readyAt subject { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDataExportArchive($id: ID!) {\n    myDataExport(id: $id) { id archiveBase64 }\n  }\n"): (typeof documents)["\n  query MyDataExportArchive($id: ID!) {\n    myDataExport(id: $id) { id archiveBase64 }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
