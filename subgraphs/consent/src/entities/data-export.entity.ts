@@ -8,9 +8,9 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
  */
 @Entity({ tableName: "data_export" })
 @Index({ properties: ["requestedById", "createdAt"] })
-@Index({ name: "data_export_waiting_index", expression: "create index data_export_waiting_index on data_export (created_at) where status = 'QUEUED'" })
+@Index({ name: "data_export_waiting_index", expression: "create index data_export_waiting_index on data_export (created_at) where status in ('QUEUED', 'BUILDING')" })
 export class DataExportEntity {
-  [OptionalProps]?: "id" | "status" | "done" | "total" | "readyAt" | "archive" | "sha256" | "size" | "consentIds";
+  [OptionalProps]?: "id" | "status" | "done" | "total" | "readyAt" | "archive" | "sha256" | "size" | "consentIds" | "claimedAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -35,6 +35,10 @@ export class DataExportEntity {
 
   @Property({ type: "datetime" })
   createdAt!: Date;
+
+  /** When an instance took it to build; one taken long ago by an instance that died is taken again. */
+  @Property({ type: "datetime", nullable: true })
+  claimedAt?: Date | null;
 
   @Property({ type: "datetime", nullable: true })
   readyAt?: Date | null;

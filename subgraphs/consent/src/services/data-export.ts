@@ -19,6 +19,8 @@ import { consentDocument } from "./consent-documents.js";
 const notFound = (id: string) => new NotFoundError({ da: "Kopien findes ikke.", en: "Export not found." }, { id });
 /** How often the progress is written while an archive is built: every this many consents or letters. */
 const PROGRESS_EVERY = 20;
+/** An archive taken this long ago and not finished was taken by an instance that died: it is built again. */
+export const EXPORT_LEASE_MS = 10 * 60 * 1000;
 
 /** A signed-in citizen asks for a copy of everything about themselves, or about a child in their custody; it is built in the background. */
 export async function requestDataExport(ctx: ConsentContext, citizenId?: string | null): Promise<DataExportEntity> {
@@ -60,14 +62,19 @@ function consentsOf(job: DataExportEntity): FilterQuery<ConsentEntity> {
 }
 
 /**
- * Builds the oldest waiting export, if any: each consent with its texts, answers and history and as
+ * Builds the oldest waiting export, if any (or one whose builder died, after `EXPORT_LEASE_MS`): each consent with its texts, answers and history and as
  * the platform sealed it, the letters as PDFs, the access log, and a README in Danish, zipped. The
  * progress is written as it goes, so the citizen sees it move. Returns whether it built one.
  */
 export async function buildNextExport(em: EntityManager, sealKey: SealKey, now: () => Date): Promise<boolean> {
   const job = await em.fork().transactional(async (tx) => {
-    const next = await tx.findOne(DataExportEntity, { status: "QUEUED" }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { createdAt: "asc" } });
-    if (next) next.status = "BUILDING";
+    const started = now();
+    const next = await tx.findOne(
+      DataExportEntity,
+      { $or: [{ status: "QUEUED" }, { status: "BUILDING", claimedAt: { $lt: new Date(started.getTime() - EXPORT_LEASE_MS) } }] },
+      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { createdAt: "asc" } },
+    );
+    if (next) Object.assign(next, { status: "BUILDING", claimedAt: started, done: 0 });
     return next;
   });
   if (!job) return false;
