@@ -83,7 +83,7 @@ async function applyLifeEvent(tx: EntityManager, event: LifeEventRecord, now: Da
   }
 }
 
-/** Reads the register's events every `intervalMs` (and on start), waking subscribers when something changed. */
+/** Reads the register's events every `intervalMs`, waking subscribers when something changed. */
 export function startFollowingLifeEvents(options: {
   em: EntityManager;
   supergraph: Pick<SupergraphClient, "lifeEvents">;
@@ -104,8 +104,8 @@ export function startFollowingLifeEvents(options: {
       .catch((error) => options.logger.warn({ err: error }, "reading the person register's events failed; will retry"))
       .finally(() => (running = undefined));
   };
+  // The first read waits a turn: at start the gateway it asks through is often not up yet.
   const timer = setInterval(run, options.intervalMs);
-  run();
   return async () => {
     clearInterval(timer);
     await running;
