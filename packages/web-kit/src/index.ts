@@ -17,3 +17,4 @@ export { FocusOnNavigate, NotFound, Page } from "./Page.js";
 export { AnswersList, ConsentTexts, SummaryList, type ConsentTextFields } from "./ConsentParts.js";
 export { MainMenu, type MenuItem } from "./MainMenu.js";
 export { TextChanges, type TextChange } from "./TextChanges.js";
+export { bytesFromBase64, saveFile } from "./files.js";

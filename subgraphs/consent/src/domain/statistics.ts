@@ -27,7 +27,6 @@ export interface ShownTemplateStatistics {
 
 /** A count as it may be shown: 1-4 is null (too few: it could point at one citizen), 0 and 5 up as they are. */
 export const shownCount = (count: number): number | null => (count > 0 && count < MIN_SHOWN_COUNT ? null : count);
-const shown = shownCount;
 
 /**
  * Suppresses small cells. Zero stays: that nobody declined singles out no one. A suppressed count
@@ -38,8 +37,8 @@ export function suppressSmallCells(raw: RawTemplateStatistics): ShownTemplateSta
   const fewAnswers = raw.counts.answered < MIN_SHOWN_COUNT;
   return {
     templateKey: raw.templateKey,
-    counts: Object.fromEntries(STATISTIC_COUNTS.map((name) => [name, shown(raw.counts[name])])) as Record<StatisticCount, number | null>,
-    channels: Object.fromEntries(Object.entries(raw.channels).map(([channel, count]) => [channel, shown(count)])) as Record<Channel, number | null>,
+    counts: Object.fromEntries(STATISTIC_COUNTS.map((name) => [name, shownCount(raw.counts[name])])) as Record<StatisticCount, number | null>,
+    channels: Object.fromEntries(Object.entries(raw.channels).map(([channel, count]) => [channel, shownCount(count)])) as Record<Channel, number | null>,
     medianSecondsToAnswer: fewAnswers ? null : raw.medianSecondsToAnswer,
     p90SecondsToAnswer: fewAnswers ? null : raw.p90SecondsToAnswer,
   };

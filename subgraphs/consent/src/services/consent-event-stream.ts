@@ -24,7 +24,6 @@ export interface StreamedConsentEvent {
 const BATCH = 100;
 /** Events a live stream may hold unread before it lets go of them and reads the log itself again. */
 const MAX_BUFFERED = 5_000;
-const HORIZON = TRANSACTION_HORIZON_SQL;
 
 export const positionOf = (event: ConsentEventEntity): EventPosition => ({ xid: BigInt(event.xid), id: BigInt(event.id) });
 
@@ -34,7 +33,7 @@ export const positionOf = (event: ConsentEventEntity): EventPosition => ({ xid: 
  * still running may come once more; none is missed.
  */
 export async function latestPosition(em: EntityManager): Promise<EventPosition> {
-  const [row] = await em.fork().getConnection().execute<{ horizon: string }[]>(`select ${HORIZON}::text as horizon`);
+  const [row] = await em.fork().getConnection().execute<{ horizon: string }[]>(`select ${TRANSACTION_HORIZON_SQL}::text as horizon`);
   return { xid: BigInt(row!.horizon), id: 0n };
 }
 
@@ -50,7 +49,7 @@ export async function eventsAfter(em: EntityManager, after: EventPosition, limit
     .createQueryBuilder(ConsentEventEntity)
     .where(where)
     .andWhere("(xid, id) > (?, ?)", [String(after.xid), String(after.id)])
-    .andWhere(`xid < ${HORIZON}`)
+    .andWhere(`xid < ${TRANSACTION_HORIZON_SQL}`)
     .orderBy({ xid: "asc", id: "asc" })
     .limit(limit)
     .getResultList();
@@ -58,7 +57,7 @@ export async function eventsAfter(em: EntityManager, after: EventPosition, limit
 
 /** Whether committed events wait behind the horizon: a transaction older than theirs is still running. */
 export async function eventsHeldBack(em: EntityManager): Promise<boolean> {
-  const [row] = await em.fork().getConnection().execute<{ held: boolean }[]>(`select exists(select 1 from consent_event where xid >= ${HORIZON}) as held`);
+  const [row] = await em.fork().getConnection().execute<{ held: boolean }[]>(`select exists(select 1 from consent_event where xid >= ${TRANSACTION_HORIZON_SQL}) as held`);
   return row!.held;
 }
 

@@ -89,8 +89,8 @@ export async function sendDueLetters(
     // Every event moves the cursor, letter or not: a read never scans past what it has seen before.
     const events = await eventsAfter(tx, parsePosition(row.cursor), BATCH);
     if (!events.length) return { events: 0, letters: 0 };
-    // Any give or decline may tell custody holders that a young person answered alone.
-    const lettered = events.filter((event) => letterKindFor(event) || event.action === "give" || event.action === "decline");
+    // A give or decline that tells custody holders a young person answered is a receipt too.
+    const lettered = events.filter((event) => letterKindFor(event));
     const consents = new Map(
       (lettered.length ? await tx.find(ConsentEntity, { id: { $in: [...new Set(lettered.map((event) => event.consentId))] } }) : []).map((consent) => [consent.id, consent]),
     );

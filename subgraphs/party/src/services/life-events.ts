@@ -7,7 +7,6 @@ import { LifeEvent } from "../entities/life-event.entity.js";
 import { Custody, PowerOfAttorney } from "../entities/relations.entity.js";
 import type { PartyContext } from "../context.js";
 
-const HORIZON = TRANSACTION_HORIZON_SQL;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -89,7 +88,7 @@ export async function lifeEventsAfter(ctx: PartyContext, after: string | null | 
     .fork()
     .createQueryBuilder(LifeEvent)
     .where("(xid, id) > (?, ?)", [String(from.xid), String(from.id)])
-    .andWhere(`xid < ${HORIZON}`)
+    .andWhere(`xid < ${TRANSACTION_HORIZON_SQL}`)
     .orderBy({ xid: "asc", id: "asc" })
     .limit(limit)
     .getResultList();

@@ -1,7 +1,7 @@
 import { useApolloClient, useLazyQuery, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
-import { Alert, AnswersList, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
+import { Alert, AnswersList, bytesFromBase64, ConsentTexts, ErrorAlert, NotFound, Page, StatusBadge, SummaryList } from "@samtykke/web-kit";
 import { useAuthorityLive } from "../../app/live.js";
 import { hasText, useLanguage } from "../../lib/i18n.js";
 import { ATTACHMENT_CONTENT, CASEWORKER_NAME, CONSENT_DETAIL, VERIFY_DOCUMENT, VERIFY_SEALED_DOCUMENT, type ConsentDetail } from "../consents/operations.js";
@@ -21,8 +21,7 @@ function Attachment({ attachment }: { attachment: ConsentDetail["attachments"][n
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     if (!data) return;
-    const bytes = Uint8Array.from(atob(data.consentAttachmentContent), (c) => c.charCodeAt(0));
-    const objectUrl = URL.createObjectURL(new Blob([bytes], { type: attachment.mediaType }));
+    const objectUrl = URL.createObjectURL(new Blob([bytesFromBase64(data.consentAttachmentContent)], { type: attachment.mediaType }));
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [data, attachment.mediaType]);

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
-import { ErrorAlert } from "@samtykke/web-kit";
+import { ErrorAlert, saveFile } from "@samtykke/web-kit";
 import { graphql } from "../../gql/index.js";
 import { useLanguage } from "../../lib/i18n.js";
 
@@ -37,12 +37,7 @@ export function Receipt({ consentId }: { consentId: string }) {
     try {
       // Fetched when asked for: a fresh seal, and a read on the citizen's own log.
       const { data } = await client.query({ query: RECEIPTS[format], variables: { id: consentId }, fetchPolicy: "no-cache" });
-      const blob = new Blob([JSON.stringify(data!.consent[format], null, 2)], { type: "application/json" });
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `samtykke-${consentId}${FILE_SUFFIX[format]}`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(new Blob([JSON.stringify(data!.consent[format], null, 2)], { type: "application/json" }), `samtykke-${consentId}${FILE_SUFFIX[format]}`);
     } catch (failure) {
       setError(failure);
     }

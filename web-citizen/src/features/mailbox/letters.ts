@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
+import { bytesFromBase64, saveFile } from "@samtykke/web-kit";
 import { useCitizen } from "../../app/citizen-data.js";
 import { graphql } from "../../gql/index.js";
 import type { MyMailboxQuery } from "../../gql/graphql.js";
@@ -31,12 +32,7 @@ export function useOpenLetter(): (letter: Letter) => Promise<void> {
   const [markRead] = useMutation(MARK_READ);
   return async (letter) => {
     const { data: pdf } = await client.query({ query: LETTER_PDF, variables: { id: letter.id }, fetchPolicy: "no-cache" });
-    const bytes = Uint8Array.from(atob(pdf!.mailboxLetter.pdfBase64), (character) => character.charCodeAt(0));
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
-    link.download = `samtykke-brev-${letter.sentAt.slice(0, 10)}-${letter.id.slice(0, 8)}.pdf`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveFile(new Blob([bytesFromBase64(pdf!.mailboxLetter.pdfBase64)], { type: "application/pdf" }), `samtykke-brev-${letter.sentAt.slice(0, 10)}-${letter.id.slice(0, 8)}.pdf`);
     if (!letter.readAt) await markRead({ variables: { id: letter.id } });
   };
 }

@@ -1,21 +1,10 @@
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import { ErrorAlert, Page } from "@samtykke/web-kit";
+import { bytesFromBase64, ErrorAlert, Page, saveFile } from "@samtykke/web-kit";
 import { useCitizen } from "../../app/citizen-data.js";
 import { useLanguage } from "../../lib/i18n.js";
 import { DATA_EXPORT, DATA_EXPORT_ARCHIVE, REQUEST_DATA_EXPORT } from "./operations.js";
-
-/** Saves bytes the API sent as base64 as a file, as a browser download. */
-function download(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/zip" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The citizen's copy of everything (GDPR art. 15 and 20), for themselves or a child in their
@@ -47,7 +36,7 @@ export function MyDataPage() {
   };
   const save = async () => {
     const result = await fetchArchive({ variables: { id: current!.id } });
-    if (result.data) download(result.data.myDataExport.archiveBase64, `samtykker-${current!.subject.name.replace(/\s+/g, "-")}.zip`);
+    if (result.data) saveFile(new Blob([bytesFromBase64(result.data.myDataExport.archiveBase64)], { type: "application/zip" }), `samtykker-${current!.subject.name.replace(/\s+/g, "-")}.zip`);
   };
 
   return (
