@@ -67,10 +67,16 @@ describe("the citizen's copy of everything", () => {
   });
 
   it("is made for a child by a custody holder, with the child's consents only", async () => {
-    const karen = await platform.citizen("0101804321");
-    const emil = (await karen.graphql(`{ me { children { id name } } }`)).data.me.children.find((child: { name: string }) => child.name === "Emil Nielsen");
-    const therapy = (await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.childTherapy, cpr: "0304214912" } })).data.requestConsent.id;
-    const own = (await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr: "0101804321" } })).data.requestConsent.id;
+    // A child of eight today, in the custody of a parent, as the person register says.
+    const [childCpr, parentCpr] = [cprBornOn(new Date(Date.now() - 8 * 365.25 * 86_400_000), "988"), cprBornOn(new Date(Date.UTC(1980, 2, 3)), "988")];
+    const custody = await (await platform.platformClient()).graphql(`mutation($input: LifeEventInput!) { recordLifeEvent(input: $input) { duplicate } }`, {
+      input: { registerEventId: `forældremyndighed-${childCpr}`, kind: "CUSTODY_STARTED", cpr: childCpr, otherCpr: parentCpr, occurredOn: new Date(Date.now() - 86_400_000).toISOString() },
+    });
+    expect(custody.errors).toBeUndefined();
+    const karen = await platform.citizen(parentCpr);
+    const emil = (await karen.graphql(`{ me { children { id name } } }`)).data.me.children[0];
+    const therapy = (await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.childTherapy, cpr: childCpr } })).data.requestConsent.id;
+    const own = (await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr: parentCpr } })).data.requestConsent.id;
     const asked = await karen.graphql(REQUEST, { citizenId: emil.id });
     expect(asked.data.requestMyDataExport.subject).toEqual({ id: emil.id });
     const { files } = await ready(karen, asked.data.requestMyDataExport.id);

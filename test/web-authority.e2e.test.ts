@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { cprBornOn, DEMO } from "@samtykke/server-kit";
+import { birthday, cprBornOn, DEMO } from "@samtykke/server-kit";
 import { seriousAxeViolations } from "./support/axe.js";
 import { brokenIcons } from "./support/icons.js";
 import { collectPageErrors, launchChromium } from "./support/browser.js";
@@ -601,12 +601,20 @@ describe("the caseworker app", () => {
     await authority.goto(new URL(`/skabeloner/${templateId}`, urlOf("authority SPA")).href);
     const rules = authority.getByRole("region", { name: "Regler" });
     await rules.getByText("Forældremyndighedens indehavere under 15 år; fra 15 år den unge selv (sundhedsloven § 17)").waitFor();
-    // Emil (a demo child born 3 April 2021): asked at 14, his parents answer; asked at 15, he does.
+    // A child of fourteen and a half, in a parent's custody as the person register says: asked the day
+    // before the 15th birthday, the parent answers; asked the day after, the young person does.
+    const born = new Date(Date.now() - 14.5 * 365.25 * DAY);
+    const child = cprBornOn(born, "782");
+    const custody = await (await platform.platformClient()).graphql(`mutation($input: LifeEventInput!) { recordLifeEvent(input: $input) { duplicate } }`, {
+      input: { registerEventId: `forældremyndighed-${child}`, kind: "CUSTODY_STARTED", cpr: child, otherCpr: freshCpr(), occurredOn: new Date(Date.now() - DAY).toISOString() },
+    });
+    expect(custody.errors).toBeUndefined();
+    const fifteenth = birthday(new Date(Date.UTC(born.getUTCFullYear(), born.getUTCMonth(), born.getUTCDate())), 15).getTime();
     try {
-      offset = Date.parse("2036-04-02T12:00:00Z") - Date.now();
-      const atFourteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: "0304214912" } })).data.requestConsent.id;
-      offset = Date.parse("2036-04-04T12:00:00Z") - Date.now();
-      const atFifteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: "0304214912" } })).data.requestConsent.id;
+      offset = fifteenth - 12 * 60 * 60 * 1000 - Date.now();
+      const atFourteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: child } })).data.requestConsent.id;
+      offset = fifteenth + 36 * 60 * 60 * 1000 - Date.now();
+      const atFifteen = (await odense.graphql(REQUEST, { input: { templateId, cpr: child } })).data.requestConsent.id;
       const history = `query($id: ID!) { consent(id: $id) { history { action } } }`;
       await expect.poll(async () => (await odense.graphql(history, { id: atFourteen })).data.consent.history.at(-1).action, { timeout: 10_000 }).toBe("askYoungPerson");
       for (const [id, asked] of [

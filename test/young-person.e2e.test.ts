@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "@samtykke/server-kit";
+import { birthday, cprBornOn, DEMO } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
 
 // Who answers for a young person goes by their age, as the template says: the custody holders under
 // 15, from 15 the young person alone (the Danish Health Act § 17), with the holders told by letter
-// that they answered, never what. The consent subgraph's clock is set to days in Emil's life (a demo
-// child born 3 April 2021, in the custody of Karen and Lars); it applies what is due every 100 ms.
-const EMIL = "0304214912";
-const KAREN = "0101804321";
-const LARS = "1203755678";
-const FIFTEENTH_BIRTHDAY = Date.parse("2036-04-03T00:00:00Z");
+// that they answered, never what. "Emil" is fourteen and a half today, in the custody of "Karen" and
+// "Lars" as the person register says; the consent subgraph's clock is set to days around his 15th
+// birthday and applies what is due every 100 ms.
+const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
+const EMIL_BORN = new Date(Date.now() - 14.5 * 365.25 * DAY);
+const EMIL = cprBornOn(EMIL_BORN, "321");
+const KAREN = cprBornOn(new Date(Date.UTC(1984, 6, 1)), "322");
+const LARS = cprBornOn(new Date(Date.UTC(1983, 8, 9)), "323");
+const FIFTEENTH_BIRTHDAY = birthday(cprBirthDate(EMIL_BORN), 15).getTime();
+/** The birth date a CPR number carries: the day, at midnight UTC. */
+function cprBirthDate(date: Date) {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
 
 let offset = 0;
 let platform: TestPlatform;
@@ -37,6 +44,13 @@ beforeAll(async () => {
     },
   });
   expect(created.data.createTemplate).toMatchObject({ signers: "YOUNG_PERSON_FROM_15", informCustodyHolders: true });
+  const register = await platform.platformClient();
+  for (const holder of [KAREN, LARS]) {
+    const custody = await register.graphql(`mutation($input: LifeEventInput!) { recordLifeEvent(input: $input) { duplicate } }`, {
+      input: { registerEventId: `forældremyndighed-${EMIL}-${holder}`, kind: "CUSTODY_STARTED", cpr: EMIL, otherCpr: holder, occurredOn: new Date(Date.now() - DAY).toISOString() },
+    });
+    expect(custody.errors).toBeUndefined();
+  }
   templateId = created.data.createTemplate.id;
   expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: templateId })).data.publishTemplate.status).toBe("PUBLISHED");
 });
@@ -53,7 +67,8 @@ const mailOf = async (citizen: Caller) => (await citizen.graphql(MAILBOX)).data.
 
 describe("a young person's age", () => {
   it("reaches the API as the person register's birth date (a date column once failed to serialise as a date-time)", async () => {
-    const read = await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { birthDate comesOfAgeOn } }`, { cpr: EMIL });
+    // The demo's Emil, born 3 April 2021: his birth date is in his CPR number and never changes.
+    const read = await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { birthDate comesOfAgeOn } }`, { cpr: "0304214912" });
     expect(read.errors).toBeUndefined();
     expect(read.data.citizen).toEqual({ birthDate: "2021-04-03T00:00:00.000Z", comesOfAgeOn: "2039-04-03T00:00:00.000Z" });
   });
