@@ -30,6 +30,7 @@ const draft = (purpose: string) => ({
   purpose: { da: purpose, en: "We want to help you at home." },
   ...TEMPLATE_TEXTS,
   defaultValidityDays: 30,
+  retentionDays: 400,
 });
 const register = (path: string) => fetch(new URL(path, platform.gatewayUrl));
 
@@ -94,6 +95,8 @@ describe("the public register", () => {
     expect(controller["@type"]).toEqual([`${DPV}DataController`]);
     expect(controller[`${DCT}title`]).toEqual([{ "@value": "Odense Kommune" }]);
     expect(notice![`${DPV}hasDuration`][0]["http://www.w3.org/1999/02/22-rdf-syntax-ns#value"]).toEqual([{ "@value": "P30D", "@type": "http://www.w3.org/2001/XMLSchema#duration" }]);
+    expect(notice![`${DPV}hasStorageCondition`][0]["@type"]).toEqual([`${DPV}StorageDuration`]);
+    expect(notice![`${DPV}hasStorageCondition`][0]["http://www.w3.org/1999/02/22-rdf-syntax-ns#value"]).toEqual([{ "@value": "P400D", "@type": "http://www.w3.org/2001/XMLSchema#duration" }]);
     expect(notice![`${DPV}hasRecipient`].map((recipient: Record<string, unknown>) => recipient["@type"])).toContainEqual([`${DPV}Recipient`]);
   });
 

@@ -9,7 +9,7 @@ import { DPV_CONTEXT, templateAsDpv, type RegisterTemplate } from "@samtykke/tem
 const LIST_PATH = "/register/templates.jsonld";
 const ONE_PATH = /^\/register\/templates\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonld$/;
 const ORGANISATION = "id name cvr";
-const FIELDS = `id key version status kind publishedAt defaultValidityDays fixedValidTo title { da en } purpose { da en } dataCovered { da en } partiesCovered { da en } howToWithdraw { da en } authority { ${ORGANISATION} } thirdParty { ${ORGANISATION} }`;
+const FIELDS = `id key version status kind publishedAt defaultValidityDays fixedValidTo retentionDays title { da en } purpose { da en } dataCovered { da en } partiesCovered { da en } howToWithdraw { da en } authority { ${ORGANISATION} } thirdParty { ${ORGANISATION} }`;
 const ONE = `query RegisterTemplateJsonLd($id: ID!) { template(id: $id) { ${FIELDS} } }`;
 const LIST = `query RegisterTemplatesJsonLd { templates(first: 100) { ${FIELDS} } }`;
 /** Public and the same for everyone: caches may keep it five minutes. */

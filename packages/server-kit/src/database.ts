@@ -111,6 +111,15 @@ export function runtimeDatabaseUrl(ownerUrl: string): string {
 /** Tables whose rows may never change once written: the migrations mark them with an `append_only` trigger. */
 const APPEND_ONLY_TABLES = `select c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
   join pg_namespace n on n.oid = c.relnamespace where t.tgname = 'append_only' and n.nspname = 'public'`;
+
+/**
+ * The comment on a column of an append-only table that may still be erased (set to null) when its
+ * retention has passed: the runtime role may update those columns alone, and the table's own
+ * trigger checks that an update does nothing else.
+ */
+export const ERASABLE = "Erasable: personal data, set to null when its retention has passed.";
+const ERASABLE_COLUMNS = `select c.relname as table, a.attname as column from pg_attribute a join pg_class c on c.oid = a.attrelid
+  join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and col_description(a.attrelid, a.attnum) = '${ERASABLE}'`;
 /** Any number, as long as no other advisory lock of the subgraphs uses it. */
 const GRANT_LOCK = 7_245_010;
 
@@ -136,6 +145,10 @@ async function grantRuntimeRole(owner: MikroORM, ownerUrl: string): Promise<void
     await em.execute(`revoke insert, update, delete on mikro_orm_migrations from ${role}`);
     for (const { name } of await em.execute<{ name: string }[]>(APPEND_ONLY_TABLES)) {
       await em.execute(`revoke update, delete on ${quoteIdentifier(name)} from ${role}`);
+    }
+    // After the revoke, which takes back column privileges too.
+    for (const { table, column } of await em.execute<{ table: string; column: string }[]>(ERASABLE_COLUMNS)) {
+      await em.execute(`grant update (${quoteIdentifier(column)}) on ${quoteIdentifier(table)} to ${role}`);
     }
   });
 }

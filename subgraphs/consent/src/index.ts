@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { derivedKey, NotFoundError, runtimeDatabaseUrl, SecretBox, startSubgraph, type StartedSubgraph, type IdentityOptions } from "@samtykke/server-kit";
 import { ConsentEventBus } from "./services/consent-event-bus.js";
 import { applyDueChanges } from "./services/due-changes.js";
+import { eraseExpired, eraseOldDataExports } from "./services/retention.js";
 import { startFollowingLifeEvents } from "./services/life-events.js";
 import { startDataExports } from "./services/data-export.js";
 import { announceCommits, listenForCommits } from "./services/commit-listener.js";
@@ -149,16 +150,19 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
   };
 }
 
-/** Consents expire and unanswered requests lapse on time, without anyone asking. */
+/** Consents expire, unanswered requests lapse and what has passed its retention is erased, on time, without anyone asking. */
 function scheduleDueChanges(subgraph: StartedSubgraph, events: ConsentEventBus, now: () => Date, intervalMs: number, logger: Logger) {
   let running: Promise<void> | undefined;
   const run = () => {
     running ??= applyDueChanges(subgraph.orm.em, now())
-      .then((changed) => {
+      .then(async (changed) => {
         if (changed) {
           events.committed();
           logger.info({ changed }, "expired consents and lapsed requests");
         }
+        const erased = await eraseExpired(subgraph.orm.em, now());
+        const exports = await eraseOldDataExports(subgraph.orm.em, now());
+        if (erased || exports) logger.info({ erased, exports }, "erased what had passed its retention");
       })
       .catch((error) => logger.error({ err: error }, "applying due changes failed"))
       .finally(() => (running = undefined));

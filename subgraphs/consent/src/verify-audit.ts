@@ -36,7 +36,9 @@ try {
   const anchor = anchors ? await anchors.latest(keys) : null;
   const verdict = await verifyAuditLog(orm.em, anchor);
   if (verdict.intact) {
-    console.log(`audit log intact: ${verdict.entries} entries in ${verdict.batches} sealed batches, last head ${verdict.head}; ${verdict.waiting} newer entries waiting to be sealed`);
+    console.log(
+      `audit log intact: ${verdict.entries} entries in ${verdict.batches} sealed batches (${verdict.erased} with their personal part erased as their retention passed), last head ${verdict.head}; ${verdict.waiting} newer entries waiting to be sealed`,
+    );
     if (!anchors) console.log("no anchors given (AUDIT_ANCHOR_FILE): the newest batches could have been removed unseen");
     else if (anchor) console.log(`reaches the latest anchor (batch ${anchor.batch}, ${anchor.at})`);
     // Each verified head is anchored in turn, so the next verify starts from here.

@@ -43,6 +43,7 @@ async function unansweredRequest(now: Date, due: { reminderDueAt?: Date | null; 
     templateId: crypto.randomUUID(),
     templateKey: "opfoelgning",
     templateVersion: 1,
+    retentionDays: 1095,
     authorityId: crypto.randomUUID(),
     subjectId: crypto.randomUUID(),
     body: { title: text, purpose: text, dataCovered: text, partiesCovered: text, consequencesOfYes: text, consequencesOfNo: text, howToWithdraw: text, choices: [] },

@@ -127,6 +127,7 @@ async function eventWriter() {
       templateId: consentId,
       templateKey: "event-log-test",
       templateVersion: 1,
+      retentionDays: 1095,
       authorityId: consentId,
       subjectId: consentId,
       body: { ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, { da: field, en: field }])), choices: [] } as unknown as ConsentBody,

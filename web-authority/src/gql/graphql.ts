@@ -118,6 +118,8 @@ export type CreateTemplateInput = {
   purpose: LocalizedTextInput;
   /** Days after a request before a citizen who has not answered gets a reminder letter (1-365); none for no reminder. */
   reminderAfterDays?: number | null | undefined;
+  /** Days a consent's personal data is kept after it ends, then erased: 30 up to the kind's maximum (5 years for a consent or power of attorney, 3 for an objection); none for the kind's default (3 years, 1 for an objection). */
+  retentionDays?: number | null | undefined;
   signers?: Signers;
   signingLevel?: AssuranceLevel;
   /** A consent on it may be used once. */
@@ -215,6 +217,8 @@ export type TemplateDraftInput = {
   purpose: LocalizedTextInput;
   /** Days after a request before a citizen who has not answered gets a reminder letter (1-365); none for no reminder. */
   reminderAfterDays?: number | null | undefined;
+  /** Days a consent's personal data is kept after it ends, then erased: 30 up to the kind's maximum (5 years for a consent or power of attorney, 3 for an objection); none for the kind's default (3 years, 1 for an objection). */
+  retentionDays?: number | null | undefined;
   signers?: Signers;
   signingLevel?: AssuranceLevel;
   /** A consent on it may be used once. */

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { batchHead, GENESIS_HEAD, leafHash, merkleRoot, sealBatch, verifyBatch, type AuditBatch, type AuditEntry } from "./audit-seal.js";
+import { batchHead, GENESIS_HEAD, leafHash, merkleRoot, personalState, sealBatch, verifyBatch, withPersonalSeal, type AuditBatch, type AuditEntry } from "./audit-seal.js";
 
-const entry = (id: number, action: string): AuditEntry => ({
-  id: String(id),
+const entry = (id: number, action: string): AuditEntry => ({ id: String(id), ...withPersonalSeal(facts(id, action)) });
+/** An entry written before the personal part was sealed apart: hashed whole. */
+const wholeEntry = (id: number, action: string): AuditEntry => ({ id: String(id), ...facts(id, action), personalDigest: null, personalSalt: null });
+const facts = (id: number, action: string) => ({
   occurredAt: new Date(Date.UTC(2026, 10, 23, 12, id)),
   actorKind: "CASEWORKER",
   actorId: "cw-1",
@@ -62,13 +64,37 @@ describe("the sealed audit log", () => {
   it("finds a batch removed, or changed even with its head recomputed", () => {
     const [one, two] = sealed().batches;
     expect(verifyBatch(start, two!, second)).toMatchObject({ intact: false, brokenAt: "batch 2", why: expect.stringContaining("removed") });
-    const forgedLeaves = { ...one!, leaves: leafHash(entry(1, "nothing")) + one!.leaves.slice(64) };
+    const forged = entry(1, "nothing");
+    const forgedLeaves = { ...one!, leaves: leafHash(forged) + one!.leaves.slice(64) };
     expect(verifyBatch(start, forgedLeaves, first)).toMatchObject({ intact: false, why: expect.stringContaining("root") });
     const rerooted = { ...forgedLeaves, root: merkleRoot(forgedLeaves.leaves.match(/.{64}/g)!) };
     const reheaded = { ...rerooted, head: batchHead(rerooted) };
     // A forger who recomputes the whole batch still breaks the chain to the next one.
-    expect(verifyBatch(start, reheaded, [entry(1, "nothing"), first[1]!, first[2]!])).toEqual({ intact: true });
+    expect(verifyBatch(start, reheaded, [forged, first[1]!, first[2]!])).toEqual({ intact: true });
     expect(verifyBatch(reheaded, two!, second)).toMatchObject({ intact: false, brokenAt: "batch 2" });
+  });
+
+  it("verifies an entry whose personal part was erased, and finds one changed instead", () => {
+    const [one] = sealed().batches;
+    const erased = { ...first[1]!, actorId: null, subjectId: null, purpose: null, personalSalt: null };
+    expect(personalState(erased)).toBe("erased");
+    expect(verifyBatch(start, one!, [first[0]!, erased, first[2]!])).toEqual({ intact: true });
+    // A person put in place of another, or the salt dropped with the person left: neither is an erasure.
+    const otherPerson = { ...first[1]!, subjectId: "s-2" };
+    expect(verifyBatch(start, one!, [first[0]!, otherPerson, first[2]!])).toMatchObject({ intact: false, brokenAt: "entry 2", why: expect.stringContaining("personal part") });
+    const halfErased = { ...erased, subjectId: "s-1" };
+    expect(verifyBatch(start, one!, [first[0]!, halfErased, first[2]!])).toMatchObject({ intact: false, brokenAt: "entry 2" });
+    // The digest itself is under the seal.
+    const redigested = { ...erased, personalDigest: "0".repeat(64) };
+    expect(verifyBatch(start, one!, [first[0]!, redigested, first[2]!])).toMatchObject({ intact: false, brokenAt: "entry 2", why: expect.stringContaining("sealed hash") });
+  });
+
+  it("keeps verifying entries sealed whole before, which cannot be erased", () => {
+    const old = [wholeEntry(1, "read"), wholeEntry(2, "give")];
+    const batch = { ...sealBatch(null, "50", old), id: "1" };
+    expect(verifyBatch(start, batch, old)).toEqual({ intact: true });
+    expect(personalState(old[0]!)).toBe("whole");
+    expect(verifyBatch(start, batch, [old[0]!, { ...old[1]!, subjectId: null, actorId: null, purpose: null }])).toMatchObject({ intact: false, brokenAt: "entry 2" });
   });
 
   it("hashes the same facts the same whatever the key order", () => {

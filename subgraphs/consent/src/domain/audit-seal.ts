@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 
 /** What an audit entry says: who did what to which consent, for which authority, when and why. */
@@ -18,8 +18,38 @@ export interface AuditFacts {
   requestId: string | null;
 }
 
-export interface AuditEntry extends AuditFacts {
+/**
+ * The personal part of an entry (who acted, whom it concerns, the words given), sealed through a
+ * salted digest: the leaf hashes the digest, so the part can be erased when the consent's retention
+ * has passed and the entry still verifies. Both null on entries from before, sealed whole.
+ */
+export interface PersonalSeal {
+  personalDigest: string | null;
+  /** Null once erased (with the personal part). */
+  personalSalt: string | null;
+}
+
+export interface AuditEntry extends AuditFacts, PersonalSeal {
   id: string;
+}
+
+type Personal = Pick<AuditFacts, "actorId" | "subjectId" | "purpose">;
+
+export function personalDigest(salt: string, personal: Personal): string {
+  return sha256(salt, canonicalize({ actorId: personal.actorId, subjectId: personal.subjectId, purpose: personal.purpose })!).toString("hex");
+}
+
+/** An entry to write: its facts with a fresh salt and the digest of its personal part. */
+export function withPersonalSeal(facts: AuditFacts): AuditFacts & PersonalSeal {
+  const personalSalt = randomUUID();
+  return { ...facts, personalSalt, personalDigest: personalDigest(personalSalt, facts) };
+}
+
+/** Kept (and matching its digest), erased (nothing personal left), from before (sealed whole), or changed. */
+export function personalState(entry: AuditEntry): "kept" | "erased" | "whole" | "changed" {
+  if (entry.personalDigest === null) return entry.personalSalt === null ? "whole" : "changed";
+  if (entry.personalSalt === null) return entry.actorId === null && entry.subjectId === null && entry.purpose === null ? "erased" : "changed";
+  return personalDigest(entry.personalSalt, entry) === entry.personalDigest ? "kept" : "changed";
 }
 
 /**
@@ -48,9 +78,14 @@ const sha256 = (...parts: (string | Buffer)[]) => {
   return hash.digest();
 };
 
-/** RFC 6962's leaf hash of an entry's id and facts (RFC 8785 canonical JSON), so neither can move without showing. */
+/**
+ * RFC 6962's leaf hash of an entry's id and facts (RFC 8785 canonical JSON), so neither can move
+ * without showing; the personal part counts through its digest (entries from before: whole).
+ */
 export function leafHash(entry: AuditEntry): string {
-  const content = canonicalize({ ...entry, occurredAt: entry.occurredAt.toISOString() })!;
+  const { personalDigest: digest, personalSalt, actorId, subjectId, purpose, ...rest } = entry;
+  const occurredAt = entry.occurredAt.toISOString();
+  const content = canonicalize(digest === null ? { ...rest, actorId, subjectId, purpose, occurredAt } : { ...rest, occurredAt, personalDigest: digest })!;
   return sha256(Buffer.from([0]), Buffer.from(content, "utf8")).toString("hex");
 }
 
@@ -81,7 +116,7 @@ export function sealBatch(previous: Pick<AuditBatch, "horizon" | "head"> | null,
 }
 
 export type AuditVerdict =
-  | { intact: true; batches: number; entries: number; head: string; horizon: string }
+  | { intact: true; batches: number; entries: number; head: string; horizon: string; erased: number }
   | { intact: false; batches: number; entries: number; brokenAt: string; why: string };
 
 /**
@@ -108,6 +143,7 @@ export function verifyBatch(
     if (!entry) return { intact: false, brokenAt: `${where}, entry ${index + 1} of ${leaves.length}`, why: "an entry it sealed is missing (removed)" };
     if (index >= leaves.length) return { intact: false, brokenAt: `entry ${entry.id}`, why: "it was added to a batch already sealed" };
     if (leafHash(entry) !== leaves[index]) return { intact: false, brokenAt: `entry ${entry.id}`, why: "its content does not match its sealed hash (the entry was changed, moved or one before it removed)" };
+    if (personalState(entry) === "changed") return { intact: false, brokenAt: `entry ${entry.id}`, why: "its personal part does not match its sealed digest (changed, not erased)" };
   }
   return { intact: true };
 }

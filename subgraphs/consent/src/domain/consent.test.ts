@@ -21,6 +21,7 @@ const template: TemplateSnapshot = {
   howToWithdraw: text("withdraw"),
   choices: [{ key: "employer", kind: ChoiceKind.CHECKBOX, group: null, label: text("Employer"), required: false, maxLength: null }],
   defaultValidityDays: 30,
+  retentionDays: 1095,
   fixedValidTo: null,
   singleUse: false,
   boundToCase: false,

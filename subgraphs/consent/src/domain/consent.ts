@@ -27,6 +27,8 @@ export type TemplateSnapshot = ConsentBody & FollowUpRules & {
   authorityReturnAddresses?: readonly string[];
   defaultValidityDays: number | null;
   fixedValidTo: Date | null;
+  /** Days a consent's personal data is kept after it ends. */
+  retentionDays: number;
   singleUse: boolean;
   boundToCase: boolean;
   signers: string;
@@ -49,6 +51,7 @@ export interface NewConsentRequest {
   body: ConsentBody;
   validityDays: number | null;
   fixedValidTo: Date | null;
+  retentionDays: number;
   singleUse: boolean;
   signers: string;
   signingLevel: string;
@@ -185,6 +188,7 @@ export function createRequest(input: {
     body: snapshotBody(template),
     validityDays: template.defaultValidityDays,
     fixedValidTo: template.fixedValidTo,
+    retentionDays: template.retentionDays,
     singleUse: template.singleUse,
     signers: template.signers,
     signingLevel: template.signingLevel,

@@ -158,6 +158,7 @@ export function handOverRequest(
     body: snapshotBody(consent.body),
     validityDays: consent.validityDays,
     fixedValidTo: consent.fixedValidTo ?? null,
+    retentionDays: consent.retentionDays,
     singleUse: consent.singleUse,
     signers: "CITIZEN",
     signingLevel: consent.signingLevel,

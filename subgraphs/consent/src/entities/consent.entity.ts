@@ -36,12 +36,14 @@ import type { ChoiceAnswer, ConsentBody, Signature } from "../domain/declaration
   name: "consent_template_in_force_index",
   expression: "create index consent_template_in_force_index on consent (template_id) where status in ('ACTIVE', 'PAUSED')",
 })
+// Ended consents whose personal data is due to be erased (services/retention.ts).
+@Index({ name: "consent_erase_due_index", expression: "create index consent_erase_due_index on consent (erase_at) where erase_at is not null" })
 @Index({
   name: "consent_fifteen_due_index",
   expression: "create index consent_fifteen_due_index on consent (subject_turns_fifteen_on) where status = 'REQUESTED' and subject_turns_fifteen_on is not null",
 })
 export class ConsentEntity {
-  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt" | "subjectTurnsFifteenOn" | "informOnAnswerIds" | "remindedAt";
+  [OptionalProps]?: "id" | "channel" | "attestation" | "singleUse" | "answerBy" | "answeredAt" | "validFrom" | "validTo" | "endedAt" | "caseReference" | "version" | "updatedAt" | "kind" | "thirdPartyId" | "fixedValidTo" | "signers" | "signingLevel" | "answers" | "signatures" | "replacesConsentId" | "requiredSignerIds" | "subjectComesOfAgeOn" | "handedOverAt" | "message" | "returnUrl" | "reminderDueAt" | "followUpDueAt" | "followUpOpenedAt" | "followUpDoneAt" | "subjectTurnsFifteenOn" | "informOnAnswerIds" | "remindedAt" | "eraseAt";
 
   @PrimaryKey({ type: "uuid" })
   id: string = randomUUID();
@@ -183,6 +185,14 @@ export class ConsentEntity {
   /** When it stopped being in force or answerable: declined, withdrawn, expired, used, closed, cancelled. */
   @Property({ type: "datetime", nullable: true })
   endedAt?: Date | null;
+
+  /** Days its personal data is kept after it ends, from the template version (GDPR art. 5(1)(e)). */
+  @Property({ type: "integer" })
+  retentionDays!: number;
+
+  /** When it ended plus `retentionDays`: then everything personal about it is erased (services/retention.ts). Null while it has not ended. */
+  @Property({ type: "datetime", nullable: true })
+  eraseAt?: Date | null;
 
   /** How it was given; null while only requested. */
   @Enum({ items: () => Channel, nativeEnumName: "consent_channel", nullable: true })

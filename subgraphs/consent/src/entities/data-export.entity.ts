@@ -8,6 +8,8 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
  */
 @Entity({ tableName: "data_export" })
 @Index({ properties: ["requestedById", "createdAt"] })
+// Erased a week after it was asked for (services/retention.ts).
+@Index({ properties: ["createdAt"] })
 @Index({ name: "data_export_waiting_index", expression: "create index data_export_waiting_index on data_export (created_at) where status in ('QUEUED', 'BUILDING')" })
 export class DataExportEntity {
   [OptionalProps]?: "id" | "status" | "done" | "total" | "readyAt" | "archive" | "sha256" | "size" | "consentIds" | "claimedAt";

@@ -10,6 +10,8 @@ import type { LetterKind } from "../domain/letter.js";
 @Entity({ tableName: "mailbox_letter" })
 @Unique({ properties: ["eventId", "recipientId"] })
 @Index({ properties: ["recipientId", "sentAt"] })
+// A consent's letters are erased with it (services/retention.ts).
+@Index({ properties: ["consentId"] })
 export class MailboxLetterEntity {
   [OptionalProps]?: "readAt";
 

@@ -41,6 +41,7 @@ export function toConsent(entity: ConsentEntity): Consent {
     validTo: entity.validTo ?? null,
     fixedValidTo: entity.fixedValidTo ?? null,
     endedAt: entity.endedAt ?? null,
+    eraseAt: entity.eraseAt ?? null,
     followUpState: {
       status: entity.status,
       answerBy: entity.answerBy ?? null,

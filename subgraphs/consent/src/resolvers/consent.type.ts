@@ -260,6 +260,12 @@ export class Consent {
   @Field(() => Date, { nullable: true, description: "When it was declined, withdrawn, cancelled or otherwise ended." })
   endedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: "Once it has ended: when its personal data (answers, signatures, scans, letters, the link to the person) will be erased, as the template version's retention says. Only anonymous counts remain.",
+  })
+  eraseAt!: Date | null;
+
   /** Where its follow-up stands, for the `followUp` field the holding authority may read. */
   followUpState!: FollowUpState;
 }

@@ -1,14 +1,16 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { rowsToRead, type Logger } from "@samtykke/server-kit";
 import { missedAnchor, type AuditAnchor } from "../domain/audit-anchor.js";
-import { GENESIS_HEAD, sealBatch, verifyBatch, type AuditEntry, type AuditVerdict } from "../domain/audit-seal.js";
+import { GENESIS_HEAD, personalState, sealBatch, verifyBatch, type AuditEntry, type AuditVerdict } from "../domain/audit-seal.js";
 import { AuditBatchEntity } from "../entities/audit-batch.entity.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 
 /** Only sealers take it, never a request: one instance seals at a time, the others skip their turn. */
 export const AUDIT_SEAL_LOCK = 7_245_002;
 const MAX_BATCH = 5_000;
-const ENTRY_FIELDS = ["id", "occurredAt", "actorKind", "actorId", "actorAuthorityId", "action", "consentId", "subjectId", "authorityId", "purpose", "requestId"] as const;
+const ENTRY_FIELDS = ["id", "occurredAt", "actorKind", "actorId", "actorAuthorityId", "action", "consentId", "subjectId", "authorityId", "purpose", "requestId", "personalDigest", "personalSalt"] as const;
+/** The action of the entry that records a consent's personal data erased (services/retention.ts). */
+export const ERASE_ACTION = "erase";
 
 /**
  * Seals the audit entries of every transaction that has finished since the last batch. The
@@ -58,19 +60,27 @@ export function startAuditSealing(em: EntityManager, logger: Logger, intervalMs:
 /**
  * Re-reads every sealed batch in order with the entries of its range, and says whether all is intact
  * and where not, and whether the chain reaches `anchor` (the latest one kept outside the database);
- * entries newer than the last batch are counted as waiting for the sealer.
+ * entries newer than the last batch are counted as waiting for the sealer. An entry whose personal
+ * part was erased must belong to a consent whose erasure is itself on record.
  */
 export async function verifyAuditLog(em: EntityManager, anchor: AuditAnchor | null = null): Promise<AuditVerdict & { waiting: number }> {
   let previous = { head: GENESIS_HEAD, horizon: "0" };
   let batches = 0;
   let entries = 0;
   let headAtAnchor: string | null = null;
+  const erasedConsents = new Set<string | null>();
+  let erased = 0;
   for (let after = "0"; ; ) {
     const page = await em.fork().find(AuditBatchEntity, { id: { $gt: after } }, { orderBy: { id: "asc" }, limit: 100 });
     for (const batch of page) {
       const sealed = await entriesBetween(em.fork(), batch.previousHorizon, batch.horizon);
       const verdict = verifyBatch(previous, batch, sealed);
       if (!verdict.intact) return { ...verdict, batches, entries, waiting: 0 };
+      for (const entry of sealed) {
+        if (personalState(entry) !== "erased") continue;
+        erased += 1;
+        erasedConsents.add(entry.consentId);
+      }
       if (batch.id === anchor?.batch) headAtAnchor = batch.head;
       previous = batch;
       batches += 1;
@@ -82,6 +92,11 @@ export async function verifyAuditLog(em: EntityManager, anchor: AuditAnchor | nu
   // A chain whose newest batches were removed is intact on its own; the anchor kept outside says it was longer.
   const missed = anchor && missedAnchor(headAtAnchor, anchor);
   if (missed) return { intact: false, brokenAt: `batch ${anchor.batch}`, why: missed, batches, entries, waiting: 0 };
+  const recorded = new Set((await em.fork().find(AuditEntryEntity, { action: ERASE_ACTION }, { fields: ["consentId"] })).map((entry) => entry.consentId));
+  const unrecorded = [...erasedConsents].find((consentId) => consentId === null || !recorded.has(consentId));
+  if (unrecorded !== undefined) {
+    return { intact: false, brokenAt: `consent ${unrecorded}`, why: "personal parts of its entries were erased, but no erasure of it is on record", batches, entries, waiting: 0 };
+  }
   const waiting = await em.fork().count(AuditEntryEntity, { xid: { $gte: previous.horizon } });
-  return { intact: true, batches, entries, head: previous.head, horizon: previous.horizon, waiting };
+  return { intact: true, batches, entries, head: previous.head, horizon: previous.horizon, erased, waiting };
 }

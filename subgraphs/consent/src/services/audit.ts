@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Caller } from "@samtykke/server-kit";
-import type { AuditFacts } from "../domain/audit-seal.js";
+import { withPersonalSeal, type AuditFacts } from "../domain/audit-seal.js";
 import { AuditEntryEntity } from "../entities/audit-entry.entity.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
 import type { ConsentContext } from "../context.js";
@@ -13,7 +13,7 @@ import { actorOf } from "./actor.js";
 export async function appendAudit(em: EntityManager, entries: readonly AuditFacts[]): Promise<void> {
   if (!entries.length) return;
   // One multi-row insert, past the unit of work: a list of 100 consents read is 100 entries.
-  await em.insertMany(AuditEntryEntity, [...entries]);
+  await em.insertMany(AuditEntryEntity, entries.map(withPersonalSeal));
 }
 
 type AuditedConsent = Pick<ConsentEntity, "id" | "subjectId" | "authorityId" | "caseReference">;

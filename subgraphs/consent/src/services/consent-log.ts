@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AuditFacts } from "../domain/audit-seal.js";
+import { eraseAt } from "../domain/retention.js";
 import { needsStopConfirmation } from "../domain/stop-confirmation.js";
 import { ActorKind, ConsentEventEntity, type ConsentEventAction } from "../entities/consent-event.entity.js";
 import type { ConsentEntity } from "../entities/consent.entity.js";
@@ -16,6 +17,8 @@ interface PendingSeal {
 const pendingSeals = new WeakMap<EntityManager, PendingSeal>();
 
 export function recordEvent(em: EntityManager, consent: ConsentEntity, action: ConsentEventAction, occurredAt: Date, actor: EventActor) {
+  // Every change passes here, so an ending is never without its erasure date.
+  if (consent.endedAt && !consent.eraseAt) consent.eraseAt = eraseAt(consent.endedAt, consent.retentionDays);
   em.create(ConsentEventEntity, {
     consentId: consent.id,
     action,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Logger } from "@samtykke/server-kit";
-import type { AuditFacts } from "../domain/audit-seal.js";
+import { withPersonalSeal, type AuditFacts, type PersonalSeal } from "../domain/audit-seal.js";
 
 /**
  * The hot path's statements, prepared once per connection on a pool of their own, past the ORM
@@ -37,11 +37,12 @@ export class PreparedQueries {
    */
   async appendReads(entries: readonly AuditFacts[]): Promise<void> {
     if (!entries.length) return;
-    const column = <K extends keyof AuditFacts>(key: K) => entries.map((entry) => entry[key]);
+    const sealed = entries.map(withPersonalSeal);
+    const column = <K extends keyof (AuditFacts & PersonalSeal)>(key: K) => sealed.map((entry) => entry[key]);
     await this.pool.query({
       name: "audit-reads",
-      text: `insert into consent_audit (occurred_at, actor_kind, actor_id, actor_authority_id, action, consent_id, subject_id, authority_id, purpose, request_id)
-             select * from unnest($1::timestamptz[], $2::varchar[], $3::uuid[], $4::uuid[], $5::varchar[], $6::uuid[], $7::uuid[], $8::uuid[], $9::varchar[], $10::varchar[])
+      text: `insert into consent_audit (occurred_at, actor_kind, actor_id, actor_authority_id, action, consent_id, subject_id, authority_id, purpose, request_id, personal_digest, personal_salt)
+             select * from unnest($1::timestamptz[], $2::varchar[], $3::uuid[], $4::uuid[], $5::varchar[], $6::uuid[], $7::uuid[], $8::uuid[], $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[])
              where set_config('synchronous_commit', 'off', true) is not null`,
       values: [
         column("occurredAt"),
@@ -54,6 +55,8 @@ export class PreparedQueries {
         column("authorityId"),
         column("purpose"),
         column("requestId"),
+        column("personalDigest"),
+        column("personalSalt"),
       ],
     });
   }

@@ -21,25 +21,35 @@ interface Row {
   api: string;
 }
 
-// One pass over the authority's consents requested in the period, grouped by template key; the
-// title is the one the newest of them was asked with.
+// One pass over the authority's consents requested in the period, and over the anonymous counts
+// left of those erased when their retention passed, grouped by template key; the title is the one
+// the newest of them was asked with.
 const STATISTICS_SQL = `
+  with counted as (
+    select template_key, body->'title' as title, requested_at, extract(epoch from answered_at - requested_at) as answer_s,
+      valid_from is not null as given, status, channel
+    from consent
+    where authority_id = ? and requested_at >= ? and requested_at < ?
+    union all
+    select template_key, title, requested_at, answered_after_seconds, given, status, channel
+    from anonymous_consent
+    where authority_id = ? and requested_at >= ? and requested_at < ?
+  )
   select template_key,
-    (array_agg(body->'title' order by requested_at desc))[1] as title,
+    (array_agg(title order by requested_at desc))[1] as title,
     count(*) as requested,
-    count(answered_at) as answered,
-    count(*) filter (where valid_from is not null) as given,
+    count(answer_s) as answered,
+    count(*) filter (where given) as given,
     count(*) filter (where status = 'DECLINED') as declined,
     count(*) filter (where status = 'WITHDRAWN') as withdrawn,
     count(*) filter (where status = 'EXPIRED') as expired,
-    percentile_cont(0.5) within group (order by extract(epoch from answered_at - requested_at)) filter (where answered_at is not null) as median_s,
-    percentile_cont(0.9) within group (order by extract(epoch from answered_at - requested_at)) filter (where answered_at is not null) as p90_s,
+    percentile_cont(0.5) within group (order by answer_s) filter (where answer_s is not null) as median_s,
+    percentile_cont(0.9) within group (order by answer_s) filter (where answer_s is not null) as p90_s,
     count(*) filter (where channel = 'DIGITAL') as digital,
     count(*) filter (where channel = 'ON_BEHALF') as on_behalf,
     count(*) filter (where channel = 'PAPER') as paper,
     count(*) filter (where channel = 'API') as api
-  from consent
-  where authority_id = ? and requested_at >= ? and requested_at < ?
+  from counted
   group by template_key
   order by template_key`;
 
@@ -51,7 +61,7 @@ export async function consentStatistics(em: EntityManager, authorityId: string, 
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
     throw new ValidationError({ da: "Perioden må højst være tre år.", en: "The period may be at most three years." }, { field: "from" });
   }
-  const rows: Row[] = await em.execute(STATISTICS_SQL, [authorityId, from, to]);
+  const rows: Row[] = await em.execute(STATISTICS_SQL, [authorityId, from, to, authorityId, from, to]);
   return rows.map((row) => ({
     title: row.title,
     ...suppressSmallCells({

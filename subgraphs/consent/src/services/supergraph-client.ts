@@ -79,7 +79,7 @@ const DOCUMENTS = {
   requestSubject: `query ConsentRequestSubject($cpr: String!) { citizen(cpr: $cpr) { id name birthDate diedOn comesOfAgeOn custodyHolders { id } } }`,
   lifeEvents: `query ConsentLifeEvents($after: String) { lifeEvents(after: $after, first: 100) { cursor kind citizenId otherCitizenId occurredOn } }`,
   representation: `query ConsentRepresentation { me { id children { id } powersOfAttorney { grantor { id } authorityIds } } }`,
-  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo singleUse boundToCase signers informCustodyHolders signingLevel reminderAfterDays followUpAfterDays authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
+  template: `query ConsentTemplateSnapshot($id: ID!) { template(id: $id) { id key version status kind defaultValidityDays fixedValidTo retentionDays singleUse boundToCase signers informCustodyHolders signingLevel reminderAfterDays followUpAfterDays authority { id returnAddresses } thirdParty { id } ${TEXT_FIELDS.map((field) => `${field} ${TEXT}`).join(" ")} choices { key kind group ${TEXT} label ${TEXT} required maxLength } } }`,
 } as const;
 
 const HASHES = Object.fromEntries(Object.entries(DOCUMENTS).map(([name, text]) => [name, documentHash(text)])) as Record<keyof typeof DOCUMENTS, string>;

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEMO } from "@samtykke/server-kit";
 import { ChoiceKind, DeclarationKind, Signers, TemplateStatus, type Choice, type LocalizedText, type TemplateContent } from "../domain/template.js";
+import { retentionRuleFor } from "../domain/retention.js";
 import { ConsentTemplateEntity } from "../entities/consent-template.entity.js";
 
 const checkbox = (key: string, group: LocalizedText | null, da: string, en: string, required = false): Choice => ({
@@ -136,7 +137,7 @@ export const DEMO_TEMPLATE_CONTENT: Record<string, TemplateContent> = {
 export async function seedTemplateDemo(em: EntityManager): Promise<boolean> {
   if ((await em.count(ConsentTemplateEntity)) > 0) return false;
   const publishedAt = new Date();
-  const common = { version: 1, status: TemplateStatus.PUBLISHED, kind: DeclarationKind.CONSENT, publishedAt };
+  const common = { version: 1, status: TemplateStatus.PUBLISHED, kind: DeclarationKind.CONSENT, publishedAt, retentionDays: retentionRuleFor(DeclarationKind.CONSENT).defaultDays };
   em.create(ConsentTemplateEntity, {
     ...common,
     id: DEMO.templates.dataSharing,
@@ -161,6 +162,8 @@ export async function seedTemplateDemo(em: EntityManager): Promise<boolean> {
     key: "soefarende-skattedata-tredjepart",
     authorityId: DEMO.authorities.skattestyrelsen,
     defaultValidityDays: 90,
+    // The net wage scheme is settled by income year: a year after it ends, nothing is left to show.
+    retentionDays: 365,
     thirdPartyId: DEMO.thirdParties.shippingCompany,
     content: DEMO_TEMPLATE_CONTENT[DEMO.templates.seafarerTax]!,
   });

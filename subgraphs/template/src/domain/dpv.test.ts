@@ -16,6 +16,7 @@ const template: RegisterTemplate = {
   publishedAt: "2026-05-12T08:00:00.000Z",
   defaultValidityDays: 365,
   fixedValidTo: null,
+  retentionDays: 1095,
   authority: { id: "a", name: "Odense Kommune", cvr: "35209115" },
   thirdParty: null,
 };
@@ -36,6 +37,14 @@ describe("a template version in the Data Privacy Vocabulary", () => {
     expect(templateAsDpv(template)["dpv:hasDuration"]).toEqual({ "@type": "dpv:TemporalDuration", "rdf:value": { "@value": "P365D", "@type": "xsd:duration" } });
     expect(templateAsDpv({ ...template, defaultValidityDays: null, fixedValidTo: "2027-01-01T00:00:00.000Z" })["dpv:hasDuration"]).toMatchObject({ "@type": "dpv:UntilTimeDuration" });
     expect(templateAsDpv({ ...template, defaultValidityDays: null })["dpv:hasDuration"]).toMatchObject({ "@type": "dpv:UntilEventDuration" });
+  });
+
+  it("says how long a consent's data is kept after it ends, as a storage duration", () => {
+    expect(templateAsDpv({ ...template, retentionDays: 400 })["dpv:hasStorageCondition"]).toMatchObject({
+      "@type": "dpv:StorageDuration",
+      "rdf:value": { "@value": "P400D", "@type": "xsd:duration" },
+      "dct:description": [expect.objectContaining({ "@value": expect.stringContaining("slettes 400 dage efter"), "@language": "da" }), expect.objectContaining({ "@language": "en" })],
+    });
   });
 
   it("rests an objection on the authority's public task, and names a third party as recipient", () => {

@@ -1,7 +1,7 @@
 /**
  * A published template version as JSON-LD in the W3C Data Privacy Vocabulary (DPV 2): what an
  * authority asks consent for, why, on which legal basis, about which data, who receives it and for
- * how long the consent lasts, in Danish and English. Plain data in, a plain object out, so the
+ * how long the consent lasts and its data is kept, in Danish and English. Plain data in, a plain object out, so the
  * gateway's public register and a test that expands it with a JSON-LD processor use the same rule.
  */
 
@@ -32,6 +32,8 @@ export interface RegisterTemplate {
   publishedAt: Date | string | null;
   defaultValidityDays: number | null;
   fixedValidTo: Date | string | null;
+  /** Days a consent's personal data is kept after it ends. */
+  retentionDays: number;
   authority: RegisterOrganisation;
   thirdParty: RegisterOrganisation | null;
 }
@@ -100,6 +102,15 @@ export function templateAsDpv(template: RegisterTemplate): Record<string, unknow
       { "@type": "dpv:Recipient", "dct:description": texts(template.partiesCovered) },
     ],
     "dpv:hasDuration": duration(template),
+    // GDPR art. 5(1)(e): after the consent ends, its personal data is kept this long, then erased.
+    "dpv:hasStorageCondition": {
+      "@type": "dpv:StorageDuration",
+      "rdf:value": { "@value": `P${template.retentionDays}D`, "@type": "xsd:duration" },
+      "dct:description": texts({
+        da: `Oplysningerne om et samtykke slettes ${template.retentionDays} dage efter, at det er ophørt; kun anonyme tal bliver tilbage.`,
+        en: `The data of a consent is erased ${template.retentionDays} days after it has ended; only anonymous counts remain.`,
+      }),
+    },
     // GDPR art. 7(3): consent may be withdrawn as easily as it was given; how is in the template's own words.
     "dpv:hasRight": { "@id": "eu-gdpr:A7-3", "dct:description": texts(template.howToWithdraw) },
   };

@@ -22,6 +22,7 @@ describe("validateDraft", () => {
       fixedValidTo: null,
       reminderAfterDays: null,
       followUpAfterDays: null,
+      retentionDays: 1095,
       content: { title: { da: "Titel", en: "Title" }, purpose: { da: "Formål", en: "Purpose" }, ...texts, choices: [] },
     });
   });
@@ -96,6 +97,31 @@ describe("validateDraft: the follow-up of an unanswered request", () => {
   it("refuses a task that comes before or with the reminder", () => {
     expect(() => validateDraft({ key: "abc", content, reminderAfterDays: 7, followUpAfterDays: 7 }, now)).toThrow(
       expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "followUpAfterDays" } }),
+    );
+  });
+});
+
+describe("validateDraft: how long a consent's data is kept after it ends", () => {
+  it("takes the legal basis's default when none is given: 3 years for a consent, 1 for an objection", () => {
+    expect(validateDraft({ key: "abc", content }, now).retentionDays).toBe(1095);
+    expect(validateDraft({ key: "abc", kind: "POWER_OF_ATTORNEY", content }, now).retentionDays).toBe(1095);
+    expect(validateDraft({ key: "abc", kind: "OBJECTION", content }, now).retentionDays).toBe(365);
+  });
+
+  it("keeps what the version says, from 30 days up to the basis's maximum", () => {
+    expect(validateDraft({ key: "abc", content, retentionDays: 30 }, now).retentionDays).toBe(30);
+    expect(validateDraft({ key: "abc", content, retentionDays: 1825 }, now).retentionDays).toBe(1825);
+    expect(validateDraft({ key: "abc", kind: "OBJECTION", content, retentionDays: 1095 }, now).retentionDays).toBe(1095);
+  });
+
+  it.each([
+    ["CONSENT", 29],
+    ["CONSENT", 1826],
+    ["OBJECTION", 1096],
+    ["CONSENT", 100.5],
+  ])("refuses a %s kept %d days, naming the limits in both languages", (kind, days) => {
+    expect(() => validateDraft({ key: "abc", kind, content, retentionDays: days }, now)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { field: "retentionDays" }, messages: { da: expect.stringMatching(/30-(1825|1095) dage/), en: expect.stringMatching(/30-(1825|1095) days/) } }),
     );
   });
 });

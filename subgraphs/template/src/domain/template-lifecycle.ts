@@ -1,6 +1,7 @@
 import { ConflictError, InvalidTransitionError, ValidationError } from "@samtykke/server-kit";
 import { ChoiceKind, TEXT_FIELDS, TemplateStatus, type Choice, type LocalizedText, type TemplateContent } from "./template.js";
 import { LIX_PUBLISH_LIMIT, readabilityOf, tooHardToPublish } from "./readability.js";
+import { retentionDaysFor } from "./retention.js";
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
 const CHOICE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -99,10 +100,25 @@ export function validateFollowUp(input: { reminderAfterDays?: number | null; fol
   return { reminderAfterDays, followUpAfterDays };
 }
 
-/** A new draft's fields, checked: a stable key, every text in both languages, valid choices, a sane validity and follow-up. */
+/** How long a consent's personal data is kept after it ends: within what the kind's legal basis allows, its default when not given. */
+export function validateRetention(input: { kind: string; retentionDays?: number | null }) {
+  const check = retentionDaysFor(input.kind, input.retentionDays);
+  if (!check.ok) {
+    throw invalid(
+      "retentionDays",
+      `Opbevaringstiden efter ophør skal være ${check.minimumDays}-${check.maximumDays} dage for denne slags erklæring.`,
+      `The retention after the end must be ${check.minimumDays}-${check.maximumDays} days for this kind of declaration.`,
+    );
+  }
+  return { retentionDays: check.days };
+}
+
+/** A new draft's fields, checked: a stable key, every text in both languages, valid choices, a sane validity, follow-up and retention. */
 export function validateDraft(
   input: {
     key: string;
+    kind?: string;
+    retentionDays?: number | null;
     content: TemplateContent;
     defaultValidityDays?: number | null;
     fixedValidTo?: Date | null;
@@ -126,6 +142,7 @@ export function validateDraft(
     key,
     ...validateValidity(input, now),
     ...validateFollowUp(input),
+    ...validateRetention({ kind: input.kind ?? "CONSENT", retentionDays: input.retentionDays }),
     content: { ...texts, choices: validateChoices(input.content.choices ?? []) },
   };
 }

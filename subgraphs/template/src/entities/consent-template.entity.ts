@@ -54,6 +54,10 @@ export class ConsentTemplateEntity {
   @Property({ type: "integer", nullable: true })
   followUpAfterDays?: number | null;
 
+  /** Days a consent's personal data is kept after it ends (domain/retention.ts: within what the kind's legal basis allows). */
+  @Property({ type: "integer" })
+  retentionDays!: number;
+
   @Enum({ items: () => Signers, nativeEnumName: "template_signers", default: Signers.CITIZEN })
   signers: Signers = Signers.CITIZEN;
 

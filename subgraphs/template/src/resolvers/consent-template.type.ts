@@ -126,6 +126,9 @@ export class ConsentTemplate {
   @Field(() => Int, { nullable: true, description: "Days after a request before the caseworker gets a task to follow up an unanswered one." })
   followUpAfterDays!: number | null;
 
+  @Field(() => Int, { description: "Days a consent's personal data (answers, signatures, scans, letters, the link to the person) is kept after it ends; then it is erased, and only anonymous counts remain." })
+  retentionDays!: number;
+
   @Field(() => Signers)
   signers!: Signers;
 
@@ -159,6 +162,7 @@ export class ConsentTemplate {
       boundToCase: entity.boundToCase,
       reminderAfterDays: entity.reminderAfterDays ?? null,
       followUpAfterDays: entity.followUpAfterDays ?? null,
+      retentionDays: entity.retentionDays,
       signers: entity.signers,
       informCustodyHolders: entity.informCustodyHolders,
       signingLevel: entity.signingLevel,

@@ -95,6 +95,13 @@ export class TemplateDraftInput {
     description: "Days after a request before the caseworker gets a task to follow up an unanswered one (1-365, after the reminder); none for no task.",
   })
   followUpAfterDays?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Days a consent's personal data is kept after it ends, then erased: 30 up to the kind's maximum (5 years for a consent or power of attorney, 3 for an objection); none for the kind's default (3 years, 1 for an objection).",
+  })
+  retentionDays?: number | null;
 }
 
 @InputType()
@@ -108,10 +115,10 @@ export class CreateTemplateInput extends TemplateDraftInput {
 
 /** The service's view of a draft: the texts as plain objects, the rules as given. */
 export function toDraftContent(input: TemplateDraftInput) {
-  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, choices, ...texts } = input;
+  const { kind, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, retentionDays, choices, ...texts } = input;
   const content = {
     ...Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { da: text.da, en: text.en }])),
     choices: choices.map((choice) => ({ ...choice, group: choice.group ? { ...choice.group } : null, label: { ...choice.label }, maxLength: choice.maxLength ?? null })),
   } as TemplateContent;
-  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays };
+  return { kind, content, defaultValidityDays, fixedValidTo, singleUse, boundToCase, signers, informCustodyHolders, signingLevel, thirdPartyId, reminderAfterDays, followUpAfterDays, retentionDays };
 }

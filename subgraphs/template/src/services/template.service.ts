@@ -19,6 +19,7 @@ export interface DraftContent {
   thirdPartyId?: string | null;
   reminderAfterDays?: number | null;
   followUpAfterDays?: number | null;
+  retentionDays?: number | null;
   informCustodyHolders?: boolean;
 }
 
@@ -65,6 +66,7 @@ export async function updateTemplateDraft(
       fixedValidTo: draft.fixedValidTo,
       reminderAfterDays: draft.reminderAfterDays,
       followUpAfterDays: draft.followUpAfterDays,
+      retentionDays: draft.retentionDays,
       kind: input.kind,
       singleUse: input.singleUse ?? false,
       boundToCase: input.boundToCase ?? false,

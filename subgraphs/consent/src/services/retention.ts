@@ -1,0 +1,60 @@
+import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { anonymousCount, DATA_EXPORT_KEPT_DAYS } from "../domain/retention.js";
+import { AnonymousConsentEntity } from "../entities/anonymous-consent.entity.js";
+import { ConsentEntity } from "../entities/consent.entity.js";
+import { DataExportEntity } from "../entities/data-export.entity.js";
+import { PLATFORM_ACTOR } from "./actor.js";
+import { appendAudit, auditFacts } from "./audit.js";
+import { ERASE_ACTION } from "./audit-sealer.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Everything else the platform keeps about a consent, each table by an index on its consent id.
+const ERASE_WITH_CONSENT = ["consent_event", "consent_attachment", "mailbox_letter", "consent_stop_confirmation"] as const;
+
+/**
+ * Erases the consents whose retention has passed (`eraseAt`), a batch per transaction: the consent
+ * (answers, signatures, texts, the link to the person), its history, scans, letters and receipts,
+ * and stop confirmations go; the audit entries about it stay, with their personal part erased, so
+ * the sealed log still verifies; an anonymous count stays for the statistics; the erasure itself
+ * goes on the audit log. Rows another instance holds are skipped. Returns how many were erased.
+ */
+export async function eraseExpired(em: EntityManager, now: Date, batchSize = 100): Promise<number> {
+  let erased = 0;
+  for (;;) {
+    const batch = await em.fork().transactional(async (tx) => {
+      const due = await tx.find(ConsentEntity, { eraseAt: { $lte: now } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize, orderBy: { eraseAt: "asc" } });
+      if (!due.length) return 0;
+      // As array literals: the driver would spread a JavaScript array into a list of values.
+      const ids = `{${due.map((consent) => consent.id).join(",")}}`;
+      await tx.insertMany(AnonymousConsentEntity, due.map(anonymousCount));
+      // By subject and consent, on the log's (subject_id, id) index; the table's trigger lets nothing else change.
+      await tx.execute(
+        `update consent_audit a set actor_id = null, subject_id = null, purpose = null, personal_salt = null
+           from unnest(?::uuid[], ?::uuid[]) as erased(subject_id, consent_id)
+          where a.subject_id = erased.subject_id and a.consent_id = erased.consent_id and a.personal_digest is not null`,
+        [`{${due.map((consent) => consent.subjectId).join(",")}}`, ids],
+      );
+      for (const table of ERASE_WITH_CONSENT) await tx.execute(`delete from ${table} where consent_id = any(?::uuid[])`, [ids]);
+      await tx.execute("delete from consent where id = any(?::uuid[])", [ids]);
+      // On record without the person: which consent of which authority, and why now.
+      await appendAudit(
+        tx,
+        due.map((consent) => ({
+          ...auditFacts(PLATFORM_ACTOR, ERASE_ACTION, { ...consent, caseReference: null }, { occurredAt: now }),
+          subjectId: null,
+          purpose: `retention of ${consent.retentionDays} days after it ended has passed`,
+        })),
+      );
+      return due.length;
+    });
+    erased += batch;
+    if (batch < batchSize) break;
+  }
+  return erased;
+}
+
+/** A citizen's copies of everything, once their download time is over. */
+export async function eraseOldDataExports(em: EntityManager, now: Date): Promise<number> {
+  return em.fork().nativeDelete(DataExportEntity, { createdAt: { $lte: new Date(now.getTime() - DATA_EXPORT_KEPT_DAYS * DAY_MS) } });
+}
