@@ -167,9 +167,10 @@ describe("retention", () => {
 
   it("lets the platform's own role erase only the personal part of an entry, and the verifier finds an erasure nobody recorded", { timeout: 90_000 }, async () => {
     const runtime = runtimeDatabaseUrl(consentDatabase);
-    const [{ id, consent_id: consentId }] = await query<{ id: string; consent_id: string }>(
+    const [entry] = await query<{ id: string; consent_id: string }>(
       "select a.id::text as id, a.consent_id from consent_audit a join consent c on c.id = a.consent_id where a.personal_digest is not null order by a.id limit 1",
     );
+    const { id, consent_id: consentId } = entry!;
     const refusal = (sql: string) => query(sql, [id], runtime).then(() => "ok", (error: { code: string }) => error.code);
     // Any column but the personal ones: no privilege. Another person in place of the first: the trigger refuses.
     expect(await refusal("update consent_audit set action = 'read' where id = $1")).toBe("42501");

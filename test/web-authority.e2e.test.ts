@@ -367,6 +367,13 @@ describe("the caseworker app", () => {
     await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     expect(await authority.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
+    // Its page says when its data is erased: the template's retention after it was withdrawn.
+    await row.getByRole("link").first().click();
+    await authority.getByLabel("Oplysninger om samtykket").getByText(/^\d+\. \w+ \d{4}: svar, underskrifter, scanninger, breve og koblingen til borgeren slettes/).waitFor();
+    await checkAndPhotograph(authority, "consent-withdrawn-erase-date");
+    await authority.goBack();
+    await row.getByRole("cell", { name: "Trukket tilbage", exact: true }).waitFor();
+
     await authority.getByRole("button", { name: "English" }).click();
     await authority.getByRole("heading", { level: 1, name: "Find consents" }).waitFor();
     await authority.reload();
@@ -425,6 +432,14 @@ describe("the caseworker app", () => {
     await summary.getByRole("link", { name: /title \(da\)/ }).click();
     await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
     await title.fill("Samtykke til hjemmepleje");
+    // Kept after the end for less than the 30 days a citizen needs to fetch their receipt: refused, and linked.
+    const retention = editor.getByLabel("Opbevaring efter ophør (dage)");
+    expect(await retention.inputValue()).toBe("1095");
+    await retention.fill("20");
+    await editor.getByRole("button", { name: "Gem kladde" }).click();
+    await summary.getByRole("link", { name: /Opbevaringstiden efter ophør skal være 30-1825 dage/ }).click();
+    await expect.poll(() => retention.evaluate((input) => input === document.activeElement)).toBe(true);
+    await retention.fill("400");
     await editor.getByRole("button", { name: "Gem kladde" }).click();
     await authority.getByRole("heading", { level: 1, name: "Samtykke til hjemmepleje (v1)" }).waitFor();
     await authority.getByText("Nøgle: odense-hjemmepleje · Kladde").waitFor();
@@ -434,6 +449,7 @@ describe("the caseworker app", () => {
     expect(await publish.getByRole("checkbox").count()).toBe(0);
     await publish.getByRole("button", { name: "Offentliggør", exact: true }).click();
     await authority.getByRole("status").filter({ hasText: "Versionen er offentliggjort." }).waitFor();
+    await authority.getByRole("region", { name: "Regler" }).getByText("400 dage efter ophør, derefter slettes oplysningerne").waitFor();
     const v1 = authority.url().split("/").at(-1)!;
 
     // A citizen gives consent on version 1.

@@ -516,6 +516,12 @@ describe("the citizen app", () => {
     expect(await scrollsSideways(page)).toBe(false);
     await checkPage(page, "consent-withdrawn-receipt");
     await eventually(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { status } }`, { id: given })).data.consent.status).toBe("WITHDRAWN");
+    // The withdrawn consent's page says until when its data is kept (the template's retention after the end).
+    const { eraseAt } = (await odense.graphql(`query($id: ID!) { consent(id: $id) { eraseAt } }`, { id: given })).data.consent;
+    const erased = new Intl.DateTimeFormat("da-DK", { dateStyle: "long" }).format(new Date(eraseAt));
+    await page.goto(new URL(`/samtykker/${given}`, citizenUrl()).href);
+    await page.getByText(`${erased}. Indtil da kan du hente kvittering og kopi`, { exact: false }).waitFor();
+    await checkPage(page, "consent-withdrawn-erase-date");
   });
 
   it("lets a parent switch, with the keyboard alone, between their own consents and each child's, keeps the choice on reload, and follows a consent's page to whom it concerns", async () => {
@@ -885,6 +891,8 @@ describe("the citizen app", () => {
     await changes.locator("ins").filter({ hasText: "Vi bringer mad ud til dig tre gange om ugen." }).waitFor();
     const machine = page.getByRole("link", { name: "Versionen som maskinlæsbar data (JSON-LD, W3C DPV)" });
     expect(await machine.getAttribute("href")).toBe(new URL(`/register/templates/${ids[1]}.jsonld`, platform.gatewayUrl).href);
+    // How long the data of a consent on it is kept after it ends: the template's retention.
+    await page.getByText("1095 dage efter, at samtykket er ophørt; derefter slettes de").waitFor();
     await checkPage(page, "register-template");
 
     // The older version, chosen with the arrow key: it is no longer in use, and nothing came before it.

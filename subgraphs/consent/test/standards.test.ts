@@ -138,7 +138,7 @@ function receiptIn(status: ConsentStatus, channel: Channel, kind: "CONSENT" | "O
   const consent = consentIn(status, channel, kind, child);
   const thirdParty = consent.thirdPartyId ? { id: consent.thirdPartyId, name: "Nordsø Rederi A/S", cvr: "12345678", address: null, contact: null } : null;
   const events = channel === Channel.DIGITAL || GIVEN.includes(status) ? historyOf(status, channel) : historyOf(status, Channel.DIGITAL);
-  return toIso27560Receipt(toIso27560Record({ ...consent, authority: ODENSE, thirdParty, events }), new Date("2026-12-02T00:00:00Z"));
+  return toIso27560Receipt(toIso27560Record({ ...consent, retentionDays: 365, authority: ODENSE, thirdParty, events }), new Date("2026-12-02T00:00:00Z"));
 }
 
 describe("ISO/IEC TS 27560 receipt and record against the standard's mandatory fields", () => {
@@ -162,6 +162,7 @@ describe("ISO/IEC TS 27560 receipt and record against the standard's mandatory f
       recipient_third_parties: ["CVR:12345678"],
       collection_method: [expect.stringContaining("paper form")],
       jurisdiction: "DK",
+      retention_period: expect.stringMatching(/^365 days after the consent has ended; then its personal data is erased/),
     });
     expect(content.party_identification).toContainEqual(expect.objectContaining({ party_id: "CVR:35209115", party_name: "Odense Kommune", party_address: "Flakhaven 2, 5000 Odense C", party_role: "PII controller" }));
     // A party the register has no address for is pointed to the CVR register rather than left blank.

@@ -289,6 +289,17 @@ const TEXTS = {
     en: "Still unanswered, the request goes on the overview to follow up: call the citizen, help in person or register on paper. Must come after the reminder. Empty: no task.",
   },
   afterDays: { da: "Efter {n} dage uden svar", en: "After {n} days without an answer" },
+  retentionDays: { da: "Opbevaring efter ophør (dage)", en: "Kept after it ends (days)" },
+  retentionDaysHint: {
+    da: "Så længe efter et samtykke er ophørt, gemmes svar, underskrifter, scanninger og breve; derefter slettes de, og kun anonyme tal bliver tilbage. {min}-{max} dage. Tom: {default} dage (GDPR art. 5, stk. 1, litra e).",
+    en: "How long after a consent has ended its answers, signatures, scans and letters are kept; then they are erased and only anonymous counts remain. {min}-{max} days. Empty: {default} days (GDPR art. 5(1)(e)).",
+  },
+  eraseAt: { da: "Slettes", en: "Erased" },
+  eraseAtValue: {
+    da: "{date}: svar, underskrifter, scanninger, breve og koblingen til borgeren slettes; kun anonyme tal bliver tilbage",
+    en: "{date}: answers, signatures, scans, letters and the link to the citizen are erased; only anonymous counts remain",
+  },
+  retentionAfterEnd: { da: "{n} dage efter ophør, derefter slettes oplysningerne", en: "{n} days after it ends, then the data is erased" },
   noReminder: { da: "Ingen påmindelse", en: "No reminder" },
   noFollowUp: { da: "Ingen opgave", en: "No task" },
   followUpTitle: { da: "Ubesvarede anmodninger at følge op", en: "Unanswered requests to follow up" },

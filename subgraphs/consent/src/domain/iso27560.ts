@@ -38,6 +38,8 @@ export interface RecordInput {
   kind: string;
   templateKey: string;
   templateVersion: number;
+  /** Days its personal data is kept after it ends, from the template version. */
+  retentionDays: number;
   subjectId: string;
   caseReference?: string | null;
   validFrom?: Date | null;
@@ -147,7 +149,7 @@ export function toIso27560Record(consent: RecordInput) {
           pii_controllers: [authority.party_id],
           ...(consent.channel ? { collection_method: [COLLECTION_METHOD[consent.channel] ?? consent.channel] } : {}),
           storage_locations: ["DK"],
-          retention_period: "as the authority's rules for the case require (the Danish Archives Act); the consent record itself is kept for as long as the case",
+          retention_period: `${consent.retentionDays} days after the consent has ended; then its personal data is erased and only anonymous counts remain (GDPR art. 5(1)(e))`,
           jurisdiction: "DK",
           recipient_third_parties: consent.thirdParty ? [`CVR:${consent.thirdParty.cvr}`] : [],
           withdrawal_method: `${consent.body.howToWithdraw.da} (Mine samtykker på borger.dk, or the authority: ${authority.party_contact})`,

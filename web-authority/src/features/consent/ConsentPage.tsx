@@ -83,6 +83,7 @@ function Facts({ consent }: { consent: ConsentDetail }) {
     ...(consent.validFrom ? [{ key: "validFrom", name: t("validFrom"), value: date(consent.validFrom) }] : []),
     ...(inForce ? [{ key: "validTo", name: t("validUntil"), value: consent.validTo ? date(consent.validTo) : t("openEnded") }] : []),
     ...(consent.endedAt ? [{ key: "ended", name: t("endedAt"), value: dateTime(consent.endedAt) }] : []),
+    ...(consent.eraseAt ? [{ key: "erase", name: t("eraseAt"), value: t("eraseAtValue").replace("{date}", date(consent.eraseAt)) }] : []),
     ...(consent.singleUse ? [{ key: "singleUse", name: t("singleUse"), value: "✓" }] : []),
   ];
   return <SummaryList rows={rows} label={t("facts")} />;

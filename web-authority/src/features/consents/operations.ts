@@ -97,6 +97,7 @@ export const CONSENT_DETAIL = graphql(`
       answeredAt
       validFrom
       endedAt
+      eraseAt
       attestation { attestedBy statement }
       purpose { da en }
       dataCovered { da en }

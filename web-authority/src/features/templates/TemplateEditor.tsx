@@ -4,6 +4,7 @@ import { ErrorSummary } from "../../lib/ErrorSummary.js";
 import { Field } from "../../lib/Field.js";
 import { useLanguage, type LocalizedText } from "../../lib/i18n.js";
 import { lix, LIX_HARD } from "@samtykke/template/readability";
+import { MIN_RETENTION_DAYS, retentionRuleFor } from "@samtykke/template/retention";
 import { TEXT_FIELDS, type DraftInput, type TemplateDetail, type TextField } from "./operations.js";
 
 const EMPTY: LocalizedText = { da: "", en: "" };
@@ -23,6 +24,8 @@ export function draftFrom(template: TemplateDetail | undefined): DraftInput {
     defaultValidityDays: template ? template.defaultValidityDays : 365,
     reminderAfterDays: template?.reminderAfterDays ?? null,
     followUpAfterDays: template?.followUpAfterDays ?? null,
+    // The editor writes consents; their legal basis's default until the caseworker says otherwise.
+    retentionDays: template?.retentionDays ?? retentionRuleFor("CONSENT").defaultDays,
     singleUse: template?.singleUse ?? false,
     boundToCase: template?.boundToCase ?? false,
     signers: template?.signers ?? "CITIZEN",
@@ -238,6 +241,23 @@ export function TemplateEditor({
           )}
         </Field>
       ))}
+      <Field
+        id="tpl-retentionDays"
+        label={t("retentionDays")}
+        hint={t("retentionDaysHint").replace("{min}", String(MIN_RETENTION_DAYS)).replace("{max}", String(retentionRuleFor("CONSENT").maximumDays)).replace("{default}", String(retentionRuleFor("CONSENT").defaultDays))}
+        error={fieldError("tpl-retentionDays")}
+      >
+        {(describedBy) => (
+          <input
+            id="tpl-retentionDays"
+            className="form-input input-width-xs"
+            inputMode="numeric"
+            value={draft.retentionDays ?? ""}
+            aria-describedby={describedBy}
+            onChange={(e) => setDraft({ ...draft, retentionDays: e.target.value.trim() ? Number(e.target.value) : null })}
+          />
+        )}
+      </Field>
       <fieldset className="form-group">
         <legend className="form-label">{t("signersLabel")}</legend>
         <ul className="nobullet-list">

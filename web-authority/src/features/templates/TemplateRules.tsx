@@ -19,6 +19,7 @@ export function TemplateRules({ template }: { template: TemplateDetail }) {
           ...(template.signers === "YOUNG_PERSON_FROM_15" ? [{ key: "inform", name: t("informCustodyHolders"), value: template.informCustodyHolders ? shared("yes") : shared("no") }] : []),
           { key: "reminder", name: t("reminderAfterDays"), value: days(template.reminderAfterDays, t("noReminder")) },
           { key: "followUp", name: t("followUpAfterDays"), value: days(template.followUpAfterDays, t("noFollowUp")) },
+          { key: "retention", name: t("retentionDays"), value: t("retentionAfterEnd").replace("{n}", String(template.retentionDays)) },
         ]}
       />
     </section>

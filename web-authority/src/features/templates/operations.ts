@@ -13,6 +13,7 @@ export type DraftInput = Required<Pick<TemplateDraftInput, TextField | "choices"
   defaultValidityDays: number | null;
   reminderAfterDays: number | null;
   followUpAfterDays: number | null;
+  retentionDays: number | null;
 };
 
 graphql(`
@@ -33,6 +34,7 @@ graphql(`
     defaultValidityDays
     reminderAfterDays
     followUpAfterDays
+    retentionDays
     singleUse
     boundToCase
     signers

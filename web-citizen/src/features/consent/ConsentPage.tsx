@@ -159,6 +159,7 @@ function ConsentView({ consent }: { consent: CitizenConsent }) {
             ...(consent.validFrom ? [{ key: "from", name: t("validFrom"), value: date(consent.validFrom) }] : []),
             ...(inForce ? [{ key: "to", name: t("validUntil"), value: consent.validTo ? date(consent.validTo) : t("openEnded") }] : []),
             ...(consent.endedAt ? [{ key: "ended", name: t("endedOn"), value: dateTime(consent.endedAt) }] : []),
+            ...(consent.eraseAt ? [{ key: "erase", name: t("eraseOn"), value: t("eraseOnValue").replace("{date}", date(consent.eraseAt)) }] : []),
             ...(details.data?.consent.singleUse ? [{ key: "once", name: t("singleUse"), value: pick({ da: "Ja", en: "Yes" }) }] : []),
           ]}
         />

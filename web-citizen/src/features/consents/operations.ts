@@ -23,6 +23,7 @@ graphql(`
     answerBy
     remindedAt
     endedAt
+    eraseAt
     validFrom
     validTo
     caseReference

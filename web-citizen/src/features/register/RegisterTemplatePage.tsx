@@ -62,6 +62,7 @@ export function RegisterTemplatePage() {
           ...(chosen.publishedAt ? [{ key: "published", name: t("registerPublishedOn"), value: date(chosen.publishedAt) }] : []),
           { key: "inForce", name: t("registerInForceLabel"), value: chosen.consentsInForce === null ? t("registerFewInForceShort") : String(chosen.consentsInForce) },
           { key: "validity", name: t("registerValidity"), value: chosen.defaultValidityDays ? t("registerDays").replace("{n}", String(chosen.defaultValidityDays)) : t("registerUntilWithdrawn") },
+          { key: "retention", name: t("registerRetention"), value: t("registerRetentionDays").replace("{n}", String(chosen.retentionDays)) },
           ...(chosen.thirdParty ? [{ key: "thirdParty", name: t("registerThirdParty"), value: chosen.thirdParty.name }] : []),
         ]}
       />

@@ -21,6 +21,7 @@ export const REGISTER_TEMPLATE_VERSIONS = graphql(`
       publishedAt
       kind
       defaultValidityDays
+      retentionDays
       consentsInForce
       authority { id name }
       thirdParty { id name }
