@@ -4,6 +4,7 @@ import { ConsentStatus } from "../src/domain/consent-state.js";
 import { ConsentEventEntity } from "../src/entities/consent-event.entity.js";
 import { ConsentEntity } from "../src/entities/consent.entity.js";
 import { applyDueChanges, dueAtFifteen, dueToExpire, dueToFollowUp, dueToHandOver } from "../src/services/due-changes.js";
+import { dueToErase } from "../src/services/retention.js";
 import { consentDatabase } from "./consent-database.js";
 
 // Every instance asks for what time has made due every 30 seconds. With ten million consents a
@@ -29,6 +30,8 @@ describe("what time makes due", () => {
       expect(plan, plan).not.toMatch(/Seq Scan/);
       expect(plan, plan).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
     }
+    // What has passed its retention, among the ended consents kept for years.
+    expect(await planOf(dueToErase(now))).toMatch(/consent_erase_due_index/);
   });
 });
 

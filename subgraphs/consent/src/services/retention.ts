@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
+import { LockMode, type EntityManager, type FilterQuery } from "@mikro-orm/postgresql";
 import { anonymousCount, DATA_EXPORT_KEPT_DAYS } from "../domain/retention.js";
 import { AnonymousConsentEntity } from "../entities/anonymous-consent.entity.js";
 import { ConsentEntity } from "../entities/consent.entity.js";
@@ -12,6 +12,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Everything else the platform keeps about a consent, each table by an index on its consent id.
 const ERASE_WITH_CONSENT = ["consent_event", "consent_attachment", "mailbox_letter", "consent_stop_confirmation"] as const;
 
+/** Ended consents whose retention has passed (the partial index `consent_erase_due_index` serves it). */
+export function dueToErase(now: Date): FilterQuery<ConsentEntity> {
+  return { eraseAt: { $lte: now } };
+}
+
 /**
  * Erases the consents whose retention has passed (`eraseAt`), a batch per transaction: the consent
  * (answers, signatures, texts, the link to the person), its history, scans, letters and receipts,
@@ -23,7 +28,7 @@ export async function eraseExpired(em: EntityManager, now: Date, batchSize = 100
   let erased = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
-      const due = await tx.find(ConsentEntity, { eraseAt: { $lte: now } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize, orderBy: { eraseAt: "asc" } });
+      const due = await tx.find(ConsentEntity, dueToErase(now), { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: batchSize, orderBy: { eraseAt: "asc" } });
       if (!due.length) return 0;
       // As array literals: the driver would spread a JavaScript array into a list of values.
       const ids = `{${due.map((consent) => consent.id).join(",")}}`;
