@@ -136,7 +136,11 @@ describe("retention", () => {
     // Gone: the consents, their history, the scan, the letters and receipts.
     expect((await query("select id from consent where id = any($1::uuid[])", [endedIds])).length).toBe(0);
     for (const table of ["consent_event", "consent_attachment", "mailbox_letter"]) expect(await countRows(table)).toBe(0);
-    // Left: every audit entry about them, without the person, and the erasure itself on record.
+    // Left: every audit entry about them, without the person, and the erasure itself on record. A read
+    // of ours that raced the erasure wrote its entry after it; the next run (0.1 s later) erases that too.
+    const personalLeft = async () =>
+      Number((await query<{ count: string }>("select count(*) from consent_audit where consent_id = any($1::uuid[]) and subject_id is not null", [endedIds]))[0]!.count);
+    await expect.poll(personalLeft, { timeout: 10_000, interval: 200 }).toBe(0);
     const entries = await query<{ action: string; subject_id: string | null; actor_id: string | null; purpose: string | null; personal_digest: string | null }>(
       "select action, subject_id, actor_id, purpose, personal_digest from consent_audit where consent_id = any($1::uuid[])",
       [endedIds],

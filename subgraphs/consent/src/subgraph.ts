@@ -1,6 +1,7 @@
 import { DataExportEntity } from "./entities/data-export.entity.js";
 import { DataExportResolver } from "./resolvers/data-export.resolver.js";
 import { DeceasedCitizenEntity } from "./entities/deceased-citizen.entity.js";
+import { ErasureSweepEntity } from "./entities/erasure-sweep.entity.js";
 import { AnonymousConsentEntity } from "./entities/anonymous-consent.entity.js";
 import { fileURLToPath } from "node:url";
 import { buildFederatedSchema, MAX_REQUEST_BYTES, type SubgraphDefinition } from "@samtykke/server-kit";
@@ -31,7 +32,7 @@ const unusedPubSub = { publish: () => {}, subscribe: () => ({ [Symbol.asyncItera
 
 export const consentSubgraph: SubgraphDefinition = {
   name: "consent",
-  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity, DeceasedCitizenEntity, DataExportEntity, AnonymousConsentEntity],
+  entities: [ConsentEntity, ConsentEventEntity, ConsentAttachmentEntity, IdempotencyRecordEntity, AuditEntryEntity, AuditBatchEntity, WebhookSubscriptionEntity, StopConfirmationEntity, MailboxLetterEntity, MailboxCursorEntity, ReconsentCampaignEntity, DeceasedCitizenEntity, DataExportEntity, AnonymousConsentEntity, ErasureSweepEntity],
   migrationsPath: fileURLToPath(new URL("./migrations", import.meta.url)),
   subscriptions: true,
   // A paper consent's scan may be 10 MB, a third more as base64 in the JSON body.
