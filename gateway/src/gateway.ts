@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import { corsFor } from "./cors.js";
 import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
 import { askRuntime, isRegisterPath, serveRegister } from "./public-register.js";
+import { signSubgraphRequests } from "./subgraph-signature.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -176,9 +177,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     graphiql: !options.production,
     landingPage: false,
     batching: false,
-    ...(options.subgraphSecret ? { hmacSignature: { secret: options.subgraphSecret } } : {}),
     cors: corsFor(options.corsOrigins ?? (() => [])) as never,
-    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit] as never[],
+    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: {

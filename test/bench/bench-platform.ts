@@ -138,6 +138,8 @@ export async function ownProcesses(platform: Platform): Promise<{ consentUrl: st
           GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: UNLIMITED, caseworker: UNLIMITED, system: UNLIMITED, thirdParty: UNLIMITED, anonymous: UNLIMITED }, socketsPerCaller: UNLIMITED }),
         },
         `http://127.0.0.1:${gatewayPort}/readiness`,
+        // Node's own options for the gateway, to try one (e.g. "--max-semi-space-size=16"); none by default, as it runs.
+        (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? "").split(" ").filter(Boolean),
       ),
     );
     const [consent, gateway] = parts as [PartProcess, PartProcess];

@@ -37,9 +37,9 @@ export interface PartProcess {
  * Starts `script` (a part's main.ts, from the repository root) with `env` and waits until `readyUrl`
  * answers 200. The part's own output is kept to show if it never gets ready.
  */
-export async function startPart(script: string, env: Record<string, string>, readyUrl: string): Promise<PartProcess> {
+export async function startPart(script: string, env: Record<string, string>, readyUrl: string, nodeOptions: readonly string[] = []): Promise<PartProcess> {
   // One process, no wrapper: a SIGKILL must reach the part itself, not a launcher that leaves it running.
-  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}${script}`], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", `${ROOT}${script}`], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
   child.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
+import { defaultExecutionRequestSerializer, defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
 import { z } from "zod";
 import type { LocalizedMessage } from "./errors.js";
 
@@ -20,6 +20,11 @@ export const subgraphSecretEnv = { SUBGRAPH_SECRET: z.string().min(32).optional(
 /** The signature the gateway puts on a request with this query and these variables. */
 export function gatewaySignatureOf(secret: string, params: { query?: string | null; variables?: Record<string, unknown> | null }): string {
   return createHmac("sha256", secret).update(defaultParamsSerializer(params as never) ?? "").digest("base64");
+}
+
+/** The same signature made by the gateway from the request it is about to send (the runtime's serialisation of it). */
+export function gatewaySignatureOfExecution(secret: string, executionRequest: Parameters<typeof defaultExecutionRequestSerializer>[0]): string {
+  return createHmac("sha256", secret).update(defaultExecutionRequestSerializer(executionRequest) ?? "").digest("base64");
 }
 
 /** Whether the gateway signed this request: its signature is in the extensions and matches the query and variables. */
