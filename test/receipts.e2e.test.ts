@@ -50,6 +50,12 @@ async function receipt(citizen: Caller, consentId: string, kind: string) {
   return { letter: letter!, bytes, pdf: await getDocumentProxy(new Uint8Array(bytes)) };
 }
 
+/** The first page's text as a reader extracts it (through the fonts' maps back to characters), spaces made single. */
+async function firstPageText(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Promise<string> {
+  const { items } = await (await pdf.getPage(1)).getTextContent();
+  return (items as { str?: string }[]).map((item) => item.str ?? "").join(" ").replace(/\s+/g, " ");
+}
+
 /** The roles of a structure tree, depth first: the reading order a screen reader follows. */
 const roles = (node: StructNode): string[] => [node.role ?? "", ...(node.children ?? []).flatMap((child) => ("role" in child ? roles(child as StructNode) : []))];
 const find = (node: StructNode, role: string): StructNode[] => [...(node.role === role ? [node] : []), ...(node.children ?? []).flatMap((child) => ("role" in child ? find(child as StructNode, role) : []))];
@@ -101,11 +107,22 @@ describe("a receipt", () => {
   it("comes for a decline and for a consent that ended with its case, as for giving, withdrawing and expiring", async () => {
     const declined = await asked();
     expect((await declined.citizen.graphql(`mutation($id: ID!) { declineConsent(id: $id) { status } }`, { id: declined.id })).data.declineConsent.status).toBe("DECLINED");
-    expect((await receipt(declined.citizen, declined.id, "DECLINED")).letter.title.da).toMatch(/^Kvittering: anmodning afvist: /);
+    const declinedReceipt = await receipt(declined.citizen, declined.id, "DECLINED");
+    expect(declinedReceipt.letter.title.da).toMatch(/^Kvittering: anmodning afvist: /);
 
     const ended = await asked({ caseReference: "ODE-KVIT-1" });
     await giveWithYesToAll(ended.citizen, ended.id);
     expect((await odense.graphql(`mutation($a: ID!) { closeCase(caseReference: "ODE-KVIT-1", authorityId: $a) { status } }`, { a: DEMO.authorities.odense })).errors).toBeUndefined();
-    expect((await receipt(ended.citizen, ended.id, "ENDED")).letter.title.da).toMatch(/^Kvittering: samtykke afsluttet: /);
+    const endedReceipt = await receipt(ended.citizen, ended.id, "ENDED");
+    expect(endedReceipt.letter.title.da).toMatch(/^Kvittering: samtykke afsluttet: /);
+    // Letters laid out one after the other with the fonts and shaped words they share read back as written.
+    for (const [{ letter, pdf }, id] of [
+      [declinedReceipt, declined.id],
+      [endedReceipt, ended.id],
+    ] as const) {
+      const text = await firstPageText(pdf);
+      for (const word of letter.title.da.split(/\s+/)) expect(text).toContain(word);
+      expect(text).toContain(`Samtykke-id ${id}`);
+    }
   });
 });

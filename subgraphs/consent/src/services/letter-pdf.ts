@@ -12,6 +12,30 @@ const FONTS = new URL("../../assets/fonts/", import.meta.url);
 const REGULAR = openFont(readFileSync(new URL("IBMPlexSans-Regular.ttf", FONTS)));
 const BOLD = openFont(readFileSync(new URL("IBMPlexSans-Bold.ttf", FONTS)));
 const LANGUAGE_TAGS = ["da-DK", "en-GB"];
+
+/**
+ * pdfkit shapes each word once per document (fontkit's OpenType layout: kerning, ligatures), and
+ * the same words recur in every letter: the shaped words are kept across letters, per font, and
+ * started afresh past `limit` words so that names and ids do not pile up. pdfkit looks them up by
+ * word on its font's `layoutCache`; it scales a run once, when it is made, so a run is the same for
+ * every letter set in that font.
+ */
+function sharedLayouts(limit = 20_000): Record<string, unknown> {
+  let layouts: Record<string, unknown> = Object.create(null);
+  let size = 0;
+  return new Proxy(Object.create(null), {
+    get: (_, word: string) => layouts[word],
+    set: (_, word: string, run) => {
+      if (++size > limit) {
+        layouts = Object.create(null);
+        size = 1;
+      }
+      layouts[word] = run;
+      return true;
+    },
+  });
+}
+const LAYOUTS = { Plex: sharedLayouts(), "Plex-Bold": sharedLayouts() };
 const FACT_NAME_WIDTH = 150;
 
 /** A file the letter carries, such as the sealed consent document a recipient can verify. */
@@ -43,6 +67,10 @@ export function renderLetterPdf(versions: readonly LetterContent[], createdAt: D
   } as unknown as PDFKit.PDFDocumentOptions);
   document.registerFont("Plex", REGULAR as never);
   document.registerFont("Plex-Bold", BOLD as never);
+  for (const [name, layouts] of Object.entries(LAYOUTS)) {
+    // The font as pdfkit embeds it in this document (`_font` once chosen), given the shared words.
+    (document.font(name) as unknown as { _font: { layoutCache?: unknown } })._font.layoutCache = layouts;
+  }
   const chunks: Buffer[] = [];
   document.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
