@@ -1,16 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGatewayRuntime, getGraphQLWSOptions, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
-import { useServer, type Extra } from "graphql-ws/use/ws";
-import { GraphQLError } from "graphql";
-import { decodeJwt } from "jose";
-import { closeWebSockets, createTokenVerifier, DomainError, envelopArmor, INPUT_TOO_DEEP, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, type Caller, type CallerKind, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import type { GraphQLError } from "graphql";
+import { createTokenVerifier, DomainError, envelopArmor, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
-import { WebSocketServer } from "ws";
 import { corsFor } from "./cors.js";
-import { CallerLimits, callerKey, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
+import { CallerLimits, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
+import { serveGraphqlOverWebSockets } from "./graphql-sockets.js";
 import { askRuntime, isRegisterPath, serveRegister } from "./public-register.js";
+import { inputTooDeep, refuse, TRUSTED_ONLY } from "./refusals.js";
+import type { TrustedDocuments } from "./trusted-documents.js";
 import { signSubgraphRequests } from "./subgraph-signature.js";
 
 export interface StartGatewayOptions {
@@ -37,16 +37,8 @@ export interface StartGatewayOptions {
   subgraphSecret?: string | null;
 }
 
-/**
- * The operations the browser apps were built with (`npm run codegen` writes each app's
- * `persisted-documents.json`: SHA-256 of the document → the document). A caller of a kind in
- * `requiredFor` may run only these, sent by hash, over HTTP and graphql-ws alike; others may also
- * send their own documents (a case system with client credentials writes its own queries).
- */
-export interface TrustedDocuments {
-  documents: Record<string, string>;
-  requiredFor: CallerKind[];
-}
+
+export type { TrustedDocuments };
 
 export interface RunningGateway {
   url: string;
@@ -59,23 +51,7 @@ export interface RunningGateway {
 const GRAPHQL_PATH = "/graphql";
 // Set by the gateway itself on every request once the caller is known; a caller's own value is overwritten.
 const ARBITRARY_DOCUMENTS_HEADER = "x-samtykke-arbitrary-documents";
-const TRUSTED_ONLY = {
-  da: "Denne klient må kun sende de forespørgsler, den er bygget med (efter deres hash).",
-  en: "This client may send only the operations it was built with (by their hash).",
-};
-// setTimeout holds at most about 24.8 days; a token living longer is checked again then.
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** When a verified bearer token stops being valid (its `exp`), in ms; null for none. */
-function tokenExpiry(authorization: unknown): number | null {
-  if (typeof authorization !== "string" || !authorization.trim()) return null;
-  const { exp } = decodeJwt(authorization.trim().replace(/^Bearer\s+/i, ""));
-  return typeof exp === "number" ? exp * 1000 : null;
-}
-const UPSTREAM_LOST = {
-  da: "Forbindelsen til samtykketjenesten blev afbrudt. Abonnér igen fra den sidste markør (cursor), så mister du intet.",
-  en: "The connection to the consent service was lost. Subscribe again from the last cursor you saw and you miss nothing.",
-};
 const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
@@ -97,35 +73,8 @@ const inputDepthLimit = {
     if (nestedDeeperThan(params.variables, MAX_INPUT_DEPTH)) setResult({ errors: [inputTooDeep()] });
   },
 };
-const inputTooDeep = () => new GraphQLError(INPUT_TOO_DEEP.en, { extensions: { code: "BAD_USER_INPUT", message: INPUT_TOO_DEEP } });
 
-/**
- * The one token a graphql-ws socket speaks with: `connectionParams.authorization`, as browsers send
- * it, else the upgrade request's `Authorization` header, as other clients may. The runtime passes
- * on the header and the params merged, so both are set to this token (or both cleared): the token
- * the gateway verified, counted and will close the socket on is the only one a subgraph sees.
- */
-function socketAuthorization(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: Extra }): string | null {
-  const fromParams = ctx.connectionParams?.authorization;
-  const fromUpgrade = ctx.extra.request.headers.authorization;
-  const token = typeof fromParams === "string" && fromParams.trim() ? fromParams : fromUpgrade?.trim() ? fromUpgrade : null;
-  const params = { ...ctx.connectionParams };
-  if (token) {
-    ctx.extra.request.headers.authorization = token;
-    params.authorization = token;
-  } else {
-    delete ctx.extra.request.headers.authorization;
-    delete params.authorization;
-  }
-  (ctx as { connectionParams?: Record<string, unknown> }).connectionParams = params;
-  return token;
-}
 
-/** Answers a request the gateway refuses before GraphQL runs, in GraphQL's error shape. */
-function refuse(response: ServerResponse, status: number, error: { message: string; extensions: Record<string, unknown> }, headers: Record<string, string> = {}) {
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify({ errors: [error] }));
-}
 
 async function subgraphReady(graphqlUrl: string): Promise<boolean> {
   try {
@@ -287,80 +236,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // Node would say "100 Continue" to every such caller before the gateway could look at the size,
   // and a 30 MB upload then met a 413 and a closed connection halfway (curl: a broken pipe).
   server.on("checkContinue", (request, response) => void serve(request, response, true));
-  // Subscription messages are small; a socket gets no room for a scan-sized frame.
-  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
-  const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
-  const socketOwners = new WeakMap<object, string>();
-  const socketCallers = new WeakMap<object, Caller>();
-  const socketExpiry = new WeakMap<object, NodeJS.Timeout>();
-  const graphqlWs = useServer(
-    {
-      ...wsOptions,
-      connectionInitWaitTimeout: limits.settings.connectionInitTimeoutMs,
-      // A socket whose token does not verify is closed before it can subscribe (4403); one over the
-      // caller's share of sockets too (4429). A socket lives no longer than its token (4401).
-      onConnect: async (ctx) => {
-        const authorization = socketAuthorization(ctx);
-        let caller: Caller;
-        try {
-          caller = await verifyToken(authorization);
-        } catch {
-          return false;
-        }
-        const key = callerKey(caller, ctx.extra.request.socket.remoteAddress ?? "unknown");
-        if (!limits.openSocket(key)) {
-          ctx.extra.socket.close(4429, "Too many connections");
-          return false;
-        }
-        socketOwners.set(ctx.extra.socket, key);
-        socketCallers.set(ctx.extra.socket, caller);
-        const expiresAt = tokenExpiry(authorization);
-        if (expiresAt !== null) {
-          const socket = ctx.extra.socket;
-          socketExpiry.set(socket, setTimeout(() => socket.close(4401, "Login expired"), Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS)));
-        }
-        return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
-      },
-      onClose: (ctx, code, reason) => {
-        clearTimeout(socketExpiry.get(ctx.extra.socket));
-        socketExpiry.delete(ctx.extra.socket);
-        const key = socketOwners.get(ctx.extra.socket);
-        if (key) limits.closeSocket(key);
-        socketOwners.delete(ctx.extra.socket);
-        return wsOptions.onClose?.(ctx, code, reason);
-      },
-      // A consent subgraph that goes away under a live subscription reaches the runtime as an error
-      // without a message; the subscriber is told in words, with a code to resubscribe on.
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.some((error) => !error.message)) return undefined;
-        return {
-          ...result,
-          errors: result.errors.map((error) =>
-            error.message ? error : new GraphQLError(UPSTREAM_LOST.en, { extensions: { code: "UPSTREAM_UNAVAILABLE", message: UPSTREAM_LOST } }),
-          ),
-        };
-      },
-      onSubscribe: (ctx, id, payload) => {
-        // The subscription being started is already counted.
-        if (nestedDeeperThan(payload.variables, MAX_INPUT_DEPTH)) return [inputTooDeep()];
-        if (Object.keys(ctx.subscriptions).length > limits.settings.subscriptionsPerSocket) {
-          return [new GraphQLError("Too many subscriptions on one connection", { extensions: { code: "RATE_LIMITED", message: RATE_LIMITED } })];
-        }
-        // A subscription sent with its hash runs the trusted document of that hash, whatever text came
-        // with it (graphql-ws must send a text; the runtime then looks the hash up).
-        const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-        const document = typeof hash === "string" ? trusted.documents[hash] : undefined;
-        const caller = socketCallers.get(ctx.extra.socket);
-        if (document === undefined && (!caller || !mayRunOwnDocuments(caller))) {
-          return [new GraphQLError(TRUSTED_ONLY.en, { extensions: { code: "PERSISTED_QUERY_ONLY", message: TRUSTED_ONLY } })];
-        }
-        if (document === undefined) return wsOptions.onSubscribe!(ctx, id, payload);
-        const { query: _sent, ...byHash } = payload;
-        return wsOptions.onSubscribe!(ctx, id, byHash as typeof payload);
-      },
-    },
-    wss,
-  );
+
+  const sockets = serveGraphqlOverWebSockets({ server, path: GRAPHQL_PATH, runtime, verifyToken, limits, trusted, mayRunOwnDocuments });
 
   // The runtime loads the supergraph on its first HTTP request; a subscriber arriving first over
   // graphql-ws found no schema ("Expected null to be a GraphQL schema"). Load it before listening.
@@ -372,10 +249,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return {
     url,
     port,
-    openSockets: () => wss.clients.size,
+    openSockets: sockets.open,
     close: async () => {
-      await closeWebSockets(wss);
-      await graphqlWs.dispose();
+      await sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
