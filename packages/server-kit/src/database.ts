@@ -37,8 +37,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     await client.query(`create database ${quoteIdentifier(name)}`);
     return true;
   } catch (error) {
-    // Two parts starting at once may race to create it; the loser finds it there.
-    if ((error as { code?: string }).code === "42P04") return false;
+    // Two parts starting at once may race to create it; the loser finds it there (or trips on the
+    // catalogue's unique index while the winner's is still being made).
+    if (["42P04", "23505"].includes((error as { code?: string }).code ?? "")) return false;
     throw error;
   } finally {
     await client.end();
@@ -122,6 +123,7 @@ const ERASABLE_COLUMNS = `select c.relname as table, a.attname as column from pg
   join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and col_description(a.attrelid, a.attnum) = '${ERASABLE}'`;
 /** Any number, as long as no other advisory lock of the subgraphs uses it. */
 const GRANT_LOCK = 7_245_010;
+const MIGRATION_LOCK = 7_245_011;
 
 /**
  * Makes (or brings up to date) the runtime role as the owner, after the migrations: it may read and
@@ -162,7 +164,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<MikroO
   await ensureDatabase(options.databaseUrl);
   const owner = await MikroORM.init(ormConfig({ ...options, poolMax: 1 }));
   try {
-    const applied = await owner.migrator.up();
+    // Instances of a part starting at once would each apply the same migrations: one at a time, and
+    // those after the first find them applied. Held by the owner's one connection, for the session.
+    const connection = owner.em.getConnection();
+    await connection.execute("select pg_advisory_lock(?)", [MIGRATION_LOCK]);
+    const applied = await owner.migrator.up().finally(() => connection.execute("select pg_advisory_unlock(?)", [MIGRATION_LOCK]));
     if (applied.length) {
       options.logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
     }
