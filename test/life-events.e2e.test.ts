@@ -155,6 +155,12 @@ describe("the person register's endpoint", () => {
       expect((await caller.graphql(RECORD, { input })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
       expect((await caller.graphql(`{ lifeEvents { kind } }`)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
     }
+    // Another of the platform's own clients (the consent subgraph's) reads the events, and may not send one.
+    const consentPart = await platform.platformClient("samtykke-platform");
+    const sent = await consentPart.graphql(RECORD, { input });
+    expect(sent.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_THE_REGISTER" });
+    expect(sent.errors![0]!.extensions!.message).toEqual({ da: "Kun personregistrets adapter må indsende hændelser fra registret.", en: "Only the person register's adapter may send the register's events." });
+    expect((await consentPart.graphql(`{ lifeEvents(first: 1) { kind } }`)).errors).toBeUndefined();
     const refused = [
       [{ kind: "CUSTODY_STARTED" }, "otherCpr"],
       [{ kind: "GUARDIAN_APPOINTED", otherCpr: person(44) }, "guardianshipScope"],

@@ -3,4 +3,6 @@ import type { CprVault } from "./domain/cpr-vault.js";
 
 export interface PartyContext extends SubgraphContext {
   cprVault: CprVault;
+  /** The platform client that may send the person register's events. */
+  personRegisterClientId: string;
 }

@@ -2,5 +2,5 @@ import "reflect-metadata";
 import { runAlone } from "@samtykke/server-kit";
 import { partyConfig, startParty } from "./index.js";
 
-const { CPR_KEY } = partyConfig();
-await runAlone("party", 4001, (settings) => startParty({ ...settings, cprKey: CPR_KEY }));
+const { CPR_KEY, PERSON_REGISTER_CLIENT_ID } = partyConfig();
+await runAlone("party", 4001, (settings) => startParty({ ...settings, cprKey: CPR_KEY, personRegisterClientId: PERSON_REGISTER_CLIENT_ID }));

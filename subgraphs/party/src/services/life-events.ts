@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { ConflictError, type EventPosition, formatPosition, parsePosition, requireCaller, TRANSACTION_HORIZON_SQL } from "@samtykke/server-kit";
+import { ConflictError, ForbiddenError, type EventPosition, formatPosition, parsePosition, requireCaller, TRANSACTION_HORIZON_SQL } from "@samtykke/server-kit";
 import { checkLifeEvent, guardianActsOnConsents, LifeEventKind, type LifeEventInput } from "../domain/life-events.js";
 import type { Citizen } from "../entities/citizen.entity.js";
 import { findOrRegisterCitizen } from "../entities/citizen.repository.js";
@@ -14,10 +14,16 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
  * An event from the person register, applied to the register's stand-in (a death, a custody, a
  * guardian, a protection) and kept, in one transaction. The register may send an event twice: the
  * second time changes nothing and says so; the same id with other content is a CONFLICT. Only the
- * platform's own client may send them (the register's adapter).
+ * register's adapter may send them: its own platform client, not any of the platform's parts.
  */
 export async function recordLifeEvent(ctx: PartyContext, input: LifeEventInput, now = new Date()): Promise<{ event: LifeEvent; duplicate: boolean }> {
-  requireCaller(ctx.caller, "platform");
+  const caller = requireCaller(ctx.caller, "platform");
+  if (caller.clientId !== ctx.personRegisterClientId) {
+    throw new ForbiddenError(
+      { da: "Kun personregistrets adapter må indsende hændelser fra registret.", en: "Only the person register's adapter may send the register's events." },
+      { reason: "NOT_THE_REGISTER" },
+    );
+  }
   const checked = checkLifeEvent(input, now);
   return ctx.em.fork().transactional(async (tx) => {
     // One event id at a time, so a repeat racing the first is told it is one.
