@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cprBornOn, DEMO, runtimeDatabaseUrl, subgraphDatabaseUrl } from "@samtykke/server-kit";
 import { giveWithYesToAll, startTestPlatform, TEMPLATE_TEXTS, type Caller, type TestPlatform } from "./support/platform.js";
+import { runScript } from "./support/processes.js";
 
 // Nothing is kept longer than the template version says: when an ended consent's retention has
 // passed, the consent subgraph erases its personal data (answers, signatures, scans, letters, the
 // link to the person), keeps the anonymous counts the statistics need, and leaves the sealed audit
 // log verifiable. The consent subgraph's clock is moved here; it applies what is due every 100 ms.
-const run = promisify(execFile);
 const DAY = 24 * 60 * 60 * 1000;
 const KEY = "odense-opbevaring";
 let offset = 0;
@@ -47,15 +45,8 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
   }
 }
 
-async function verify(): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout } = await run("npx", ["tsx", "subgraphs/consent/src/verify-audit.ts"], { env: { ...process.env, CONSENT_DATABASE_URL: consentDatabase } });
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr };
-  }
-}
+/** `npm run audit:verify` on this platform's consent database: its exit code and what it printed. */
+const verify = () => runScript("subgraphs/consent/src/verify-audit.ts", { CONSENT_DATABASE_URL: consentDatabase });
 
 const consentOf = async (id: string) => odense.graphql(`query($id: ID!) { consent(id: $id) { id status endedAt eraseAt } }`, { id });
 const myConsentIds = async (citizen: Caller) =>
@@ -164,7 +155,7 @@ describe("retention", () => {
     // And the sealed audit log still verifies, with the erased entries in it.
     let verdict = await verify();
     await expect.poll(async () => (verdict = await verify()).output, { timeout: 60_000, interval: 1000 }).toMatch(/; 0 newer entries waiting to be sealed/);
-    expect(verdict.code).toBe(0);
+    expect(verdict.exitCode).toBe(0);
     const erased = Number(/\((\d+) with their personal part erased/.exec(verdict.output)?.[1]);
     expect(erased).toBeGreaterThanOrEqual(entries.length - 6);
   });
@@ -184,7 +175,7 @@ describe("retention", () => {
     // Erasing the personal part of a consent that is still kept gets past the database, not the verifier.
     expect(await refusal("update consent_audit set subject_id = null, actor_id = null, purpose = null, personal_salt = null where id = $1")).toBe("ok");
     const broken = await verify();
-    expect(broken.code).toBe(1);
+    expect(broken.exitCode).toBe(1);
     expect(broken.output).toContain(`audit log BROKEN at consent ${consentId}`);
     expect(broken.output).toContain("no erasure of it is on record");
   });
