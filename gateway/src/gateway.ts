@@ -35,6 +35,8 @@ export interface StartGatewayOptions {
   corsOrigins?: () => readonly string[];
   /** The secret every request to a subgraph is signed with (HMAC-SHA256); the subgraphs answer only those. */
   subgraphSecret?: string | null;
+  /** A Redis that every gateway instance counts callers' limits in; without one each counts its own. */
+  redisUrl?: string;
 }
 
 
@@ -92,7 +94,7 @@ async function subgraphReady(graphqlUrl: string): Promise<boolean> {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
-  const limits = new CallerLimits(callerLimitSettings(options.limits));
+  const limits = new CallerLimits(callerLimitSettings(options.limits), options.redisUrl ? { redisUrl: options.redisUrl, logger } : undefined);
   // Without trusted documents every caller sends text; a hash alone is then answered as unknown, so a
   // client that tried it sends the text.
   const trusted = options.trustedDocuments ?? { documents: {}, requiredFor: [] };
@@ -255,6 +257,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
+      await limits.close();
     },
   };
 }

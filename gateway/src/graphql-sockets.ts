@@ -65,7 +65,7 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
   // Subscription messages are small; a socket gets no room for a scan-sized frame.
   const wss = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
-  const socketOwners = new WeakMap<object, string>();
+  const socketOwners = new WeakMap<object, { key: string; handle: string }>();
   const socketCallers = new WeakMap<object, Caller>();
   const socketExpiry = new WeakMap<object, NodeJS.Timeout>();
   const graphqlWs = useServer(
@@ -83,11 +83,12 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
           return false;
         }
         const key = callerKey(caller, ctx.extra.request.socket.remoteAddress ?? "unknown");
-        if (!limits.openSocket(key)) {
+        const handle = await limits.openSocket(key);
+        if (handle === null) {
           ctx.extra.socket.close(4429, "Too many connections");
           return false;
         }
-        socketOwners.set(ctx.extra.socket, key);
+        socketOwners.set(ctx.extra.socket, { key, handle });
         socketCallers.set(ctx.extra.socket, caller);
         const expiresAt = tokenExpiry(authorization);
         if (expiresAt !== null) {
@@ -99,8 +100,8 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
       onClose: (ctx, code, reason) => {
         clearTimeout(socketExpiry.get(ctx.extra.socket));
         socketExpiry.delete(ctx.extra.socket);
-        const key = socketOwners.get(ctx.extra.socket);
-        if (key) limits.closeSocket(key);
+        const owner = socketOwners.get(ctx.extra.socket);
+        if (owner) limits.closeSocket(owner.key, owner.handle);
         socketOwners.delete(ctx.extra.socket);
         return wsOptions.onClose?.(ctx, code, reason);
       },

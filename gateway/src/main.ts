@@ -22,6 +22,8 @@ const env = parseEnv({
   ...identityEnv,
   ...corsOriginsEnv,
   ...subgraphSecretEnv,
+  // Where every gateway instance counts callers' limits; unset, each instance counts its own.
+  REDIS_URL: z.string().url().optional(),
   // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
   GATEWAY_LIMITS: z
     .string()
@@ -56,6 +58,7 @@ const gateway = await startGateway({
   trustedDocuments: await loadTrustedDocuments(env.TRUSTED_DOCUMENTS, env.NODE_ENV === "production" ? BROWSER_CALLERS : []),
   corsOrigins: () => corsOrigins,
   subgraphSecret: env.SUBGRAPH_SECRET,
+  redisUrl: env.REDIS_URL,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -31,6 +31,8 @@ export interface PartProcess {
   kill(): Promise<void>;
   /** SIGTERM: the part shuts down as it would on a deploy (and writes what it writes on exit). */
   stop(): Promise<void>;
+  /** The last of what the part printed. */
+  output(): string;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function startPart(script: string, env: Record<string, string>, rea
   }
   return {
     child,
+    output: () => output,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
