@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import type { GraphQLError } from "graphql";
-import { createTokenVerifier, DomainError, envelopArmor, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { createTokenVerifier, DomainError, envelopArmor, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, METRICS_PATH, PartMetrics, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { corsFor } from "./cors.js";
 import { CallerLimits, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
@@ -12,6 +12,7 @@ import { askRuntime, isRegisterPath, serveRegister } from "./public-register.js"
 import { inputTooDeep, refuse, TRUSTED_ONLY } from "./refusals.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { signSubgraphRequests } from "./subgraph-signature.js";
+import { operationMetrics } from "./operation-metrics.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -37,6 +38,8 @@ export interface StartGatewayOptions {
   subgraphSecret?: string | null;
   /** A Redis that every gateway instance counts callers' limits in; without one each counts its own. */
   redisUrl?: string;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
 }
 
 
@@ -94,6 +97,8 @@ async function subgraphReady(graphqlUrl: string): Promise<boolean> {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { logger, subgraphUrls } = options;
   const verifyToken = createTokenVerifier(options.identity);
+  const metrics = new PartMetrics("gateway");
+  const refused = metrics.counter("samtykke_rate_limited_total", "Requests, sockets and subscriptions refused for being over a caller's limit", ["limit", "caller"]);
   const limits = new CallerLimits(callerLimitSettings(options.limits), options.redisUrl ? { redisUrl: options.redisUrl, logger } : undefined);
   // Without trusted documents every caller sends text; a hash alone is then answered as unknown, so a
   // client that tried it sends the text.
@@ -129,7 +134,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     landingPage: false,
     batching: false,
     cors: corsFor(options.corsOrigins ?? (() => [])) as never,
-    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
+    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, operationMetrics(metrics), ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: {
@@ -155,6 +160,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         ...Object.values(subgraphUrls).map(subgraphReady),
       ]);
       response.writeHead(checks.every(Boolean) ? 200 : 503).end();
+      return;
+    }
+    if (request.url === METRICS_PATH && request.method === "GET") {
+      await metrics.serve(request, response, options.metricsToken);
       return;
     }
     // The keys that seal consent documents, published where anyone verifying one looks first.
@@ -213,6 +222,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     if ((path === GRAPHQL_PATH && request.method !== "OPTIONS") || register) {
       const retryAfter = await limits.takeRequest(caller, request.socket.remoteAddress ?? "unknown");
       if (retryAfter !== null) {
+        refused.inc({ limit: "requests", caller: caller.kind });
         refuse(response, 429, { message: RATE_LIMITED.en, extensions: { code: "RATE_LIMITED", message: RATE_LIMITED, retryAfterSeconds: retryAfter } }, { "retry-after": String(retryAfter) });
         return;
       }
@@ -239,7 +249,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // and a 30 MB upload then met a 413 and a closed connection halfway (curl: a broken pipe).
   server.on("checkContinue", (request, response) => void serve(request, response, true));
 
-  const sockets = serveGraphqlOverWebSockets({ server, path: GRAPHQL_PATH, runtime, verifyToken, limits, trusted, mayRunOwnDocuments });
+  const sockets = serveGraphqlOverWebSockets({ server, path: GRAPHQL_PATH, runtime, verifyToken, limits, trusted, mayRunOwnDocuments, refused });
+  metrics.gauge("samtykke_graphql_ws_sockets", "graphql-ws sockets open now", [], (gauge) => gauge.set(sockets.open()));
+  metrics.gauge("samtykke_subscriptions", "GraphQL subscriptions running now", [], (gauge) => gauge.set(sockets.subscriptions()));
 
   // The runtime loads the supergraph on its first HTTP request; a subscriber arriving first over
   // graphql-ws found no schema ("Expected null to be a GraphQL schema"). Load it before listening.

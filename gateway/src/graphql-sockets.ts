@@ -3,6 +3,7 @@ import { getGraphQLWSOptions, type createGatewayRuntime } from "@graphql-hive/ga
 import { GraphQLError } from "graphql";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { decodeJwt } from "jose";
+import type { Counter } from "prom-client";
 import { WebSocketServer } from "ws";
 import { closeWebSockets, MAX_INPUT_DEPTH, nestedDeeperThan, type Caller } from "@samtykke/server-kit";
 import { callerKey, RATE_LIMITED, type CallerLimits } from "./caller-limits.js";
@@ -54,6 +55,8 @@ interface SocketOptions {
   limits: CallerLimits;
   trusted: TrustedDocuments;
   mayRunOwnDocuments: (caller: Caller) => boolean;
+  /** Counts what is refused for being over a caller's limit. */
+  refused: Counter<"limit" | "caller">;
 }
 
 /**
@@ -61,13 +64,14 @@ interface SocketOptions {
  * counted against its caller's share, closed when the token expires, the documents it may run
  * checked as over HTTP; the runtime sends each subscription on to the consent subgraph.
  */
-export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken, limits, trusted, mayRunOwnDocuments }: SocketOptions) {
+export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken, limits, trusted, mayRunOwnDocuments, refused }: SocketOptions) {
   // Subscription messages are small; a socket gets no room for a scan-sized frame.
   const wss = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket }));
   const socketOwners = new WeakMap<object, { key: string; handle: string }>();
   const socketCallers = new WeakMap<object, Caller>();
   const socketExpiry = new WeakMap<object, NodeJS.Timeout>();
+  const connections = new Set<{ subscriptions: Record<string, unknown> }>();
   const graphqlWs = useServer(
     {
       ...wsOptions,
@@ -85,10 +89,12 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
         const key = callerKey(caller, ctx.extra.request.socket.remoteAddress ?? "unknown");
         const handle = await limits.openSocket(key);
         if (handle === null) {
+          refused.inc({ limit: "sockets", caller: caller.kind });
           ctx.extra.socket.close(4429, "Too many connections");
           return false;
         }
         socketOwners.set(ctx.extra.socket, { key, handle });
+        connections.add(ctx);
         socketCallers.set(ctx.extra.socket, caller);
         const expiresAt = tokenExpiry(authorization);
         if (expiresAt !== null) {
@@ -98,6 +104,7 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
         return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
       },
       onClose: (ctx, code, reason) => {
+        connections.delete(ctx);
         clearTimeout(socketExpiry.get(ctx.extra.socket));
         socketExpiry.delete(ctx.extra.socket);
         const owner = socketOwners.get(ctx.extra.socket);
@@ -120,6 +127,7 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
         // The subscription being started is already counted.
         if (nestedDeeperThan(payload.variables, MAX_INPUT_DEPTH)) return [inputTooDeep()];
         if (Object.keys(ctx.subscriptions).length > limits.settings.subscriptionsPerSocket) {
+          refused.inc({ limit: "subscriptions", caller: socketCallers.get(ctx.extra.socket)?.kind ?? "anonymous" });
           return [new GraphQLError("Too many subscriptions on one connection", { extensions: { code: "RATE_LIMITED", message: RATE_LIMITED } })];
         }
         // A subscription sent with its hash runs the trusted document of that hash, whatever text came
@@ -141,6 +149,12 @@ export function serveGraphqlOverWebSockets({ server, path, runtime, verifyToken,
   return {
     /** graphql-ws sockets open now. */
     open: () => wss.clients.size,
+    /** Subscriptions running on them now. */
+    subscriptions: () => {
+      let running = 0;
+      for (const connection of connections) running += Object.keys(connection.subscriptions).length;
+      return running;
+    },
     close: async () => {
       await closeWebSockets(wss);
       await graphqlWs.dispose();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { commonEnv, createLogger, identityEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";
+import { commonEnv, createLogger, identityEnv, metricsEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";
 import { corsOriginsEnv, corsOriginsOf } from "./cors.js";
 import { startGateway } from "./gateway.js";
 import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments } from "./trusted-documents.js";
@@ -22,6 +22,7 @@ const env = parseEnv({
   ...identityEnv,
   ...corsOriginsEnv,
   ...subgraphSecretEnv,
+  ...metricsEnv,
   // Where every gateway instance counts callers' limits; unset, each instance counts its own.
   REDIS_URL: z.string().url().optional(),
   // Per-caller limits as JSON, e.g. {"requestsPerMinute":{"system":5000}}; defaults in caller-limits.ts.
@@ -59,6 +60,7 @@ const gateway = await startGateway({
   corsOrigins: () => corsOrigins,
   subgraphSecret: env.SUBGRAPH_SECRET,
   redisUrl: env.REDIS_URL,
+  metricsToken: env.METRICS_TOKEN,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -51,6 +51,8 @@ export async function startTestPlatform(
     serveWeb?: boolean;
     consentClock?: { now: () => Date; dueCheckIntervalMs: number };
     gatewayLimits?: CallerLimitOverrides;
+    /** Set, every part's `/metrics` answers only a scraper that sends it. */
+    metricsToken?: string;
     /** As in production: the development login then runs apart, as any OpenID Connect provider would. */
     production?: boolean;
     /** The keys that seal consent documents (the first seals); one fresh key when not given. */
@@ -89,6 +91,7 @@ export async function startTestPlatform(
     citizenAppUrl: options.citizenAppUrl,
     consentClock: options.consentClock,
     gatewayLimits: options.gatewayLimits,
+    metricsToken: options.metricsToken,
     sealKeys: options.sealKeys,
     auditAnchor: options.auditAnchor,
     consentEventPollMs: options.consentEventPollMs,

@@ -60,6 +60,8 @@ export interface PlatformOptions {
   subgraphSecret?: string;
   /** Origins besides the served apps' whose pages may call the gateway from a browser. */
   corsOrigins?: string[];
+  /** Set, every part's `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
   /** Request rates and socket caps per caller at the gateway (tests make them small). */
   gatewayLimits?: CallerLimitOverrides;
   /** How long a subscriber waits without a wake-up before reading the event log anyway (tests make it long). */
@@ -142,7 +144,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // The gateway signs every request to a subgraph with it, and they answer nothing else; the parts
     // of one platform start together, so a secret of this run's own will do.
     const subgraphSecret = options.subgraphSecret ?? randomBytes(32).toString("base64url");
-    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity, gatewaySecret: subgraphSecret };
+    const common = { host: options.host, production: options.production, seedDemo: options.seedDemo, identity, gatewaySecret: subgraphSecret, metricsToken: options.metricsToken };
     progress("migrating and starting the party subgraph");
     const party = await startParty({
       ...common,
@@ -198,6 +200,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       trustedDocuments: await loadTrustedDocuments(TRUSTED_DOCUMENT_FILES, options.production ? BROWSER_CALLERS : []),
       corsOrigins: () => appOrigins,
       subgraphSecret,
+      metricsToken: options.metricsToken,
     });
     stops.push(gateway.close);
     gatewayUrl = gateway.url;

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { generateSealKey, parseSealKeys, platformClientEnv, platformClientFrom, type SealKey } from "@samtykke/consent";
 import { corsOriginsEnv } from "@samtykke/gateway";
-import { parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
+import { metricsEnv, parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
 
@@ -14,6 +14,7 @@ const env = parseEnv({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   DATABASE_URL: z.string().url().optional(),
+  ...metricsEnv,
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(5433),
   HOST: z.string().default("127.0.0.1"),
@@ -81,6 +82,7 @@ const platform = await startPlatform({
   consentSecretKey: env.CONSENT_SECRET_KEY,
   platformClient: platformClientFrom(env),
   corsOrigins: env.GATEWAY_CORS_ORIGINS,
+  metricsToken: env.METRICS_TOKEN,
   // Next to the data here; in production, storage the database's operators cannot rewrite.
   auditAnchor: { file: env.AUDIT_ANCHOR_FILE ?? resolve(env.DATA_DIR, "audit-anchors.jsonl") },
   seedDemo: env.SEED_DEMO === "true",

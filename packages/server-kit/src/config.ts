@@ -22,6 +22,11 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };
 
+/** Set, every part's `/metrics` answers only a scraper that sends it as a bearer token. */
+export const metricsEnv = {
+  METRICS_TOKEN: z.string().min(16).optional(),
+};
+
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {

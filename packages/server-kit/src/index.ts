@@ -21,3 +21,4 @@ export * from "./websockets.js";
 export * from "./reference-loader.js";
 export * from "./secret-box.js";
 export { documentHash } from "./document-hash.js";
+export * from "./metrics.js";

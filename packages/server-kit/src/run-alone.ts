@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commonEnv, parseEnv, port } from "./config.js";
+import { commonEnv, metricsEnv, parseEnv, port } from "./config.js";
 import { subgraphDatabaseUrl } from "./database.js";
 import { subgraphSecretEnv } from "./gateway-signature.js";
 import { identityEnv, type IdentityOptions } from "./identity.js";
@@ -13,6 +13,7 @@ export interface StandaloneSettings {
   production: boolean;
   identity: IdentityOptions;
   gatewaySecret: string | null;
+  metricsToken?: string;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function runAlone(
     DATABASE_URL: z.string().url().optional(),
     ...identityEnv,
     ...subgraphSecretEnv,
+    ...metricsEnv,
   }) as Record<string, any>;
   const logger = createLogger(name, env.LOG_LEVEL);
   const databaseUrl = env[`${prefix}_DATABASE_URL`] ?? (env.DATABASE_URL && subgraphDatabaseUrl(env.DATABASE_URL, name));
@@ -56,6 +58,7 @@ export async function runAlone(
     production: env.NODE_ENV === "production",
     identity: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL },
     gatewaySecret: env.SUBGRAPH_SECRET ?? null,
+    metricsToken: env.METRICS_TOKEN,
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));

@@ -31,6 +31,8 @@ export interface StartSubgraphOptions<TContext extends SubgraphContext> {
   seed?: (em: EntityManager) => Promise<boolean>;
   /** The secret the gateway signs requests with; set, only requests it signed are answered. */
   gatewaySecret?: string | null;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -69,6 +71,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       extendContext: options.extendContext,
       production: options.production,
       gatewaySecret: options.gatewaySecret,
+      metricsToken: options.metricsToken,
     });
     let closing: Promise<void> | undefined;
     return {

@@ -1,3 +1,4 @@
+import { errorCodesOf, METRICS_PATH, PartMetrics } from "./metrics.js";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
@@ -50,6 +51,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
    * only requests it signed, over HTTP and graphql-ws. Unset only outside production.
    */
   gatewaySecret?: string | null;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
 }
 
 /**
@@ -67,6 +70,8 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** Served on `/metrics`; a part adds its own series. */
+  metrics: PartMetrics;
   close(): Promise<void>;
 }
 
@@ -111,16 +116,20 @@ function inputChecks(): ApolloServerPlugin<SubgraphContext> {
   };
 }
 
-function operationLogging(): ApolloServerPlugin<SubgraphContext> {
+function operationLogging(metrics: PartMetrics): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart({ contextValue, request }) {
       const started = performance.now();
       return {
-        async willSendResponse({ errors }) {
+        async willSendResponse({ errors, operationName, response }) {
+          const durationMs = performance.now() - started;
+          // The answer's errors as the caller sees them, codes mapped from the domain's errors.
+          const answered = response.body.kind === "single" ? response.body.singleResult.errors : errors;
+          metrics.observeOperation(operationName ?? request.operationName, durationMs / 1000, errorCodesOf(answered as never));
           contextValue.logger.info(
             {
               operationName: request.operationName ?? null,
-              durationMs: Math.round(performance.now() - started),
+              durationMs: Math.round(durationMs),
               errors: errors?.length ?? 0,
             },
             "graphql operation",
@@ -156,10 +165,18 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 
   const formatError = createErrorFormatter(logger);
+  const metrics = new PartMetrics(options.name);
+  metrics.watchDatabasePool(orm);
   const armor = apolloArmor(Boolean(options.production));
   let closeSubscriptions: (() => Promise<void>) | undefined;
   if (options.subscriptions) {
     const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: maxBodyBytes });
+    const connections = new Set<{ subscriptions: Record<string, unknown> }>();
+    metrics.gauge("samtykke_subscriptions", "GraphQL subscriptions running now", [], (gauge) => {
+      let running = 0;
+      for (const connection of connections) running += Object.keys(connection.subscriptions).length;
+      gauge.set(running);
+    });
     const graphqlWs = useServer(
       {
         schema,
@@ -171,6 +188,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
           try {
             (ctx.extra as { caller?: Caller }).caller = await options.verifyToken(authorization);
             (ctx.extra as { authorization?: string | null }).authorization = authorization;
+            connections.add(ctx);
             return true;
           } catch {
             return false;
@@ -197,6 +215,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
           const problem = operation ? inputProblem(schema, document, operation, payload.variables ?? undefined) : null;
           return problem ? [inputProblemError(problem)] : undefined;
         },
+        onClose: (ctx) => void connections.delete(ctx),
         // Apollo Server formats HTTP responses; subscriptions need the same mapper applied here.
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
@@ -231,7 +250,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       // No answer carries cache hints (the gateway caches nothing), and the plugin wraps every field's
       // resolver to collect them: a fifth of the subgraph's CPU on a list of 100 consents.
       ApolloServerPluginCacheControlDisabled(),
-      operationLogging() as ApolloServerPlugin<TContext>,
+      operationLogging(metrics) as ApolloServerPlugin<TContext>,
       inputChecks() as ApolloServerPlugin<TContext>,
       ...(armor.plugins as ApolloServerPlugin<TContext>[]),
       ...(closeSubscriptions
@@ -251,6 +270,10 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       if (url.pathname === "/readiness") {
         const ready = await orm.isConnected();
         response.writeHead(ready ? 200 : 503).end();
+        return;
+      }
+      if (url.pathname === METRICS_PATH && request.method === "GET") {
+        await metrics.serve(request, response, options.metricsToken);
         return;
       }
       const route = options.routes?.[url.pathname];
@@ -333,6 +356,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     name: options.name,
     url,
     port,
+    metrics,
     close: async () => {
       await apollo.stop();
     },

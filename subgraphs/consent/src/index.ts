@@ -14,6 +14,7 @@ import { sealPlainWebhookSecrets, startWebhookDelivery, WEBHOOK_SECRET_PURPOSE }
 import { platformMailbox, startLetterDelivery, type DigitalPost } from "./services/mailbox.js";
 import { SupergraphClient } from "./services/supergraph-client.js";
 import { PlatformCredential, type PlatformClient } from "./services/platform-credential.js";
+import { watchConsentWork } from "./services/work-metrics.js";
 import { consentSubgraph } from "./subgraph.js";
 import type { ConsentContext } from "./context.js";
 import type { Representation } from "./domain/access.js";
@@ -63,6 +64,8 @@ export interface StartConsentOptions {
   platformClient?: PlatformClient;
   /** The secret the gateway signs requests with; set, only requests it signed are answered. */
   gatewaySecret?: string | null;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
   /**
    * Where the audit log's head is anchored, signed with the first sealing key, every `intervalMs`
    * (a minute unless told): an append-only file outside the database. None: no anchors.
@@ -105,6 +108,7 @@ export async function startConsent(options: StartConsentOptions): Promise<Starte
     },
     routes: { [JWKS_PATH]: () => ({ keys: options.sealKeys.map(publicJwk) }) },
   });
+  watchConsentWork(subgraph.metrics, subgraph.orm.em);
   const stopDueChanges = scheduleDueChanges(subgraph, events, now, options.dueCheckIntervalMs ?? 30_000, options.logger);
   const stopExports = options.sealKeys[0]
     ? startDataExports({ em: subgraph.orm.em, sealKey: options.sealKeys[0], now, intervalMs: options.campaignIntervalMs ?? 500, logger: options.logger })

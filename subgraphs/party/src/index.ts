@@ -25,6 +25,8 @@ export interface StartPartyOptions {
   seedDemo?: boolean;
   /** The secret the gateway signs requests with; set, only requests it signed are answered. */
   gatewaySecret?: string | null;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
 }
 
 export async function startParty(options: StartPartyOptions): Promise<StartedSubgraph> {

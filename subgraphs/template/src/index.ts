@@ -16,6 +16,8 @@ export interface StartTemplateOptions {
   seedDemo?: boolean;
   /** The secret the gateway signs requests with; set, only requests it signed are answered. */
   gatewaySecret?: string | null;
+  /** Set, `/metrics` answers only a scraper that sends it as a bearer token. */
+  metricsToken?: string;
 }
 
 export async function startTemplate(options: StartTemplateOptions): Promise<StartedSubgraph> {
