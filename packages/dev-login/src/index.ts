@@ -37,6 +37,8 @@ export interface DevLoginOptions {
   logger: Logger;
   /** How long tokens live, in seconds. */
   tokenLifetimeSeconds?: number;
+  /** Its address as browsers reach it, which is the tokens' issuer (in containers, not the address it listens on). */
+  publicUrl?: string;
 }
 
 /**
@@ -273,7 +275,7 @@ export async function startDevLogin(options: DevLoginOptions): Promise<DevLogin>
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  issuer = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`;
+  issuer = options.publicUrl?.replace(/\/$/, "") ?? `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`;
   options.logger.warn({ issuer }, "development login is on: anyone can sign in as anyone; never enable it in production");
   return {
     issuer,
