@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, Logger as HiveLogger } from "@graphql-hive/gateway-runtime";
 import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import type { GraphQLError } from "graphql";
-import { createTokenVerifier, DomainError, envelopArmor, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, METRICS_PATH, PartMetrics, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
+import { createTokenVerifier, DomainError, envelopArmor, MAX_ANONYMOUS_REQUEST_BYTES, MAX_INPUT_DEPTH, MAX_REQUEST_BYTES, nestedDeeperThan, endServerSpan, METRICS_PATH, PartMetrics, serveInSpan, type Caller, REQUEST_ID_HEADER, requestIdOf, type IdentityOptions } from "@samtykke/server-kit";
 import type { Logger } from "pino";
 import { corsFor } from "./cors.js";
 import { CallerLimits, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
@@ -13,6 +13,7 @@ import { inputTooDeep, refuse, TRUSTED_ONLY } from "./refusals.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { signSubgraphRequests } from "./subgraph-signature.js";
 import { operationMetrics } from "./operation-metrics.js";
+import { traceSubgraphCalls } from "./subgraph-tracing.js";
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -134,7 +135,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     landingPage: false,
     batching: false,
     cors: corsFor(options.corsOrigins ?? (() => [])) as never,
-    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, operationMetrics(metrics), ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
+    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, operationMetrics(metrics), traceSubgraphCalls(), ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: {
@@ -242,7 +243,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       );
     });
     if (expectsContinue) response.writeContinue();
-    runtime(request, response);
+    // One trace per request, continuing the caller's; the runtime's calls to the subgraphs carry it on.
+    serveInSpan(`${request.method} ${GRAPHQL_PATH}`, request.headers, { "http.request.method": request.method ?? "", "url.path": GRAPHQL_PATH, "samtykke.part": "gateway", "samtykke.request_id": requestId }, (span) => {
+      response.once("finish", () => endServerSpan(span, response.statusCode));
+      runtime(request, response);
+    });
   };
   const server: Server = createServer(serve);
   // Node would say "100 Continue" to every such caller before the gateway could look at the size,

@@ -1,3 +1,5 @@
+// First: tracing must be set up before anything loads `pg`.
+import "@samtykke/server-kit/trace-this-process";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { commonEnv, createLogger, identityEnv, metricsEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";

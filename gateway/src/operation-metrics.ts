@@ -1,3 +1,4 @@
+import { trace } from "@opentelemetry/api";
 import { errorCodesOf, type PartMetrics } from "@samtykke/server-kit";
 
 // The name of a document's first operation, read without parsing it: the request may not parse at all.
@@ -15,7 +16,9 @@ export function operationMetrics(metrics: PartMetrics) {
     },
     onParams({ params, request }: { params: { operationName?: string | null; query?: string }; request: Request }) {
       const entry = requests.get(request);
-      if (entry) entry.operationName = params.operationName ?? (params.query ? FIRST_OPERATION_NAME.exec(params.query)?.[1] : null);
+      if (!entry) return;
+      entry.operationName = params.operationName ?? (params.query ? FIRST_OPERATION_NAME.exec(params.query)?.[1] : null);
+      if (entry.operationName) trace.getActiveSpan()?.setAttribute("graphql.operation.name", entry.operationName);
     },
     onResultProcess({ request, result }: { request: Request; result: unknown }) {
       const entry = requests.get(request);

@@ -1,3 +1,5 @@
+// First: tracing must be set up before anything loads `pg`.
+import "@samtykke/server-kit/trace-this-process";
 import "reflect-metadata";
 import { resolve } from "node:path";
 import { z } from "zod";

@@ -22,3 +22,4 @@ export * from "./reference-loader.js";
 export * from "./secret-box.js";
 export { documentHash } from "./document-hash.js";
 export * from "./metrics.js";
+export * from "./tracing.js";

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import { traceIds } from "./tracing.js";
 
 export type { DestinationStream, Logger };
 
@@ -28,6 +29,8 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "
       level,
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written inside a traced request names its trace, so logs and traces meet.
+      mixin: traceIds,
       redact: { paths: ["cpr", "*.cpr", "req.headers.authorization", "headers.authorization"], censor: "[REDACTED]" },
       hooks: {
         logMethod(args, method) {

@@ -1,5 +1,7 @@
 import { errorCodesOf, METRICS_PATH, PartMetrics } from "./metrics.js";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { trace } from "@opentelemetry/api";
+import { endServerSpan, serveInSpan } from "./tracing.js";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -123,6 +125,7 @@ function operationLogging(metrics: PartMetrics): ApolloServerPlugin<SubgraphCont
       return {
         async willSendResponse({ errors, operationName, response }) {
           const durationMs = performance.now() - started;
+          if (operationName) trace.getActiveSpan()?.setAttribute("graphql.operation.name", operationName);
           // The answer's errors as the caller sees them, codes mapped from the domain's errors.
           const answered = response.body.kind === "single" ? response.body.singleResult.errors : errors;
           metrics.observeOperation(operationName ?? request.operationName, durationMs / 1000, errorCodesOf(answered as never));
@@ -260,8 +263,16 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   });
   await apollo.start();
 
-  httpServer.on("request", async (request, response) => {
+  httpServer.on("request", (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname !== GRAPHQL_PATH) return void handle(request, response, url);
+    // Continues the trace of the gateway's request (its `traceparent`); the queries it runs are children.
+    serveInSpan(`${request.method} ${GRAPHQL_PATH}`, request.headers, { "http.request.method": request.method ?? "", "url.path": GRAPHQL_PATH, "samtykke.part": options.name }, (span) => {
+      response.once("finish", () => endServerSpan(span, response.statusCode));
+      void handle(request, response, url);
+    });
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     try {
       if (url.pathname === "/healthcheck") {
         response.writeHead(200).end();
@@ -346,7 +357,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       if (!response.headersSent) response.writeHead(500);
       response.end();
     }
-  });
+  };
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
