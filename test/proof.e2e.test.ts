@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "graphql-ws";
 import pg from "pg";
-import WebSocket from "ws";
 import { DEMO, subgraphDatabaseUrl } from "@samtykke/server-kit";
-import { giveWithYesToAll, startTestPlatform, type Caller, type TestPlatform } from "./support/platform.js";
+import { giveWithYesToAll, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { restartablePort, startPart, type PartProcess } from "./support/processes.js";
+import { cursorAfter, eventCursors, resilientSubscriber } from "./support/subscribers.js";
 
 // The proof that no change is lost: 10,000 changes from 32 concurrent writers while subscribers
 // listen through a second gateway, which is killed (SIGKILL) three times along the way. Each
@@ -32,6 +31,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
+const secondGatewayUrl = () => `http://127.0.0.1:${gatewayPort}/graphql`;
+
 /** The second gateway, in a process of its own, in front of the same subgraphs; always on the same port. */
 async function startSecondGateway(): Promise<PartProcess> {
   const { identity } = platform.devLogin!;
@@ -49,74 +50,6 @@ async function startSecondGateway(): Promise<PartProcess> {
     },
     `http://127.0.0.1:${gatewayPort}/readiness`,
   );
-}
-
-/**
- * A subscriber as a careful client is written: it keeps the last cursor it saw and, when its stream
- * ends in an error, subscribes again after that cursor until the gateway is back.
- */
-function resilientSubscriber(caller: Caller, variables: Record<string, unknown>, startAfter: string) {
-  const state = { cursors: [] as string[], errors: 0, completes: 0, stopped: false };
-  let client: Client | undefined;
-  const follow = () => {
-    if (state.stopped) return;
-    client = createClient({
-      url: `ws://127.0.0.1:${gatewayPort}/graphql`,
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${caller.token}` },
-    });
-    const again = () => {
-      void client?.dispose();
-      setTimeout(follow, 200);
-    };
-    client.subscribe<{ consentStatusChanged: { cursor: string } }>(
-      {
-        query: `subscription($after: String, $consentId: ID) { consentStatusChanged(after: $after, consentId: $consentId) { cursor } }`,
-        variables: { ...variables, after: state.cursors.at(-1) ?? startAfter },
-      },
-      {
-        next: (value) => {
-          if (value.data) state.cursors.push(value.data.consentStatusChanged.cursor);
-          else state.errors += 1;
-        },
-        error: () => {
-          state.errors += 1;
-          again();
-        },
-        // A subscription on consents never ends by itself; a complete would be a silent loss.
-        complete: () => {
-          state.completes += 1;
-          again();
-        },
-      },
-    );
-  };
-  follow();
-  return {
-    state,
-    stop: async () => {
-      state.stopped = true;
-      await client?.dispose();
-    },
-  };
-}
-
-/** Whether the cursor `a` lies after `b` in the log (its transaction, then its id). */
-function after(a: string, b: string): boolean {
-  const [[ax, ai], [bx, bi]] = [a, b].map((cursor) => cursor.split(".").map(BigInt)) as [[bigint, bigint], [bigint, bigint]];
-  return ax > bx || (ax === bx && ai > bi);
-}
-
-/** The cursors of the events after the cursor `after` that match `where`, in the log's order (its transaction, then its id). */
-async function eventIds(where: string, parameters: unknown[], after: string): Promise<string[]> {
-  const [xid, id] = after.split(".");
-  const { rows } = await database.query<{ cursor: string }>(
-    `select xid::text || '.' || id::text as cursor from consent_event where ${where} and (xid, id) > ($${parameters.length + 1}::bigint, $${parameters.length + 2}::bigint) order by xid, id`,
-    [...parameters, xid, id],
-  );
-  return rows.map((row) => row.cursor);
 }
 
 describe("no change is lost", () => {
@@ -137,10 +70,10 @@ describe("no change is lost", () => {
 
     gateway = await startSecondGateway();
     const subscribers = {
-      caseworker: resilientSubscriber(odense, {}, start),
-      caseSystem: resilientSubscriber(await platform.caseSystem("odense"), {}, start),
-      citizen: resilientSubscriber(sofie, {}, start),
-      oneConsent: resilientSubscriber(odense, { consentId: consentIds[0] }, start),
+      caseworker: resilientSubscriber(secondGatewayUrl, odense, {}, start),
+      caseSystem: resilientSubscriber(secondGatewayUrl, await platform.caseSystem("odense"), {}, start),
+      citizen: resilientSubscriber(secondGatewayUrl, sofie, {}, start),
+      oneConsent: resilientSubscriber(secondGatewayUrl, odense, { consentId: consentIds[0] }, start),
     };
     await new Promise((resolve) => setTimeout(resolve, 500));
 
@@ -171,10 +104,10 @@ describe("no change is lost", () => {
     const seconds = (performance.now() - started) / 1000;
 
     const expected = {
-      caseworker: await eventIds("authority_id = $1", [DEMO.authorities.odense], start),
-      caseSystem: await eventIds("authority_id = $1", [DEMO.authorities.odense], start),
-      citizen: await eventIds("subject_id = $1", [sofieId], start),
-      oneConsent: await eventIds("consent_id = $1", [consentIds[0]], start),
+      caseworker: await eventCursors(database, "authority_id = $1", [DEMO.authorities.odense], start),
+      caseSystem: await eventCursors(database, "authority_id = $1", [DEMO.authorities.odense], start),
+      citizen: await eventCursors(database, "subject_id = $1", [sofieId], start),
+      oneConsent: await eventCursors(database, "consent_id = $1", [consentIds[0]], start),
     };
     expect(failed).toBe(0);
     expect(expected.caseworker).toHaveLength(CHANGES);
@@ -185,7 +118,7 @@ describe("no change is lost", () => {
       const missing = want.filter((id) => !got.includes(id)).length;
       const duplicates = got.length - new Set(got).size;
       console.log(`${name}: ${got.length} events, ${missing} missing, ${duplicates} duplicates, ${subscriber.state.errors} errors seen, ${subscriber.state.completes} silent completes`);
-      expect({ missing, duplicates, inOrder: got.every((cursor, i) => i === 0 || after(cursor, got[i - 1]!)) }).toEqual({ missing: 0, duplicates: 0, inOrder: true });
+      expect({ missing, duplicates, inOrder: got.every((cursor, i) => i === 0 || cursorAfter(cursor, got[i - 1]!)) }).toEqual({ missing: 0, duplicates: 0, inOrder: true });
       expect(got).toEqual(want);
       // Each kill reached the subscriber as an error, never as a quiet end.
       expect(subscriber.state.errors).toBeGreaterThanOrEqual(KILLS_AT.length);

@@ -62,6 +62,10 @@ const JWKS_PATH = "/.well-known/jwks.json";
 // The runtime's own check only knows whether the supergraph is loaded; /readiness adds the subgraphs.
 const RUNTIME_READINESS_PATH = "/_runtime/readiness";
 
+// How long a stopping gateway waits for the requests it has taken before cutting them off; inside
+// Kubernetes' default 30 s between SIGTERM and SIGKILL.
+const SHUTDOWN_GRACE_MS = 10_000;
+
 // A body over the limit but under this is read and dropped before the 413, so the caller sees it; past it, the connection is cut.
 const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
@@ -152,6 +156,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     requestId: { headerName: REQUEST_ID_HEADER },
     logging: new HiveLogger({ level: logger.level === "silent" ? false : "info", writers: [new PinoLogWriter(logger)] }),
   });
+
+  // The runtime disposes itself on SIGTERM and SIGINT at once, failing every operation in flight with
+  // SHUTTING_DOWN (its server adapter's `disposeOnProcessTerminate`, which it always sets); whoever
+  // runs the gateway stops it in order instead (`close`). Asking for its disposable stack registers
+  // those handlers now, so they can be taken off.
+  void runtime.disposableStack;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    for (const listener of process.listeners(signal)) if (listener.name === "terminateHandler") process.removeListener(signal, listener);
+  }
 
   // `expectsContinue`: the caller sent `Expect: 100-continue` and waits to be told to send its body.
   const serve = async (request: IncomingMessage, response: ServerResponse, expectsContinue = false) => {
@@ -269,10 +282,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url,
     port,
     openSockets: sockets.open,
+    // A rollout's SIGTERM: no new connection is taken, what is arriving or running is finished (up to
+    // a grace, then cut), keep-alive connections close as they fall idle, sockets are told to reconnect.
     close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await sockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
+      clearInterval(closeIdle);
+      clearTimeout(cutOff);
       await runtime[Symbol.asyncDispose]();
       await limits.close();
     },
