@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "@samtykke/server-kit";
 import { startTestPlatform, type TestPlatform } from "./support/platform.js";
 
 // Every part serves Prometheus metrics on its own port; the scraper must bring the token.
@@ -79,9 +80,24 @@ describe("metrics", () => {
     expect(valueOf(consent, "samtykke_event_log_lag_events", { consumer: "mailbox", part: "consent" })).toBeGreaterThanOrEqual(0);
     expect(valueOf(consent, "samtykke_audit_unsealed_entries", { part: "consent" })).toBeGreaterThanOrEqual(0);
     expect(valueOf(consent, "samtykke_webhooks_failing", { part: "consent" })).toBe(0);
+    expect(valueOf(consent, "samtykke_event_log_lag_events", { consumer: "webhooks", part: "consent" })).toBe(0);
     expect(valueOf(consent, "samtykke_subscriptions", { part: "consent" })).toBe(0);
     expect(code).not.toBe("INTERNAL_SERVER_ERROR");
     expect(valueOf(consent, "samtykke_graphql_errors_total", { operation: "MetricsNotMine", code, part: "consent" })).toBe(1);
     expect(valueOf(await scrape(parts().gateway), "samtykke_graphql_errors_total", { operation: "MetricsNotMine", code, part: "gateway" })).toBe(1);
+  });
+
+  it("shows a webhook whose receiver is down as failing and behind by the events it has not delivered", { timeout: 60_000 }, async () => {
+    const system = await platform.caseSystem("odense");
+    // Nothing listens on port 9 here: every delivery fails.
+    const registered = await system.graphql(`mutation($url: String!) { registerWebhook(url: $url) { subscription { id } } }`, { url: "http://127.0.0.1:9/samtykke" });
+    expect(registered.errors).toBeUndefined();
+    const odense = await platform.caseworker("odense");
+    for (let i = 0; i < 3; i++) {
+      const asked = await odense.graphql(`mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`, { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } });
+      expect(asked.errors).toBeUndefined();
+    }
+    await expect.poll(async () => valueOf(await scrape(parts().consent), "samtykke_webhooks_failing", { part: "consent" }), { timeout: 20_000, interval: 500 }).toBe(1);
+    expect(valueOf(await scrape(parts().consent), "samtykke_event_log_lag_events", { consumer: "webhooks", part: "consent" })).toBe(3);
   });
 });

@@ -22,6 +22,7 @@ export enum ActorKind {
 @Entity({ tableName: "consent_event" })
 @Index({ properties: ["consentId", "id"] })
 @Index({ properties: ["xid", "id"] })
+@Index({ properties: ["authorityId", "xid", "id"] })
 export class ConsentEventEntity {
   [OptionalProps]?: "id" | "xid" | "actorId" | "onBehalfOfId" | "channel" | "reason" | "assuranceLevel" | "loginTransactionId";
 
