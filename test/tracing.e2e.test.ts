@@ -4,7 +4,10 @@ import { randomBytes } from "node:crypto";
 import { SpanKind } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { restartablePort, startPart, type PartProcess } from "./support/processes.js";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -73,5 +76,64 @@ describe("traces across the gateway, the subgraphs and PostgreSQL", () => {
     await expect
       .poll(() => finishedSpans.getFinishedSpans().filter((span) => !before.has(span.spanContext().traceId) && span.attributes["graphql.operation.name"] === "UntracedCaller" && !span.parentSpanContext).length, { timeout: 5_000 })
       .toBe(1);
+  });
+});
+
+describe("a part run alone", () => {
+  let collector: Server;
+  const received: any[] = [];
+  let gateway: PartProcess | undefined;
+  afterAll(async () => {
+    await gateway?.stop();
+    collector?.close();
+  });
+
+  it("sends its spans by OTLP to OTEL_EXPORTER_OTLP_ENDPOINT, named as its service", { timeout: 60_000 }, async () => {
+    // An OpenTelemetry collector's OTLP/HTTP receiver, as far as the exporter can tell.
+    collector = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        if (request.url === "/v1/traces") received.push(JSON.parse(body));
+        response.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
+    const port = await restartablePort();
+    const identity = platform.devLogin!.identity;
+    gateway = await startPart(
+      "gateway/src/main.ts",
+      {
+        GATEWAY_PORT: String(port),
+        PARTY_URL: platform.subgraphs.party.url,
+        TEMPLATE_URL: platform.subgraphs.template.url,
+        CONSENT_URL: platform.subgraphs.consent.url,
+        AUTH_ISSUER: identity.issuer,
+        AUTH_AUDIENCE: identity.audience,
+        AUTH_JWKS_URL: identity.jwksUrl!,
+        SUBGRAPH_SECRET: platform.subgraphSecret,
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      },
+      `http://127.0.0.1:${port}/readiness`,
+    );
+    const traceId = randomBytes(16).toString("hex");
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
+      body: JSON.stringify({ query: "query ExportedAlone { templates(first: 1) { id } }" }),
+    });
+    expect(response.status).toBe(200);
+    // The batch goes out within the processor's delay (5 s), or at the latest when the part stops.
+    await gateway.stop();
+    gateway = undefined;
+    const spans = received.flatMap((request) =>
+      request.resourceSpans.flatMap((resource: any) =>
+        resource.scopeSpans.flatMap((scope: any) => scope.spans.map((span: any) => ({ service: resource.resource.attributes.find((a: any) => a.key === "service.name")?.value.stringValue, ...span }))),
+      ),
+    );
+    const ours = spans.filter((span: any) => span.traceId === traceId || Buffer.from(span.traceId, "base64").toString("hex") === traceId);
+    expect(ours.length, JSON.stringify(spans.slice(0, 3))).toBeGreaterThanOrEqual(2);
+    expect(new Set(ours.map((span: any) => span.service))).toEqual(new Set(["samtykke-gateway"]));
   });
 });

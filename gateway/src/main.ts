@@ -2,7 +2,7 @@
 import "@samtykke/server-kit/trace-this-process";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { commonEnv, createLogger, identityEnv, metricsEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";
+import { commonEnv, createLogger, flushTraces, identityEnv, metricsEnv, parseEnv, port, subgraphSecretEnv } from "@samtykke/server-kit";
 import { corsOriginsEnv, corsOriginsOf } from "./cors.js";
 import { startGateway } from "./gateway.js";
 import { TRUSTED_DOCUMENT_FILES, BROWSER_CALLERS, loadTrustedDocuments } from "./trusted-documents.js";
@@ -65,5 +65,5 @@ const gateway = await startGateway({
   metricsToken: env.METRICS_TOKEN,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void gateway.close().then(() => process.exit(0)));
+  process.once(signal, () => void gateway.close().then(flushTraces).then(() => process.exit(0)));
 }

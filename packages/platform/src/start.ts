@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { generateSealKey, parseSealKeys, platformClientEnv, platformClientFrom, type SealKey } from "@samtykke/consent";
 import { corsOriginsEnv } from "@samtykke/gateway";
-import { metricsEnv, parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
+import { flushTraces, metricsEnv, parseEnv, port, type IdentityOptions } from "@samtykke/server-kit";
 import { DEVELOPMENT_CPR_KEY } from "@samtykke/party";
 import { startPlatform } from "./platform.js";
 
@@ -107,6 +107,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     console.log("\nstopping…");
-    void platform.stop().then(() => process.exit(0));
+    void platform.stop().then(flushTraces).then(() => process.exit(0));
   });
 }

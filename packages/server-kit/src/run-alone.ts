@@ -4,6 +4,7 @@ import { subgraphDatabaseUrl } from "./database.js";
 import { subgraphSecretEnv } from "./gateway-signature.js";
 import { identityEnv, type IdentityOptions } from "./identity.js";
 import { createLogger, type Logger } from "./logger.js";
+import { flushTraces } from "./tracing.js";
 
 export interface StandaloneSettings {
   databaseUrl: string;
@@ -61,6 +62,6 @@ export async function runAlone(
     metricsToken: env.METRICS_TOKEN,
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void running.close().then(() => process.exit(0)));
+    process.once(signal, () => void running.close().then(flushTraces).then(() => process.exit(0)));
   }
 }
