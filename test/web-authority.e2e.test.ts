@@ -432,15 +432,25 @@ describe("the caseworker app", () => {
     await summary.getByRole("link", { name: /title \(da\)/ }).click();
     await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
     await title.fill("Samtykke til hjemmepleje");
-    // Kept after the end for less than the 30 days a citizen needs to fetch their receipt: refused, and linked.
+    // Kept after the end for less than the 30 days a citizen needs to fetch their receipt: refused, and
+    // linked; all with the keyboard alone.
     const retention = editor.getByLabel("Opbevaring efter ophør (dage)");
     expect(await retention.inputValue()).toBe("1095");
-    await retention.fill("20");
-    await editor.getByRole("button", { name: "Gem kladde" }).click();
-    await summary.getByRole("link", { name: /Opbevaringstiden efter ophør skal være 30-1825 dage/ }).click();
+    const save = editor.getByRole("button", { name: "Gem kladde" });
+    await retention.focus();
+    await authority.keyboard.press("Control+A");
+    await authority.keyboard.type("20");
+    await save.focus();
+    await authority.keyboard.press("Enter");
+    const refusal = summary.getByRole("link", { name: /Opbevaringstiden efter ophør skal være 30-1825 dage/ });
+    await refusal.focus();
+    await authority.keyboard.press("Enter");
     await expect.poll(() => retention.evaluate((input) => input === document.activeElement)).toBe(true);
-    await retention.fill("400");
-    await editor.getByRole("button", { name: "Gem kladde" }).click();
+    await authority.keyboard.press("Control+A");
+    await authority.keyboard.type("400");
+    expect(await retention.inputValue()).toBe("400");
+    await save.focus();
+    await authority.keyboard.press("Enter");
     await authority.getByRole("heading", { level: 1, name: "Samtykke til hjemmepleje (v1)" }).waitFor();
     await authority.getByText("Nøgle: odense-hjemmepleje · Kladde").waitFor();
 
@@ -553,11 +563,34 @@ describe("the caseworker app", () => {
     expect((await odense.graphql(`mutation($id: ID!) { publishTemplate(id: $id) { status } }`, { id: templateId })).errors).toBeUndefined();
     const cpr = freshCpr();
     const name = (await odense.graphql(`query($cpr: String!) { citizen(cpr: $cpr) { name } }`, { cpr })).data.citizen.name;
-    const id = (await odense.graphql(REQUEST, { input: { templateId, cpr } })).data.requestConsent.id;
+    const id = (await odense.graphql(REQUEST, { input: { templateId, cpr, caseReference: "ODE-OPFOELG-1" } })).data.requestConsent.id;
+    /** Find's "Opfølgning åben" filter for the case, ticked and sent with the keyboard alone: the case's rows it shows. */
+    const rowsWithFollowUpOpen = async () => {
+      const find = await openAuthority("/samtykker?sag=ODE-OPFOELG-1", "Find samtykker");
+      await find.getByRole("row").filter({ hasText: "ODE-OPFOELG-1" }).waitFor();
+      const filter = find.getByRole("checkbox", { name: "Opfølgning åben" });
+      await filter.focus();
+      await find.keyboard.press("Space");
+      expect(await filter.isChecked()).toBe(true);
+      const filtered = find.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes('"followUpOpen":true'));
+      await find.getByRole("button", { name: "Søg", exact: true }).focus();
+      await find.keyboard.press("Enter");
+      const { data } = await (await filtered).json();
+      expect(find.url()).toContain("opfoelgning=1");
+      const found = data.consents.totalCount as number;
+      await find.getByRole("status").filter({ hasText: found === 1 ? "1 samtykke fundet" : `${found} samtykker fundet` }).waitFor();
+      const rows = await find.getByRole("row").filter({ hasText: "ODE-OPFOELG-1" }).count();
+      expect(rows).toBe(found);
+      await find.close();
+      return rows;
+    };
     try {
+      // Before its follow-up is due, the filter leaves it out.
+      expect(await rowsWithFollowUpOpen()).toBe(0);
       offset = 5.5 * DAY;
       await expect.poll(async () => (await odense.graphql(`query($id: ID!) { consent(id: $id) { followUp { taskOpen } } }`, { id })).data.consent.followUp.taskOpen, { timeout: 10_000 }).toBe(true);
 
+      expect(await rowsWithFollowUpOpen()).toBe(1);
       const authority = await openAuthority();
       const tasks = authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ });
       const link = tasks.getByRole("link", { name: `${name}: Samtykke til hjemmepleje` });
@@ -592,6 +625,8 @@ describe("the caseworker app", () => {
       await authority.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
       await authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ }).waitFor();
       expect(await authority.getByRole("region", { name: /^Ubesvarede anmodninger at følge op/ }).getByRole("link", { name: `${name}: Samtykke til hjemmepleje` }).count()).toBe(0);
+      // And from Find's filter.
+      expect(await rowsWithFollowUpOpen()).toBe(0);
     } finally {
       offset = 0;
     }
