@@ -55,7 +55,7 @@ async function startConsent() {
   return { part, url: `http://127.0.0.1:${port}/graphql` };
 }
 
-async function startGateway(consentUrl: string) {
+async function startGateway(consentUrl: string, readyPath = "/readiness") {
   const port = await restartablePort();
   const part = await startPart(
     "gateway/src/main.ts",
@@ -68,7 +68,7 @@ async function startGateway(consentUrl: string) {
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       GATEWAY_LIMITS: JSON.stringify({ requestsPerMinute: { citizen: LIMIT, caseworker: 1_000_000 }, socketsPerCaller: 1_000 }),
     },
-    `http://127.0.0.1:${port}/readiness`,
+    `http://127.0.0.1:${port}${readyPath}`,
   );
   processes.push(part);
   return { part, url: `http://127.0.0.1:${port}/graphql` };
@@ -210,5 +210,20 @@ describe("a rollout under traffic", () => {
     expect([child.exitCode, child.signalCode]).toEqual([0, null]);
     // Stopped, it takes no new request.
     expect(await post(gateway.url, odense.token!, { query: "{ __typename }" })).toEqual({ kind: "refused" });
+  });
+
+  it("answers a change whose subgraph cannot be reached as UPSTREAM_UNAVAILABLE, in Danish and English, which a caller may retry", { timeout: 60_000 }, async () => {
+    // Found under a rollout: a gateway still finishing its requests while its consent instance had
+    // stopped answered "Unexpected error." (INTERNAL_SERVER_ERROR), which no caller can act on.
+    const gateway = await startGateway("http://127.0.0.1:9/graphql", "/healthcheck");
+    const odense = await platform.caseworker("odense");
+    const outcome = await post(gateway.url, odense.token!, {
+      query: `mutation($input: RequestConsentInput!) { requestConsent(input: $input) { id } }`,
+      variables: { input: { templateId: DEMO.templates.dataSharing, cpr: "1710681239" } },
+    });
+    expect(outcome.kind).toBe("answered");
+    const error = (outcome as { body: any }).body.errors[0];
+    expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", message: { da: expect.stringContaining("Prøv igen"), en: expect.stringContaining("try again") } });
+    await gateway.part.stop();
   });
 });

@@ -9,7 +9,7 @@ import { corsFor } from "./cors.js";
 import { CallerLimits, callerLimitSettings, RATE_LIMITED, type CallerLimitOverrides } from "./caller-limits.js";
 import { serveGraphqlOverWebSockets } from "./graphql-sockets.js";
 import { askRuntime, isRegisterPath, serveRegister } from "./public-register.js";
-import { inputTooDeep, refuse, TRUSTED_ONLY } from "./refusals.js";
+import { inputTooDeep, refuse, TRUSTED_ONLY, upstreamUnavailable } from "./refusals.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { signSubgraphRequests } from "./subgraph-signature.js";
 import { operationMetrics } from "./operation-metrics.js";
@@ -139,7 +139,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     landingPage: false,
     batching: false,
     cors: corsFor(options.corsOrigins ?? (() => [])) as never,
-    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, operationMetrics(metrics), traceSubgraphCalls(), ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
+    plugins: () => [...envelopArmor(Boolean(options.production)), inputDepthLimit, operationMetrics(metrics), traceSubgraphCalls(), upstreamUnavailable(), ...(options.subgraphSecret ? [signSubgraphRequests(options.subgraphSecret)] : [])] as never[],
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     readinessCheckEndpoint: RUNTIME_READINESS_PATH,
     persistedDocuments: {

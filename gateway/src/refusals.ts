@@ -14,3 +14,28 @@ export function refuse(response: ServerResponse, status: number, error: { messag
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify({ errors: [error] }));
 }
+
+export const UPSTREAM_UNAVAILABLE = {
+  da: "En del af samtykketjenesten svarer ikke lige nu. Prøv igen om lidt; en ændring med samme idempotensnøgle bliver kun udført én gang.",
+  en: "Part of the consent service is not answering right now. Please try again shortly; a change sent with the same idempotency key is made only once.",
+};
+
+/**
+ * A subgraph that cannot be reached (stopped, restarting, refusing connections) answers as one that
+ * says so: UPSTREAM_UNAVAILABLE, which a caller may retry, instead of the runtime's masked
+ * "Unexpected error." (INTERNAL_SERVER_ERROR), which no caller can act on.
+ */
+export function upstreamUnavailable() {
+  return {
+    onFetch({ fetchFn, setFetchFn }: { fetchFn: (...args: any[]) => Promise<Response>; setFetchFn(fetchFn: (...args: any[]) => Promise<Response>): void }) {
+      setFetchFn(async (...args) => {
+        try {
+          return await fetchFn(...args);
+        } catch {
+          const error = { message: UPSTREAM_UNAVAILABLE.en, extensions: { code: "UPSTREAM_UNAVAILABLE", message: UPSTREAM_UNAVAILABLE } };
+          return new Response(JSON.stringify({ data: null, errors: [error] }), { status: 200, headers: { "content-type": "application/json" } });
+        }
+      });
+    },
+  };
+}
